@@ -1,0 +1,104 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Config } from './config/index.js';
+import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
+import type { Deps } from './deps.js';
+import { registerAuthentication } from './http/authenticate.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { loggerOptions } from './http/logging.js';
+import { createAuthLimiters } from './http/rate-limit.js';
+import { registerSecurity } from './http/security.js';
+import { registerWebApp } from './http/web-app.js';
+import { registerLiveGateway } from './live/gateway.js';
+import { LiveHub } from './live/hub.js';
+import { createPubSub, type PubSub } from './live/pubsub.js';
+import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
+import { registerAccountRoutes } from './modules/accounts/routes.js';
+import { registerHealthRoutes } from './modules/health/routes.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  /** An open database; by default one is opened from the config and migrated. */
+  database?: DatabaseHandle;
+  pubsub?: PubSub;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export interface HearthApp {
+  app: FastifyInstance;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest N proxies". */
+function trustProxyOption(value: Config['trustProxy']): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address, hop) => hop < value : value;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
+  const { config } = options;
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
+  if (ownsDatabase) await runMigrations(database);
+  const pubsub = options.pubsub ?? createPubSub(config.redisUrl);
+  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
+  limiterRedis?.on('error', () => undefined);
+
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    trustProxy: trustProxyOption(config.trustProxy),
+    bodyLimit: 256 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: Deps = {
+    config,
+    db: database.db,
+    database,
+    live: new LiveHub(database.db, pubsub),
+    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, limiterRedis),
+    log: app.log,
+  };
+
+  registerErrorHandler(app);
+  await registerSecurity(app, config.publicUrl);
+  await app.register(cookie);
+  registerAuthentication(app, deps);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Hearth API', version: '0.1.0', description: 'Peer support, safe by design.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hearth_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerLiveGateway(app, deps);
+
+  registerHealthRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerAdminAccountRoutes(app, deps);
+  if (options.serveWeb) await registerWebApp(app);
+
+  await app.ready();
+  return {
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await pubsub.close();
+      await limiterRedis?.quit().catch(() => undefined);
+      if (ownsDatabase) await database.close();
+    },
+  };
+}

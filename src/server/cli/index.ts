@@ -1,0 +1,57 @@
+import { ConfigError } from '../config/env.js';
+
+const USAGE = `Usage: hearth <command>
+
+Commands:
+  serve                 Serve Hearth (API, live events, web app) on PORT
+  migrate               Apply database migrations and exit
+  seed                  Add the demo community (idempotent)
+  admin create <handle> Create an admin, or make an existing member one
+  risk                  Assess JSON lines {"id","text"} from standard input`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { serve } = await import('./serve.js');
+      await serve();
+      return -1; // keeps running
+    }
+    case 'migrate': {
+      const { migrate } = await import('./migrate.js');
+      return migrate();
+    }
+    case 'seed': {
+      const { seed } = await import('./migrate.js');
+      return seed();
+    }
+    case 'admin': {
+      if (rest[0] !== 'create') break;
+      const { createAdmin } = await import('./admin.js');
+      return createAdmin(rest[1]);
+    }
+    case 'risk': {
+      const { runRiskCli } = await import('../modules/safety/risk-cli.js');
+      const errors = await runRiskCli(process.stdin, process.stdout);
+      return errors > 0 ? 1 : 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+  }
+  console.error(`hearth: unknown command "${argv.join(' ')}".\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,26 @@
+import { loadConfig } from '../config/index.js';
+import { openDatabase, runMigrations } from '../db/index.js';
+import { describeDemoMembers, seedDemoCommunity } from '../seed/demo.js';
+
+async function withDatabase<T>(fn: (deps: { db: Awaited<ReturnType<typeof openDatabase>>['db']; config: ReturnType<typeof loadConfig> }) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await runMigrations(database);
+    return await fn({ db: database.db, config });
+  } finally {
+    await database.close();
+  }
+}
+
+export async function migrate(): Promise<number> {
+  await withDatabase(async () => undefined);
+  console.log('Migrations applied.');
+  return 0;
+}
+
+export async function seed(): Promise<number> {
+  const created = await withDatabase((deps) => seedDemoCommunity(deps));
+  console.log(created.length > 0 ? describeDemoMembers(created) : 'The demo community is already there.');
+  return 0;
+}

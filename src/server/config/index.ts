@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { loadOrCreateSecrets } from './secrets.js';
+import { parseEnv, type Env } from './env.js';
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  publicUrl: URL;
+  /** True when PUBLIC_URL is https: cookies get `Secure` and the `__Host-` prefix. */
+  secureCookies: boolean;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  redisUrl: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  demoSeed: boolean;
+  trustProxy: boolean | number | string;
+  secrets: { sessionSecret: string; dmEncryptionKey: string };
+  session: { idleMs: number; maxAgeMs: number };
+  rateLimit: { authPerMinute: number };
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = parseEnv(source);
+  const dataDir = resolve(env.DATA_DIR);
+  const publicUrl = new URL(env.PUBLIC_URL);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl,
+    secureCookies: publicUrl.protocol === 'https:',
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    dataDir,
+    redisUrl: env.REDIS_URL,
+    logLevel: env.LOG_LEVEL,
+    demoSeed: env.DEMO_SEED,
+    trustProxy: env.TRUST_PROXY,
+    secrets: loadOrCreateSecrets(dataDir, {
+      sessionSecret: env.SESSION_SECRET,
+      dmEncryptionKey: env.DM_ENCRYPTION_KEY,
+    }),
+    session: {
+      idleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,
+    },
+    rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
+  };
+}

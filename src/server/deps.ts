@@ -1,0 +1,15 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config/index.js';
+import type { Database, DatabaseHandle } from './db/index.js';
+import type { AuthLimiters } from './http/rate-limit.js';
+import type { LiveHub } from './live/hub.js';
+
+/** What every module's routes and services are given: built once per app node. */
+export interface Deps {
+  config: Config;
+  db: Database;
+  database: DatabaseHandle;
+  live: LiveHub;
+  authLimiters: AuthLimiters;
+  log: FastifyBaseLogger;
+}

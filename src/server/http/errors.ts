@@ -1,0 +1,51 @@
+/**
+ * Every error a client can see comes from here, with a stable code and status.
+ * The wire shape is always `{ "error": { "code", "message", "field"? } }`.
+ */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): { error: { code: string; message: string; field?: string } } {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) } };
+  }
+}
+
+export const badRequest = (message: string, field?: string, code = 'bad_request') =>
+  new AppError(400, code, message, field);
+
+export const invalidField = (field: string, message: string) => new AppError(400, 'invalid_field', message, field);
+
+export const unauthenticated = (message = 'Please sign in to continue.') =>
+  new AppError(401, 'unauthenticated', message);
+
+export const invalidCredentials = () =>
+  // One message for an unknown handle and a wrong password: errors never reveal whether a handle exists.
+  new AppError(401, 'invalid_credentials', 'That handle and password do not match.');
+
+export const forbidden = (message = 'You do not have permission to do that.') => new AppError(403, 'forbidden', message);
+
+export const crossSiteRequest = () =>
+  new AppError(403, 'cross_site_request', 'This request came from another site and was refused.');
+
+export const notFound = (what = 'That') => new AppError(404, 'not_found', `${what} was not found.`);
+
+export const conflict = (code: string, message: string, field?: string) => new AppError(409, code, message, field);
+
+export const unprocessable = (code: string, message: string, field?: string) =>
+  new AppError(422, code, message, field);
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new AppError(429, 'rate_limited', `Too many attempts. Please wait ${retryAfterSeconds} seconds and try again.`, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
+
+export const errorBodySchemaDescription = 'Every error: { error: { code, message, field? } }';

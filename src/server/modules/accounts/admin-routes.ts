@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roleSchema } from '../../../shared/api/accounts.js';
+import type { Deps } from '../../deps.js';
+import { requireAuth, signedIn } from '../../http/authenticate.js';
+import { notFound } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import { accountPolicy, assertCan } from './policies.js';
+import { searchUsers, updateUser, findUserById } from './queries.js';
+
+const tags = ['admin'];
+
+const memberSummarySchema = z.object({ id: z.uuid(), handle: z.string(), role: roleSchema, createdAt: z.string() });
+
+/** Admin-only account management: finding members and giving them staff roles. */
+export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/admin/users', {
+    preValidation: signedIn,
+    schema: {
+      tags,
+      summary: 'Find members by handle (admins)',
+      querystring: z.strictObject({ q: z.string().trim().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+      response: { 200: z.object({ users: z.array(memberSummarySchema) }) },
+    },
+    handler: async (request) => {
+      assertCan(accountPolicy.canManageRoles(requireAuth(request)));
+      const rows = await searchUsers(deps.db, request.query.q ?? '', request.query.limit);
+      return { users: rows.map((row) => ({ id: row.id, handle: row.handle, role: row.role, createdAt: row.createdAt.toISOString() })) };
+    },
+  });
+
+  app.patch('/api/admin/users/:userId', {
+    preValidation: signedIn,
+    schema: {
+      tags,
+      summary: "Change a member's role (admins)",
+      params: z.object({ userId: z.uuid('must be a user id') }),
+      body: z.strictObject({ role: roleSchema }),
+      response: { 200: z.object({ user: memberSummarySchema }) },
+    },
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      assertCan(accountPolicy.canChangeRoleOf(auth, request.params.userId), 'Only an admin can change roles, and not their own.');
+      const target = await findUserById(deps.db, request.params.userId);
+      if (!target) throw notFound('That member');
+      const user = await updateUser(deps.db, target.id, { role: request.body.role });
+      await recordAudit(deps.db, {
+        actorId: auth.user.id,
+        action: 'user.role_changed',
+        targetType: 'user',
+        targetId: target.id,
+        details: { from: target.role, to: request.body.role },
+      });
+      return { user: { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString() } };
+    },
+  });
+}

@@ -1,0 +1,128 @@
+import type { ChangePasswordRequest, RecoverRequest, SignInRequest, UpdateProfileRequest } from '../../../shared/api/accounts.js';
+import type { Deps } from '../../deps.js';
+import { conflict, invalidCredentials, unauthenticated } from '../../http/errors.js';
+import { recordAudit } from '../audit/record.js';
+import { assertAcceptablePassword, burnVerifyTime, hashPassword, verifyPassword } from './passwords.js';
+import * as queries from './queries.js';
+import { endOtherSessions, startSession, type AuthContext, type ClientMeta } from './session-service.js';
+import { RECOVERY_CODE_COUNT, hmac, newRecoveryCode, normaliseRecoveryCode } from './tokens.js';
+
+// Names that would let someone pass as the platform or its staff.
+const RESERVED_HANDLES = new Set([
+  'admin', 'administrator', 'anonymous', 'deleted', 'hearth', 'mod', 'moderator', 'moderators', 'null',
+  'root', 'safety', 'staff', 'support', 'system', 'team', 'undefined',
+]);
+
+export interface SignUpInput {
+  handle: string;
+  password: string;
+  email?: string | undefined;
+  country?: string | undefined;
+  timeZone?: string | undefined;
+  role?: queries.UserRow['role'];
+}
+
+export async function signUp(deps: Pick<Deps, 'db' | 'config'>, input: SignUpInput, meta: ClientMeta) {
+  if (RESERVED_HANDLES.has(input.handle.toLowerCase())) {
+    throw conflict('handle_taken', 'That handle is not available. Please choose another.', 'handle');
+  }
+  assertAcceptablePassword(input.password, input.handle);
+  const passwordHash = await hashPassword(input.password);
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+
+  return deps.db.transaction(async (tx) => {
+    if (await queries.findUserByHandle(tx, input.handle)) {
+      // Handles are public names; sign-up has to say when one is taken (it is rate-limited).
+      throw conflict('handle_taken', 'That handle is not available. Please choose another.', 'handle');
+    }
+    if (input.email && (await queries.emailTaken(tx, input.email))) {
+      throw conflict('email_taken', 'That email is already used by another account.', 'email');
+    }
+    const user = await queries.insertUser(tx, {
+      handle: input.handle,
+      email: input.email ?? null,
+      passwordHash,
+      role: input.role ?? 'member',
+      country: input.country ?? null,
+      timeZone: input.timeZone ?? null,
+    });
+    await queries.replaceRecoveryCodes(
+      tx,
+      user.id,
+      codes.map((code) => hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(code))),
+    );
+    const { token, session } = await startSession({ db: tx, config: deps.config }, user.id, meta);
+    return { user, session, token, recoveryCodes: codes };
+  });
+}
+
+export async function signIn(deps: Pick<Deps, 'db' | 'config'>, input: SignInRequest, meta: ClientMeta) {
+  const user = await queries.findUserByHandle(deps.db, input.handle);
+  if (!user) {
+    await burnVerifyTime(input.password);
+    throw invalidCredentials();
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw invalidCredentials();
+  const { token, session } = await startSession(deps, user.id, meta);
+  return { user, session, token };
+}
+
+export async function changePassword(deps: Pick<Deps, 'db' | 'live'>, auth: AuthContext, input: ChangePasswordRequest) {
+  if (!(await verifyPassword(auth.user.passwordHash, input.currentPassword))) {
+    throw conflict('wrong_password', 'Your current password is not right.', 'currentPassword');
+  }
+  assertAcceptablePassword(input.newPassword, auth.user.handle, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await queries.updateUser(deps.db, auth.user.id, { passwordHash, passwordChangedAt: new Date() });
+  await recordAudit(deps.db, { actorId: auth.user.id, action: 'password.changed', targetType: 'user', targetId: auth.user.id });
+  // Whoever else held a session (perhaps the reason for the change) is signed out.
+  await endOtherSessions(deps, auth.user.id, auth.session.id);
+}
+
+/** A recovery code resets the password: the way back in without an email. */
+export async function recover(deps: Pick<Deps, 'db' | 'config' | 'live'>, input: RecoverRequest, meta: ClientMeta) {
+  const user = await queries.findUserByHandle(deps.db, input.handle);
+  const codeHash = hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(input.code));
+  if (!user || !(await queries.consumeRecoveryCode(deps.db, user.id, codeHash))) {
+    throw recoveryFailed();
+  }
+  assertAcceptablePassword(input.newPassword, user.handle, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  await queries.updateUser(deps.db, user.id, { passwordHash, passwordChangedAt: new Date() });
+  await recordAudit(deps.db, { actorId: user.id, action: 'password.recovered', targetType: 'user', targetId: user.id });
+  await endOtherSessions(deps, user.id);
+  const { token, session } = await startSession(deps, user.id, meta);
+  const remainingCodes = await queries.countUnusedRecoveryCodes(deps.db, user.id);
+  return { user, session, token, remainingCodes };
+}
+
+function recoveryFailed() {
+  return unauthenticated('That handle and recovery code do not match, or the code was already used.');
+}
+
+export async function regenerateRecoveryCodes(deps: Pick<Deps, 'db' | 'config'>, auth: AuthContext, password: string) {
+  if (!(await verifyPassword(auth.user.passwordHash, password))) {
+    throw conflict('wrong_password', 'Your password is not right.', 'password');
+  }
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await queries.replaceRecoveryCodes(
+    deps.db,
+    auth.user.id,
+    codes.map((code) => hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(code))),
+  );
+  return codes;
+}
+
+export async function updateProfile(deps: Pick<Deps, 'db'>, auth: AuthContext, input: UpdateProfileRequest & { country?: string | null }) {
+  if (input.email && (await queries.emailTaken(deps.db, input.email, auth.user.id))) {
+    throw conflict('email_taken', 'That email is already used by another account.', 'email');
+  }
+  const changes: Partial<queries.UserRow> = {};
+  if (input.pronouns !== undefined) changes.pronouns = input.pronouns || null;
+  if (input.bio !== undefined) changes.bio = input.bio || null;
+  if (input.email !== undefined) changes.email = input.email || null;
+  if (input.country !== undefined) changes.country = input.country;
+  if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
+  if (input.language !== undefined) changes.language = input.language;
+  return queries.updateUser(deps.db, auth.user.id, changes);
+}
