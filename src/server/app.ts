@@ -19,6 +19,7 @@ import { createPubSub, type PubSub } from './live/pubsub.js';
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
+import { registerHelpRoutes } from './modules/safety/help-routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerHealthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerAdminAccountRoutes(app, deps);
+  registerHelpRoutes(app);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -15,8 +15,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (testDriver === 'pglite') {
+export async function createTestDatabase(driver = testDriver, migrate = true): Promise<TestDatabase> {
+  if (driver === 'pglite') {
     const handle = await openDatabase({});
     await runMigrations(handle);
     return { handle, url: undefined, drop: () => handle.close() };
@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 10 });
-  await runMigrations(handle);
+  if (migrate) await runMigrations(handle);
   return {
     handle,
     url: url.toString(),
