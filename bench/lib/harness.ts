@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+export interface Spawned {
+  port: number;
+  info: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+/** Starts `tsx <script>` and waits for the JSON line with its port. */
+export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as Record<string, unknown>;
+        if (typeof parsed.port === 'number') resolve(parsed);
+      } catch {
+        // other output
+      }
+    });
+  });
+  return {
+    port: info.port as number,
+    info,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface LoadOptions {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  /** A body per request, for writes that must differ. */
+  body?: string | (() => string);
+  connections?: number;
+  seconds?: number;
+}
+
+/** autocannon at 50 connections (by default) for a fixed time; bounded, loopback only. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const { body } = options;
+  const result = await autocannon({
+    url: options.url,
+    method: options.method ?? 'GET',
+    headers: options.headers ?? {},
+    connections: options.connections ?? 50,
+    duration: options.seconds ?? Number(process.env.BENCH_SECONDS ?? 10),
+    ...(typeof body === 'string' ? { body } : {}),
+    ...(typeof body === 'function'
+      ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: body() }) }] }
+      : {}),
+  });
+  return {
+    name: options.name,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+export function printTable(title: string, ceiling: LoadResult, rows: LoadResult[]): void {
+  console.log(`\n${title}`);
+  console.log('benchmark'.padEnd(34), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs ceiling'.padStart(11), 'errors'.padStart(7));
+  for (const row of [ceiling, ...rows]) {
+    const ratio = row === ceiling ? '1.00' : (row.requestsPerSecond / ceiling.requestsPerSecond).toFixed(2);
+    console.log(
+      row.name.padEnd(34),
+      row.requestsPerSecond.toFixed(0).padStart(9),
+      row.p50Ms.toFixed(1).padStart(8),
+      row.p99Ms.toFixed(1).padStart(8),
+      ratio.padStart(11),
+      String(row.errors + row.non2xx).padStart(7),
+    );
+  }
+}
+
+/** Signs up a member on a running node and returns their session cookie. */
+export async function signUpMember(base: string, handle: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-up`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle, password: 'benchmark-quiet-harbour' }),
+  });
+  if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}

@@ -1,0 +1,21 @@
+// A Hearth node for benchmarks, in its own process so the load generator does not
+// share its CPU. Uses DATABASE_URL when given, else a fresh PGlite folder. Prints its port.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config/index.js';
+
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'production',
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'hearth-bench-')),
+  LOG_LEVEL: 'warn',
+  SESSION_SECRET: 'bench-session-secret-bench-session-secret',
+  RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+  PUBLIC_URL: 'http://127.0.0.1',
+});
+const hearth = await buildApp({ config });
+const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
+console.log(JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver }));
+process.on('SIGTERM', () => void hearth.close().then(() => process.exit(0)));
