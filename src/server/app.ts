@@ -18,7 +18,14 @@ import { LiveHub } from './live/hub.js';
 import { createPubSub, type PubSub } from './live/pubsub.js';
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
+import { registerBoundaryRoutes } from './modules/boundaries/routes.js';
+import { registerFeedRoutes } from './modules/feeds/routes.js';
+import { registerGroupRoutes } from './modules/groups/routes.js';
+import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
+import { registerMemberRoutes } from './modules/members/routes.js';
+import { registerPostRoutes } from './modules/posts/routes.js';
+import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
 
 export interface BuildAppOptions {
@@ -49,6 +56,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     options.database ??
     (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   if (ownsDatabase) await runMigrations(database);
+  // The group catalogue is part of a new Hearth, not demo data: seeded once, when there are no groups.
+  await seedGroupCatalogue({ db: database.db });
   const pubsub = options.pubsub ?? createPubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   limiterRedis?.on('error', () => undefined);
@@ -90,6 +99,12 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerAccountRoutes(app, deps);
   registerAdminAccountRoutes(app, deps);
   registerHelpRoutes(app);
+  registerMemberRoutes(app, deps);
+  registerGroupRoutes(app, deps);
+  registerPostRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  registerBoundaryRoutes(app, deps);
+  registerSearchRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import { recoveryCodes, sessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -52,7 +53,7 @@ export async function insertSession(db: Database, values: typeof sessions.$infer
  * statement: PostgreSQL plans it once per connection instead of every time
  * (planning cost more than executing: ~1.3 ms against ~0.1 ms).
  */
-function prepareFindLiveSession(db: Database) {
+function prepareFindLiveSession(db: Database, name: string) {
   return db
     .select({ session: sessions, user: users })
     .from(sessions)
@@ -66,10 +67,8 @@ function prepareFindLiveSession(db: Database) {
       ),
     )
     .limit(1)
-    .prepare('find_live_session');
+    .prepare(name);
 }
-
-const preparedFindLiveSession = new WeakMap<Database, ReturnType<typeof prepareFindLiveSession>>();
 
 /** The live session for a token hash, with its user, in one round trip. */
 export async function findLiveSession(
@@ -78,12 +77,7 @@ export async function findLiveSession(
   idleSince: Date,
   now: Date,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  let prepared = preparedFindLiveSession.get(db);
-  if (!prepared) {
-    prepared = prepareFindLiveSession(db);
-    preparedFindLiveSession.set(db, prepared);
-  }
-  const [row] = await prepared.execute({ tokenHash, now: now.toISOString(), idleSince: idleSince.toISOString() });
+  const [row] = await prepared(db, 'find_live_session', prepareFindLiveSession).execute({ tokenHash, now: now.toISOString(), idleSince: idleSince.toISOString() });
   return row;
 }
 

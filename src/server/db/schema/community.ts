@@ -1,0 +1,238 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const groupVisibility = pgEnum('group_visibility', ['public', 'private']);
+export const groupRole = pgEnum('group_role', ['member', 'moderator', 'facilitator']);
+export const membershipStatus = pgEnum('membership_status', ['active', 'pending']);
+/**
+ * `held`: kept from other members (method details, per the Samaritans guidelines)
+ * but visible to its author and staff. Nothing is ever silently deleted.
+ */
+export const contentStatus = pgEnum('content_status', ['visible', 'held', 'removed_by_author', 'removed_by_staff']);
+export const reactionKind = pgEnum('reaction_kind', ['hug', 'me_too', 'strength', 'thanks']);
+export const contentType = pgEnum('content_type', ['post', 'reply']);
+
+export const groups = pgTable(
+  'groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    rules: text('rules').notNull(),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    visibility: groupVisibility('visibility').notNull().default('public'),
+    /** Off by default: members should not chase approval. */
+    showReactionCounts: boolean('show_reaction_counts').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('english', ${groups.name} || ' ' || ${groups.description})`,
+    ),
+  },
+  (table) => [index('groups_search_idx').using('gin', table.search)],
+);
+
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: groupRole('role').notNull().default('member'),
+    status: membershipStatus('status').notNull().default('active'),
+    /** A member accepts the group's rules when joining. */
+    rulesAcceptedAt: timestamp('rules_accepted_at', { withTimezone: true }).notNull(),
+    requestMessage: text('request_message'),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.groupId, table.userId] }), index('group_members_user_idx').on(table.userId)],
+);
+
+/** Per-member community settings: anonymity default, content-warning preferences, onboarding. */
+export const memberSettings = pgTable('member_settings', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  anonymousByDefault: boolean('anonymous_by_default').notNull().default(false),
+  /** topic → 'hide' | 'collapse' | 'show' */
+  contentWarningPreferences: jsonb('content_warning_preferences').$type<Record<string, string>>().notNull().default({}),
+  topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+  onboardedAt: timestamp('onboarded_at', { withTimezone: true }),
+});
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    anonymous: boolean('anonymous').notNull().default(false),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    contentWarning: text('content_warning'),
+    contentWarningTopics: text('content_warning_topics').array().notNull().default(sql`'{}'::text[]`),
+    mood: text('mood'),
+    status: contentStatus('status').notNull().default('visible'),
+    replyCount: integer('reply_count').notNull().default(0),
+    /** Set by the first reply from someone other than the author: until then the post "needs a reply". */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('english', ${posts.title}), 'A') || setweight(to_tsvector('english', ${posts.body}), 'B')`,
+    ),
+  },
+  (table) => [
+    index('posts_group_created_idx').on(table.groupId, table.createdAt, table.id),
+    index('posts_group_activity_idx').on(table.groupId, table.lastActivityAt, table.id),
+    index('posts_author_idx').on(table.authorId, table.createdAt),
+    index('posts_unanswered_idx').on(table.groupId, table.createdAt).where(sql`${table.answeredAt} is null`),
+    index('posts_search_idx').using('gin', table.search),
+  ],
+);
+
+export const replies = pgTable(
+  'replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
+    depth: integer('depth').notNull().default(0),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    anonymous: boolean('anonymous').notNull().default(false),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    status: contentStatus('status').notNull().default('visible'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    search: tsvector('search').generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${replies.body})`),
+  },
+  (table) => [
+    index('replies_post_created_idx').on(table.postId, table.createdAt, table.id),
+    index('replies_author_idx').on(table.authorId),
+    index('replies_search_idx').using('gin', table.search),
+  ],
+);
+
+/**
+ * The alias an anonymous author goes by in one thread: stable within the thread,
+ * different across threads, unique within the thread.
+ */
+export const threadAliases = pgTable(
+  'thread_aliases',
+  {
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.postId, table.userId] }), uniqueIndex('thread_aliases_alias_key').on(table.postId, table.alias)],
+);
+
+/** Earlier versions of edited content, for staff only. */
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contentType: contentType('content_type').notNull(),
+    contentId: uuid('content_id').notNull(),
+    title: text('title'),
+    body: text('body').notNull(),
+    contentWarning: text('content_warning'),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('revisions_content_idx').on(table.contentType, table.contentId)],
+);
+
+export const reactions = pgTable(
+  'reactions',
+  {
+    contentType: contentType('content_type').notNull(),
+    contentId: uuid('content_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: reactionKind('kind').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.contentType, table.contentId, table.userId, table.kind] })],
+);
+
+export const blocks = pgTable(
+  'blocks',
+  {
+    blockerId: uuid('blocker_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    blockedId: uuid('blocked_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.blockerId, table.blockedId] }), index('blocks_blocked_idx').on(table.blockedId)],
+);
+
+export const muteTarget = pgEnum('mute_target', ['post', 'group']);
+
+export const mutes = pgTable(
+  'mutes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    targetType: muteTarget('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.targetType, table.targetId] })],
+);
+
+/** Every time staff look behind an anonymous alias: who, whom, when and why. */
+export const anonymityReveals = pgTable('anonymity_reveals', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  staffId: uuid('staff_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  contentType: contentType('content_type').notNull(),
+  contentId: uuid('content_id').notNull(),
+  revealedUserId: uuid('revealed_user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  reason: text('reason').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Role } from '../../../shared/api/accounts.js';
+import type { Database } from '../../db/index.js';
+import { groups, posts, threadAliases, users } from '../../db/schema/index.js';
+import type { PostListing } from '../posts/presenters.js';
+import { listableStatus, notBlocked, readableGroup } from '../posts/visibility.js';
+import type { Cursor } from './cursor.js';
+
+const authorAlias = alias(threadAliases, 'author_alias');
+
+export type FeedKind =
+  | { kind: 'home'; sort: 'newest' | 'active' }
+  | { kind: 'group'; groupId: string; sort: 'newest' | 'active' }
+  | { kind: 'needs-reply' }
+  | { kind: 'mine' };
+
+const activeMemberOf = (viewerId: string) =>
+  sql`${posts.groupId} in (select gm.group_id from group_members gm where gm.user_id = ${viewerId} and gm.status = 'active')`;
+
+const notMuted = (viewerId: string) =>
+  sql`not exists (select 1 from mutes m where m.user_id = ${viewerId} and ((m.target_type = 'post' and m.target_id = ${posts.id}) or (m.target_type = 'group' and m.target_id = ${posts.groupId})))`;
+
+/** One page of a feed, as listings for the presenter. */
+export async function feedPage(
+  db: Database,
+  viewer: { id: string; role: Role },
+  feed: FeedKind,
+  cursor: Cursor | undefined,
+  limit: number,
+): Promise<PostListing[]> {
+  const sortColumn = 'sort' in feed && feed.sort === 'active' ? posts.lastActivityAt : posts.createdAt;
+  const ascending = feed.kind === 'needs-reply'; // oldest first, so the longest-waiting post is answered first
+  const conditions: (SQL | undefined)[] = [
+    notBlocked(viewer.id, posts.authorId),
+    feed.kind === 'mine' ? sql`${posts.status} in ('visible', 'held')` : listableStatus(viewer.id, viewer.role, posts.status, posts.authorId),
+  ];
+  switch (feed.kind) {
+    case 'home':
+      conditions.push(activeMemberOf(viewer.id), notMuted(viewer.id), sql`${groups.archivedAt} is null`);
+      break;
+    case 'group':
+      conditions.push(eq(posts.groupId, feed.groupId), readableGroup(viewer.id, viewer.role, posts.groupId));
+      break;
+    case 'needs-reply':
+      conditions.push(
+        activeMemberOf(viewer.id),
+        notMuted(viewer.id),
+        sql`${posts.answeredAt} is null`,
+        sql`${posts.status} = 'visible'`,
+        sql`${posts.authorId} <> ${viewer.id}`,
+        sql`${groups.archivedAt} is null`,
+      );
+      break;
+    case 'mine':
+      conditions.push(eq(posts.authorId, viewer.id));
+      break;
+  }
+  if (cursor) {
+    conditions.push(
+      ascending
+        ? sql`(${sortColumn}, ${posts.id}) > (${cursor.t}::timestamptz, ${cursor.id}::uuid)`
+        : sql`(${sortColumn}, ${posts.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      post: posts,
+      group: { id: groups.id, slug: groups.slug, name: groups.name },
+      handle: users.handle,
+      role: users.role,
+      alias: authorAlias.alias,
+    })
+    .from(posts)
+    .innerJoin(groups, eq(groups.id, posts.groupId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(authorAlias, and(eq(authorAlias.postId, posts.id), eq(authorAlias.userId, posts.authorId)))
+    .where(and(...conditions))
+    .orderBy(ascending ? asc(sortColumn) : desc(sortColumn), ascending ? asc(posts.id) : desc(posts.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    post: row.post,
+    group: row.group,
+    author: { authorId: row.post.authorId, anonymous: row.post.anonymous, handle: row.handle, role: row.role, alias: row.alias },
+  }));
+}

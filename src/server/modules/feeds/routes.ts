@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { feedQuerySchema, feedResponseSchema } from '../../../shared/api/community.js';
+import type { Deps } from '../../deps.js';
+import { requireAuth, signedIn } from '../../http/authenticate.js';
+import type { AuthContext } from '../accounts/session-service.js';
+import { requireGroup } from '../groups/service.js';
+import { presentPostSummary } from '../posts/presenters.js';
+import { isStaffRole } from '../posts/visibility.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { feedPage, type FeedKind } from './queries.js';
+
+const tags = ['feeds'];
+
+async function page(deps: Deps, auth: AuthContext, feed: FeedKind, query: z.output<typeof feedQuerySchema>) {
+  const listings = await feedPage(deps.db, { id: auth.user.id, role: auth.user.role }, feed, decodeCursor(query.cursor), query.limit + 1);
+  const hasMore = listings.length > query.limit;
+  const shown = listings.slice(0, query.limit);
+  const last = shown.at(-1);
+  const sortByActivity = 'sort' in feed && feed.sort === 'active';
+  const viewer = { id: auth.user.id, isStaff: isStaffRole(auth.user.role) };
+  return {
+    posts: shown.map((listing) => presentPostSummary(listing, viewer)),
+    nextCursor:
+      hasMore && last
+        ? encodeCursor({ t: (sortByActivity ? last.post.lastActivityAt : last.post.createdAt).toISOString(), id: last.post.id })
+        : null,
+  };
+}
+
+export function registerFeedRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const response = { 200: feedResponseSchema };
+
+  app.get('/api/feed', {
+    preValidation: signedIn,
+    schema: { tags, summary: 'Home: posts in your groups, newest or most active', querystring: feedQuerySchema, response },
+    handler: async (request) => page(deps, requireAuth(request), { kind: 'home', sort: request.query.sort }, request.query),
+  });
+
+  app.get('/api/feed/needs-reply', {
+    preValidation: signedIn,
+    schema: { tags, summary: 'Posts in your groups nobody has answered yet, oldest first', querystring: feedQuerySchema, response },
+    handler: async (request) => page(deps, requireAuth(request), { kind: 'needs-reply' }, request.query),
+  });
+
+  app.get('/api/feed/mine', {
+    preValidation: signedIn,
+    schema: { tags, summary: 'Your own posts, including anonymous ones', querystring: feedQuerySchema, response },
+    handler: async (request) => page(deps, requireAuth(request), { kind: 'mine' }, request.query),
+  });
+
+  app.get('/api/groups/:slug/feed', {
+    preValidation: signedIn,
+    schema: { tags, summary: 'A group’s posts', params: z.object({ slug: z.string().min(1).max(48) }), querystring: feedQuerySchema, response },
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      const entry = await requireGroup(deps, request.params.slug, auth);
+      return page(deps, auth, { kind: 'group', groupId: entry.group.id, sort: request.query.sort }, request.query);
+    },
+  });
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { join } from '../../test-support/community.js';
+import { TestClient } from '../../test-support/test-client.js';
+import { updateUser } from '../accounts/queries.js';
+
+let hearth: TestApp;
+beforeAll(async () => {
+  hearth = await createTestApp();
+});
+afterAll(async () => {
+  await hearth?.close();
+});
+
+async function member(role?: 'admin' | 'moderator') {
+  const client = new TestClient(hearth.app);
+  const { user } = await client.signUp();
+  if (role) await updateUser(hearth.deps.db, user.id, { role });
+  return { client, user };
+}
+
+describe('the group catalogue', () => {
+  it('is seeded on first start with descriptions, rules and topic tags', async () => {
+    const { client } = await member();
+    const response = await client.get('/api/groups');
+    expect(response.statusCode).toBe(200);
+    const slugs = response.json().groups.map((g: { slug: string }) => g.slug);
+    for (const slug of ['anxiety', 'depression', 'grief-and-loss', 'trauma-and-ptsd', 'caregivers', 'lgbtq-support', 'students', 'chronic-illness-and-pain', 'job-loss-and-money', 'loneliness', 'addiction-recovery', 'parents', 'relationships']) {
+      expect(slugs).toContain(slug);
+    }
+    const grief = response.json().groups.find((g: { slug: string }) => g.slug === 'grief-and-loss');
+    expect(grief.rules).toMatch(/methods/);
+    expect(grief.tags).toContain('grief');
+    expect(grief.membership).toBeNull();
+  });
+
+  it('is for signed-in members only', async () => {
+    expect((await new TestClient(hearth.app).get('/api/groups')).statusCode).toBe(401);
+  });
+
+  it('suggests groups for the topics picked at onboarding, best match first', async () => {
+    const { client } = await member();
+    const response = await client.get('/api/groups/suggestions?topics=study,loneliness');
+    expect(response.json().groups[0].slug).toBe('students');
+    expect(response.json().groups.map((g: { slug: string }) => g.slug)).toContain('loneliness');
+    expect((await client.get('/api/groups/suggestions?topics=astrology')).statusCode).toBe(400);
+  });
+});
+
+describe('joining', () => {
+  it('joins a public group by accepting its rules, and leaves it', async () => {
+    const { client } = await member();
+    const refused = await client.post('/api/groups/anxiety/join', {});
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.field).toBe('acceptRules');
+    const group = await join(client, 'anxiety');
+    expect(group.membership).toEqual({ role: 'member', status: 'active' });
+    expect((await client.delete('/api/groups/anxiety/membership')).statusCode).toBe(200);
+    expect((await client.get('/api/groups/anxiety')).json().group.membership).toBeNull();
+  });
+
+  it('asks to join a private group; a group moderator approves', async () => {
+    const admin = await member('admin');
+    const created = await admin.client.post('/api/groups', {
+      slug: 'night-shift-nurses',
+      name: 'Night-shift nurses',
+      description: 'A closed group for nurses working nights.',
+      rules: 'Protect patient privacy at all times.',
+      tags: ['caregiving'],
+      visibility: 'private',
+    });
+    expect(created.statusCode).toBe(201);
+    const moderator = await member();
+    await join(moderator.client, 'night-shift-nurses');
+    await admin.client.post('/api/groups/night-shift-nurses/requests/' + moderator.user.id, { decision: 'approve' });
+    expect((await admin.client.patch(`/api/groups/night-shift-nurses/members/${moderator.user.id}`, { role: 'moderator' })).statusCode).toBe(200);
+
+    const nurse = await member();
+    const asked = await nurse.client.post('/api/groups/night-shift-nurses/join', { acceptRules: true, message: 'I work nights at a hospital.' });
+    expect(asked.json().group.membership.status).toBe('pending');
+    // Not yet a member: the private group's feed stays closed.
+    expect((await nurse.client.get('/api/groups/night-shift-nurses/feed')).statusCode).toBe(404);
+
+    const requests = await moderator.client.get('/api/groups/night-shift-nurses/requests');
+    expect(requests.json().requests).toEqual([expect.objectContaining({ userId: nurse.user.id, message: 'I work nights at a hospital.' })]);
+    expect((await nurse.client.get('/api/groups/night-shift-nurses/requests')).statusCode).toBe(404);
+    expect((await moderator.client.post(`/api/groups/night-shift-nurses/requests/${nurse.user.id}`, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await nurse.client.get('/api/groups/night-shift-nurses/feed')).statusCode).toBe(200);
+  });
+});
+
+describe('managing groups', () => {
+  it('only admins create, edit and archive groups; group moderators edit the rules', async () => {
+    const { client } = await member();
+    const denied = await client.post('/api/groups', { slug: 'cats', name: 'Cats', description: 'All about our cats.', rules: 'Be nice about cats.' });
+    expect(denied.statusCode).toBe(403);
+    const admin = await member('admin');
+    const bad = await admin.client.post('/api/groups', { slug: 'Not A Slug', name: 'Cats', description: 'All about our cats.', rules: 'Be nice about cats.' });
+    expect(bad.json().error.field).toBe('slug');
+
+    const groupModerator = await member();
+    await join(groupModerator.client, 'parents');
+    await admin.client.patch(`/api/groups/parents/members/${groupModerator.user.id}`, { role: 'moderator' });
+    const rules = await groupModerator.client.patch('/api/groups/parents', { rules: '1. Be kind.\n2. No names of children.' });
+    expect(rules.statusCode).toBe(200);
+    expect(rules.json().group.rules).toContain('No names of children');
+    expect((await groupModerator.client.patch('/api/groups/parents', { name: 'Parents!' })).statusCode).toBe(403);
+    expect((await client.patch('/api/groups/parents', { rules: 'Anything goes here now.' })).statusCode).toBe(403);
+
+    const archived = await admin.client.patch('/api/groups/parents', { archived: true });
+    expect(archived.json().group.archived).toBe(true);
+    const post = await groupModerator.client.post('/api/groups/parents/posts', { title: 'Hello there', body: 'Anyone here?' });
+    expect(post.statusCode).toBe(403);
+    await admin.client.patch('/api/groups/parents', { archived: false });
+  });
+});

@@ -1,0 +1,20 @@
+import type { Role } from '../../../shared/api/accounts.js';
+import type { GroupWithViewer } from './queries.js';
+
+/**
+ * Who may do what in a group: the one place these rules live.
+ * Site staff (admins and moderators) can moderate every group.
+ */
+const isSiteStaff = (role: Role) => role === 'admin' || role === 'moderator';
+const isActive = (entry: GroupWithViewer) => entry.membership?.status === 'active';
+
+export const groupPolicy = {
+  canRead: (entry: GroupWithViewer, role: Role) =>
+    entry.group.visibility === 'public' || isActive(entry) || isSiteStaff(role),
+  /** Posting and replying need an active membership (which means the rules were accepted) in a group that is not archived. */
+  canParticipate: (entry: GroupWithViewer) => isActive(entry) && entry.group.archivedAt === null,
+  canModerate: (entry: GroupWithViewer, role: Role) =>
+    isSiteStaff(role) || (isActive(entry) && entry.membership?.role === 'moderator'),
+  canEditRules: (entry: GroupWithViewer, role: Role) => groupPolicy.canModerate(entry, role),
+  canManage: (role: Role) => role === 'admin',
+};

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { createGroupRequestSchema, updateGroupRequestSchema } from '../../../shared/api/community.js';
+import type { Deps } from '../../deps.js';
+import { conflict, forbidden, notFound } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session-service.js';
+import { recordAudit } from '../audit/record.js';
+import { GROUP_CATALOGUE } from './catalogue.js';
+import { groupPolicy } from './policies.js';
+import * as queries from './queries.js';
+
+export async function requireGroup(deps: Pick<Deps, 'db'>, slug: string, auth: AuthContext): Promise<queries.GroupWithViewer> {
+  const entry = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
+  // A private group a member cannot read is "not found", not "forbidden": its existence stays private too.
+  if (!entry || !groupPolicy.canRead(entry, auth.user.role)) throw notFound('That group');
+  return entry;
+}
+
+export async function createGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, input: z.output<typeof createGroupRequestSchema>) {
+  if (!groupPolicy.canManage(auth.user.role)) throw forbidden('Only admins can create groups.');
+  const existing = await queries.findGroupBySlug(deps.db, input.slug, auth.user.id);
+  if (existing) throw conflict('slug_taken', 'A group already uses that address.', 'slug');
+  const group = await queries.insertGroup(deps.db, { ...input, createdBy: auth.user.id });
+  await recordAudit(deps.db, { actorId: auth.user.id, action: 'group.created', targetType: 'group', targetId: group.id });
+  return requireGroup(deps, group.slug, auth);
+}
+
+export async function updateGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, input: z.output<typeof updateGroupRequestSchema>) {
+  const entry = await requireGroup(deps, slug, auth);
+  const onlyRules = Object.keys(input).every((key) => key === 'rules');
+  const allowed = groupPolicy.canManage(auth.user.role) || (onlyRules && groupPolicy.canEditRules(entry, auth.user.role));
+  if (!allowed) throw forbidden(onlyRules ? 'Only the group’s moderators can edit its rules.' : 'Only admins can change a group’s settings.');
+  const { archived, ...rest } = input;
+  await queries.updateGroup(deps.db, entry.group.id, {
+    ...rest,
+    ...(archived === undefined ? {} : { archivedAt: archived ? new Date() : null }),
+  });
+  await recordAudit(deps.db, { actorId: auth.user.id, action: 'group.updated', targetType: 'group', targetId: entry.group.id, details: { fields: Object.keys(input) } });
+  return requireGroup(deps, slug, auth);
+}
+
+export async function joinGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, message: string | undefined) {
+  const entry = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
+  // A private group can be found (by name, in the catalogue) and asked to join.
+  if (!entry || entry.group.archivedAt) throw notFound('That group');
+  if (entry.membership?.status === 'active') return requireGroup(deps, slug, auth);
+  await queries.upsertMembership(deps.db, {
+    groupId: entry.group.id,
+    userId: auth.user.id,
+    status: entry.group.visibility === 'public' ? 'active' : 'pending',
+    rulesAcceptedAt: new Date(),
+    requestMessage: entry.group.visibility === 'private' ? (message ?? null) : null,
+  });
+  const updated = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
+  return updated!;
+}
+
+export async function leaveGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string) {
+  const entry = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
+  if (!entry || !(await queries.deleteMembership(deps.db, entry.group.id, auth.user.id))) throw notFound('Your membership');
+}
+
+export async function decideJoinRequest(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, userId: string, approve: boolean) {
+  const entry = await requireGroup(deps, slug, auth);
+  if (!groupPolicy.canModerate(entry, auth.user.role)) throw forbidden('Only the group’s moderators can answer join requests.');
+  const done = approve
+    ? await queries.setMembership(deps.db, entry.group.id, userId, { status: 'active', joinedAt: new Date() })
+    : await queries.deleteMembership(deps.db, entry.group.id, userId);
+  if (!done) throw notFound('That join request');
+  await recordAudit(deps.db, { actorId: auth.user.id, action: approve ? 'group.request_approved' : 'group.request_declined', targetType: 'group', targetId: entry.group.id, details: { userId } });
+}
+
+export async function setGroupRole(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, userId: string, role: 'member' | 'moderator' | 'facilitator') {
+  const entry = await requireGroup(deps, slug, auth);
+  if (!groupPolicy.canManage(auth.user.role) && !(groupPolicy.canModerate(entry, auth.user.role) && role !== 'moderator')) {
+    throw forbidden('Only admins can appoint group moderators; group moderators can appoint facilitators.');
+  }
+  if (!(await queries.setMembership(deps.db, entry.group.id, userId, { role }))) throw notFound('That member of the group');
+  await recordAudit(deps.db, { actorId: auth.user.id, action: 'group.role_changed', targetType: 'group', targetId: entry.group.id, details: { userId, role } });
+}
+
+/** Seeds the catalogue on first start; groups that exist are left as they are. */
+export async function seedGroupCatalogue(deps: Pick<Deps, 'db'>): Promise<void> {
+  await queries.insertGroupsIfNone(deps.db, GROUP_CATALOGUE);
+}

@@ -1,0 +1,107 @@
+import type { Author, Post, PostSummary, Reply, ReactionKind } from '../../../shared/api/community.js';
+import type { PostRow, ReactionRow, ReplyRow } from './queries.js';
+import { excerptOf } from './markdown.js';
+
+/**
+ * The only way posts and replies leave the server, over HTTP and WebSocket alike.
+ * ANONYMITY INVARIANT: for anonymous content nothing here emits the author's id,
+ * handle, role or any other stable identifier, whoever is asking; the alias is
+ * per thread, and `isYou` is a boolean computed here. Staff see the real author
+ * only through the logged reveal action (moderation module).
+ */
+export interface Viewer {
+  id: string;
+  isStaff: boolean;
+}
+
+export interface AuthorFacts {
+  authorId: string;
+  anonymous: boolean;
+  handle: string;
+  role: string;
+  alias: string | null;
+}
+
+export function presentAuthor(facts: AuthorFacts, viewer: Viewer): Author {
+  const isYou = facts.authorId === viewer.id;
+  if (facts.anonymous) return { kind: 'anonymous', alias: facts.alias ?? 'Anonymous member', isYou };
+  // Staff roles are shown so members know who speaks for the community; plain members carry no badge.
+  const role = facts.role === 'member' ? null : facts.role;
+  return { kind: 'member', id: facts.authorId, handle: facts.handle, isYou, role };
+}
+
+const REMOVED = new Set(['removed_by_author', 'removed_by_staff']);
+
+/** The body a viewer may read: removed content is a placeholder for everyone. */
+function readableBody(status: string, body: string, html: string) {
+  return REMOVED.has(status) ? { body: null, bodyHtml: null } : { body, bodyHtml: html };
+}
+
+export function presentReactions(
+  rows: ReactionRow[],
+  contentAuthorId: string,
+  viewer: Viewer,
+  groupShowsCounts: boolean,
+): Post['reactions'] {
+  const mine = rows.filter((row) => row.userId === viewer.id).map((row) => row.kind as ReactionKind);
+  const isAuthor = contentAuthorId === viewer.id;
+  let counts: Record<string, number> | null = null;
+  if (isAuthor || groupShowsCounts) {
+    counts = {};
+    for (const row of rows) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
+  }
+  return {
+    mine,
+    counts,
+    reactors: isAuthor ? rows.map((row) => ({ handle: row.handle, kind: row.kind as ReactionKind })) : null,
+  };
+}
+
+export interface PostListing {
+  post: PostRow;
+  group: { id: string; slug: string; name: string };
+  author: AuthorFacts;
+}
+
+export function presentPostSummary(listing: PostListing, viewer: Viewer): PostSummary {
+  const { post } = listing;
+  return {
+    id: post.id,
+    group: listing.group,
+    author: presentAuthor(listing.author, viewer),
+    title: REMOVED.has(post.status) ? 'Removed' : post.title,
+    excerpt: REMOVED.has(post.status) ? '' : excerptOf(post.body),
+    contentWarning: post.contentWarning,
+    contentWarningTopics: post.contentWarningTopics,
+    mood: post.mood as PostSummary['mood'],
+    status: post.status,
+    replyCount: post.replyCount,
+    needsReply: post.answeredAt === null && post.status === 'visible',
+    createdAt: post.createdAt.toISOString(),
+    lastActivityAt: post.lastActivityAt.toISOString(),
+    edited: post.editedAt !== null,
+  };
+}
+
+export function presentPost(listing: PostListing, reactions: Post['reactions'], muted: boolean, viewer: Viewer): Post {
+  return {
+    ...presentPostSummary(listing, viewer),
+    ...readableBody(listing.post.status, listing.post.body, listing.post.bodyHtml),
+    reactions,
+    muted,
+  };
+}
+
+export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Reply['reactions'], viewer: Viewer): Reply {
+  return {
+    id: reply.id,
+    parentId: reply.parentId,
+    depth: reply.depth,
+    author: presentAuthor(author, viewer),
+    ...readableBody(reply.status, reply.body, reply.bodyHtml),
+    status: reply.status,
+    createdAt: reply.createdAt.toISOString(),
+    edited: reply.editedAt !== null,
+    reactions,
+  };
+}

@@ -1,0 +1,156 @@
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Database } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
+import { groupMembers, groups, posts, reactions, replies, revisions, threadAliases, users } from '../../db/schema/index.js';
+
+export type PostRow = typeof posts.$inferSelect;
+export type ReplyRow = typeof replies.$inferSelect;
+
+const postAlias = alias(threadAliases, 'post_alias');
+const replyAlias = alias(threadAliases, 'reply_alias');
+const viewer = sql.placeholder('viewerId');
+
+/** Either member blocked the other. */
+const blockedBetween = (authorColumn: typeof posts.authorId | typeof replies.authorId) =>
+  sql<boolean>`exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = ${authorColumn}) or (b.blocker_id = ${authorColumn} and b.blocked_id = ${viewer}))`;
+
+function buildThreadHead(db: Database, name: string) {
+  return db
+    .select({
+      post: posts,
+      group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
+      membership: { status: groupMembers.status, role: groupMembers.role },
+      authorHandle: users.handle,
+      authorRole: users.role,
+      alias: postAlias.alias,
+      muted: sql<boolean>`exists (select 1 from mutes m where m.user_id = ${viewer} and m.target_type = 'post' and m.target_id = ${posts.id})`,
+      blocked: blockedBetween(posts.authorId),
+    })
+    .from(posts)
+    .innerJoin(groups, eq(groups.id, posts.groupId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, posts.groupId), eq(groupMembers.userId, viewer)))
+    .leftJoin(postAlias, and(eq(postAlias.postId, posts.id), eq(postAlias.userId, posts.authorId)))
+    .where(eq(posts.id, sql.placeholder('postId')))
+    .limit(1)
+    .prepare(name);
+}
+
+export type ThreadHead = NonNullable<Awaited<ReturnType<ReturnType<typeof buildThreadHead>['execute']>>[number]>;
+
+export async function findThreadHead(db: Database, postId: string, viewerId: string): Promise<ThreadHead | undefined> {
+  const [row] = await prepared(db, 'thread_head', buildThreadHead).execute({ postId, viewerId });
+  return row;
+}
+
+function buildThreadReplies(db: Database, name: string) {
+  return db
+    .select({ reply: replies, authorHandle: users.handle, authorRole: users.role, alias: replyAlias.alias })
+    .from(replies)
+    .innerJoin(users, eq(users.id, replies.authorId))
+    .leftJoin(replyAlias, and(eq(replyAlias.postId, replies.postId), eq(replyAlias.userId, replies.authorId)))
+    .where(and(eq(replies.postId, sql.placeholder('postId')), sql`not ${blockedBetween(replies.authorId)}`))
+    .orderBy(asc(replies.createdAt), asc(replies.id))
+    .prepare(name);
+}
+
+export type ReplyWithAuthor = Awaited<ReturnType<ReturnType<typeof buildThreadReplies>['execute']>>[number];
+
+export async function listThreadReplies(db: Database, postId: string, viewerId: string): Promise<ReplyWithAuthor[]> {
+  return prepared(db, 'thread_replies', buildThreadReplies).execute({ postId, viewerId });
+}
+
+function buildThreadReactions(db: Database, name: string) {
+  return db
+    .select({ contentType: reactions.contentType, contentId: reactions.contentId, userId: reactions.userId, kind: reactions.kind, handle: users.handle })
+    .from(reactions)
+    .innerJoin(users, eq(users.id, reactions.userId))
+    .where(
+      or(
+        and(eq(reactions.contentType, 'post'), eq(reactions.contentId, sql.placeholder('postId'))),
+        and(eq(reactions.contentType, 'reply'), sql`${reactions.contentId} in (select r.id from replies r where r.post_id = ${sql.placeholder('postId')})`),
+      ),
+    )
+    .orderBy(asc(reactions.createdAt))
+    .prepare(name);
+}
+
+export type ReactionRow = Awaited<ReturnType<ReturnType<typeof buildThreadReactions>['execute']>>[number];
+
+export async function listThreadReactions(db: Database, postId: string): Promise<ReactionRow[]> {
+  return prepared(db, 'thread_reactions', buildThreadReactions).execute({ postId });
+}
+
+export async function insertPost(db: Database, values: typeof posts.$inferInsert): Promise<PostRow> {
+  const [row] = await db.insert(posts).values(values).returning();
+  return row!;
+}
+
+export async function insertReply(db: Database, values: typeof replies.$inferInsert): Promise<ReplyRow> {
+  const [row] = await db.insert(replies).values(values).returning();
+  return row!;
+}
+
+/** A new reply bumps the thread; the first reply from someone else answers it. */
+export async function recordReplyOnPost(db: Database, postId: string, at: Date, answeredBySomeoneElse: boolean): Promise<void> {
+  await db
+    .update(posts)
+    .set({
+      replyCount: sql`${posts.replyCount} + 1`,
+      lastActivityAt: at,
+      ...(answeredBySomeoneElse ? { answeredAt: sql`coalesce(${posts.answeredAt}, ${at.toISOString()}::timestamptz)` } : {}),
+    })
+    .where(eq(posts.id, postId));
+}
+
+export async function findReply(db: Database, replyId: string): Promise<ReplyRow | undefined> {
+  const [row] = await db.select().from(replies).where(eq(replies.id, replyId)).limit(1);
+  return row;
+}
+
+export async function findPost(db: Database, postId: string): Promise<PostRow | undefined> {
+  const [row] = await db.select().from(posts).where(eq(posts.id, postId)).limit(1);
+  return row;
+}
+
+export async function updatePost(db: Database, postId: string, values: Partial<typeof posts.$inferInsert>): Promise<void> {
+  await db.update(posts).set(values).where(eq(posts.id, postId));
+}
+
+export async function updateReply(db: Database, replyId: string, values: Partial<typeof replies.$inferInsert>): Promise<void> {
+  await db.update(replies).set(values).where(eq(replies.id, replyId));
+}
+
+export async function insertRevision(db: Database, values: typeof revisions.$inferInsert): Promise<void> {
+  await db.insert(revisions).values(values);
+}
+
+export async function listRevisions(db: Database, contentType: 'post' | 'reply', contentId: string) {
+  return db
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.contentType, contentType), eq(revisions.contentId, contentId)))
+    .orderBy(asc(revisions.replacedAt));
+}
+
+export async function addReaction(db: Database, values: typeof reactions.$inferInsert): Promise<void> {
+  await db.insert(reactions).values(values).onConflictDoNothing();
+}
+
+export async function removeReaction(db: Database, contentType: 'post' | 'reply', contentId: string, userId: string, kind: ReactionRow['kind']): Promise<void> {
+  await db
+    .delete(reactions)
+    .where(and(eq(reactions.contentType, contentType), eq(reactions.contentId, contentId), eq(reactions.userId, userId), eq(reactions.kind, kind)));
+}
+
+export async function reactionsOn(db: Database, contentType: 'post' | 'reply', contentIds: string[]): Promise<ReactionRow[]> {
+  if (contentIds.length === 0) return [];
+  return db
+    .select({ contentType: reactions.contentType, contentId: reactions.contentId, userId: reactions.userId, kind: reactions.kind, handle: users.handle })
+    .from(reactions)
+    .innerJoin(users, eq(users.id, reactions.userId))
+    .where(and(eq(reactions.contentType, contentType), inArray(reactions.contentId, contentIds)))
+    .orderBy(asc(reactions.createdAt));
+}
+

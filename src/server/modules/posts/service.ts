@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import type {
+  createPostRequestSchema,
+  createReplyRequestSchema,
+  ReactionKind,
+  updatePostRequestSchema,
+} from '../../../shared/api/community.js';
+import type { Deps } from '../../deps.js';
+import { forbidden, notFound, unprocessable } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/session-service.js';
+import { blockExistsBetween } from '../boundaries/queries.js';
+import { groupPolicy } from '../groups/policies.js';
+import { requireGroup } from '../groups/service.js';
+import { findSettings } from '../members/queries.js';
+import { aliasFor } from './aliases.js';
+import { renderMarkdown } from './markdown.js';
+import { postPolicy } from './policies.js';
+import { presentPost, presentReactions, presentReply, type Viewer } from './presenters.js';
+import * as queries from './queries.js';
+import { isStaffRole } from './visibility.js';
+
+/** Replies nest this deep; a reply to the deepest level stays at that level. */
+export const MAX_REPLY_DEPTH = 3;
+
+const viewerOf = (auth: AuthContext): Viewer => ({ id: auth.user.id, isStaff: isStaffRole(auth.user.role) });
+
+async function requireReadableThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
+  const head = await queries.findThreadHead(deps.db, postId, auth.user.id);
+  if (!head || !postPolicy.canReadThread(head, auth)) throw notFound('That post');
+  return head;
+}
+
+export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
+  const head = await requireReadableThread(deps, auth, postId);
+  const [replyRows, reactionRows] = await Promise.all([
+    queries.listThreadReplies(deps.db, postId, auth.user.id),
+    queries.listThreadReactions(deps.db, postId),
+  ]);
+  const viewer = viewerOf(auth);
+  const byContent = new Map<string, queries.ReactionRow[]>();
+  for (const row of reactionRows) {
+    const key = `${row.contentType}:${row.contentId}`;
+    const list = byContent.get(key);
+    if (list) list.push(row);
+    else byContent.set(key, [row]);
+  }
+  const showCounts = head.group.showReactionCounts;
+  const post = presentPost(
+    {
+      post: head.post,
+      group: { id: head.group.id, slug: head.group.slug, name: head.group.name },
+      author: { authorId: head.post.authorId, anonymous: head.post.anonymous, handle: head.authorHandle, role: head.authorRole, alias: head.alias },
+    },
+    presentReactions(byContent.get(`post:${postId}`) ?? [], head.post.authorId, viewer, showCounts),
+    head.muted,
+    viewer,
+  );
+  const replies = replyRows
+    .filter(({ reply }) => reply.status !== 'held' || postPolicy.canSeeHeld(reply.authorId, auth))
+    .map(({ reply, authorHandle, authorRole, alias }) =>
+      presentReply(
+        reply,
+        { authorId: reply.authorId, anonymous: reply.anonymous, handle: authorHandle, role: authorRole, alias },
+        presentReactions(byContent.get(`reply:${reply.id}`) ?? [], reply.authorId, viewer, showCounts),
+        viewer,
+      ),
+    );
+  return { post, replies };
+}
+
+export async function createPost(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, input: z.output<typeof createPostRequestSchema>) {
+  const entry = await requireGroup(deps, slug, auth);
+  if (!groupPolicy.canParticipate(entry)) {
+    throw forbidden(entry.group.archivedAt ? 'This group is archived: it can be read but not posted in.' : 'Join the group to post in it.');
+  }
+  const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
+  const bodyHtml = renderMarkdown(input.body);
+  const postId = await deps.db.transaction(async (tx) => {
+    const post = await queries.insertPost(tx, {
+      groupId: entry.group.id,
+      authorId: auth.user.id,
+      anonymous,
+      title: input.title,
+      body: input.body,
+      bodyHtml,
+      contentWarning: input.contentWarning || null,
+      contentWarningTopics: input.contentWarningTopics,
+      mood: input.mood ?? null,
+    });
+    if (anonymous) await aliasFor(tx, post.id, auth.user.id);
+    return post.id;
+  });
+  return getThread(deps, auth, postId);
+}
+
+export async function createReply(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string, input: z.output<typeof createReplyRequestSchema>) {
+  const head = await requireReadableThread(deps, auth, postId);
+  if (!postPolicy.canParticipate(head)) {
+    throw forbidden(head.group.archivedAt ? 'This group is archived: it can be read but not replied to.' : 'Join the group to reply.');
+  }
+  if (head.post.status !== 'visible' && head.post.status !== 'held') throw unprocessable('post_removed', 'This post was removed, so it cannot take replies.');
+  let depth = 0;
+  if (input.parentId) {
+    const parent = await queries.findReply(deps.db, input.parentId);
+    // A blocked member's reply is invisible, so it is "not found" to reply to.
+    if (!parent || parent.postId !== postId || (await isBlockedEitherWay(deps, auth.user.id, parent.authorId))) {
+      throw notFound('The reply you are answering');
+    }
+    depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
+  }
+  const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
+  const bodyHtml = renderMarkdown(input.body);
+  const reply = await deps.db.transaction(async (tx) => {
+    if (anonymous) await aliasFor(tx, postId, auth.user.id);
+    const row = await queries.insertReply(tx, {
+      postId,
+      parentId: input.parentId ?? null,
+      depth,
+      authorId: auth.user.id,
+      anonymous,
+      body: input.body,
+      bodyHtml,
+    });
+    await queries.recordReplyOnPost(tx, postId, row.createdAt, head.post.authorId !== auth.user.id);
+    return row;
+  });
+  const alias = anonymous ? await aliasFor(deps.db, postId, auth.user.id) : null;
+  return presentReply(
+    reply,
+    { authorId: auth.user.id, anonymous, handle: auth.user.handle, role: auth.user.role, alias },
+    { mine: [], counts: head.group.showReactionCounts ? {} : null, reactors: [] },
+    viewerOf(auth),
+  );
+}
+
+function isBlockedEitherWay(deps: Pick<Deps, 'db'>, viewerId: string, otherId: string): Promise<boolean> {
+  return blockExistsBetween(deps.db, viewerId, otherId);
+}
+
+export async function updatePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string, input: z.output<typeof updatePostRequestSchema>) {
+  const head = await requireReadableThread(deps, auth, postId);
+  if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can edit a post.');
+  if (head.post.status === 'removed_by_author' || head.post.status === 'removed_by_staff') throw unprocessable('post_removed', 'A removed post cannot be edited.');
+  await deps.db.transaction(async (tx) => {
+    // Earlier versions are kept for staff: edits must not erase what was said.
+    await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
+    await queries.updatePost(tx, postId, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body) } : {}),
+      ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
+      ...(input.contentWarningTopics !== undefined ? { contentWarningTopics: input.contentWarningTopics } : {}),
+      ...(input.mood !== undefined ? { mood: input.mood } : {}),
+      editedAt: new Date(),
+    });
+  });
+  return getThread(deps, auth, postId);
+}
+
+export async function removePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
+  const head = await requireReadableThread(deps, auth, postId);
+  if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can remove a post.');
+  // The row stays (replies keep their context; staff keep the record); readers see "removed by the author".
+  await queries.updatePost(deps.db, postId, { status: 'removed_by_author' });
+}
+
+async function requireOwnReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
+  const reply = await queries.findReply(deps.db, replyId);
+  if (!reply) throw notFound('That reply');
+  await requireReadableThread(deps, auth, reply.postId);
+  if (!postPolicy.canEdit(reply.authorId, auth)) throw forbidden('Only the author can change a reply.');
+  if (reply.status === 'removed_by_author' || reply.status === 'removed_by_staff') throw unprocessable('reply_removed', 'A removed reply cannot be changed.');
+  return reply;
+}
+
+export async function updateReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string, body: string) {
+  const reply = await requireOwnReply(deps, auth, replyId);
+  await deps.db.transaction(async (tx) => {
+    await queries.insertRevision(tx, { contentType: 'reply', contentId: replyId, body: reply.body });
+    await queries.updateReply(tx, replyId, { body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+  });
+  return getThread(deps, auth, reply.postId);
+}
+
+export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
+  await requireOwnReply(deps, auth, replyId);
+  await queries.updateReply(deps.db, replyId, { status: 'removed_by_author' });
+}
+
+export async function setReaction(deps: Pick<Deps, 'db'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+  let authorId: string;
+  if (target.type === 'post') {
+    authorId = (await requireReadableThread(deps, auth, target.id)).post.authorId;
+  } else {
+    const reply = await queries.findReply(deps.db, target.id);
+    if (!reply) throw notFound('That reply');
+    await requireReadableThread(deps, auth, reply.postId);
+    if (reply.status !== 'visible' || (await isBlockedEitherWay(deps, auth.user.id, reply.authorId))) throw notFound('That reply');
+    authorId = reply.authorId;
+  }
+  if (authorId === auth.user.id) throw unprocessable('own_content', 'Reactions are for other people’s words.');
+  if (on) await queries.addReaction(deps.db, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
+  else await queries.removeReaction(deps.db, target.type, target.id, auth.user.id, kind);
+}
+
+/** Earlier versions of a post or reply: staff only (members see "edited"). */
+export async function listRevisions(deps: Pick<Deps, 'db'>, auth: AuthContext, contentType: 'post' | 'reply', contentId: string) {
+  if (!isStaffRole(auth.user.role)) throw forbidden('Only staff can see earlier versions.');
+  return queries.listRevisions(deps.db, contentType, contentId);
+}

@@ -1,0 +1,245 @@
+import { z } from 'zod';
+
+/** Contracts of groups, posts, replies, reactions, feeds and search. */
+
+export const TOPICS = [
+  { id: 'anxiety', label: 'Anxiety and worry' },
+  { id: 'depression', label: 'Low mood and depression' },
+  { id: 'grief', label: 'Grief and loss' },
+  { id: 'trauma', label: 'Trauma and PTSD' },
+  { id: 'caregiving', label: 'Caring for someone' },
+  { id: 'lgbtq', label: 'LGBTQ+ life' },
+  { id: 'study', label: 'Studying and exams' },
+  { id: 'chronic-illness', label: 'Chronic illness and pain' },
+  { id: 'money', label: 'Job loss and money worries' },
+  { id: 'loneliness', label: 'Loneliness' },
+  { id: 'addiction', label: 'Addiction and recovery' },
+  { id: 'parenting', label: 'Parenting' },
+  { id: 'relationships', label: 'Relationships and family' },
+  { id: 'self-harm', label: 'Self-harm' },
+  { id: 'sleep', label: 'Sleep' },
+] as const;
+export const topicIdSchema = z.enum(TOPICS.map((topic) => topic.id) as [string, ...string[]]);
+
+export const CONTENT_WARNING_TOPICS = [
+  { id: 'self-harm', label: 'Self-harm' },
+  { id: 'suicide', label: 'Suicide' },
+  { id: 'abuse', label: 'Abuse' },
+  { id: 'eating-disorders', label: 'Eating disorders' },
+  { id: 'substance-use', label: 'Substance use' },
+  { id: 'death', label: 'Death' },
+  { id: 'violence', label: 'Violence' },
+] as const;
+export const contentWarningTopicSchema = z.enum(CONTENT_WARNING_TOPICS.map((topic) => topic.id) as [string, ...string[]]);
+export const contentWarningPreferenceSchema = z.enum(['hide', 'collapse', 'show']);
+
+export const MOODS = ['struggling', 'low', 'okay', 'good', 'hopeful'] as const;
+export const moodSchema = z.enum(MOODS);
+
+export const REACTIONS = [
+  { id: 'hug', label: 'Hug' },
+  { id: 'me_too', label: 'Me too' },
+  { id: 'strength', label: 'Sending strength' },
+  { id: 'thanks', label: 'Thank you' },
+] as const;
+export const reactionKindSchema = z.enum(['hug', 'me_too', 'strength', 'thanks']);
+export type ReactionKind = z.infer<typeof reactionKindSchema>;
+
+export const groupRoleSchema = z.enum(['member', 'moderator', 'facilitator']);
+export const groupVisibilitySchema = z.enum(['public', 'private']);
+
+// ---------- groups ----------
+
+export const groupSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  rules: z.string(),
+  tags: z.array(z.string()),
+  visibility: groupVisibilitySchema,
+  showReactionCounts: z.boolean(),
+  archived: z.boolean(),
+  memberCount: z.number().int(),
+  /** The viewer's membership: null when not a member. */
+  membership: z.object({ role: groupRoleSchema, status: z.enum(['active', 'pending']) }).nullable(),
+});
+export type Group = z.infer<typeof groupSchema>;
+
+export const createGroupRequestSchema = z.strictObject({
+  slug: z.string().trim().min(3).max(48).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'may use lower-case letters, digits and single dashes'),
+  name: z.string().trim().min(3).max(80),
+  description: z.string().trim().min(10).max(500),
+  rules: z.string().trim().min(10).max(5000),
+  tags: z.array(topicIdSchema).max(8).default([]),
+  visibility: groupVisibilitySchema.default('public'),
+  showReactionCounts: z.boolean().default(false),
+});
+
+export const updateGroupRequestSchema = z.strictObject({
+  name: z.string().trim().min(3).max(80).optional(),
+  description: z.string().trim().min(10).max(500).optional(),
+  rules: z.string().trim().min(10).max(5000).optional(),
+  tags: z.array(topicIdSchema).max(8).optional(),
+  visibility: groupVisibilitySchema.optional(),
+  showReactionCounts: z.boolean().optional(),
+  archived: z.boolean().optional(),
+});
+
+export const joinGroupRequestSchema = z.strictObject({
+  /** Joining means accepting the group's rules. */
+  acceptRules: z.literal(true, 'You need to accept the group rules to join.'),
+  message: z.string().trim().max(500).optional(),
+});
+
+// ---------- authors and content ----------
+
+/** How an author appears. An anonymous author carries no id or handle, ever. */
+export const authorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), id: z.uuid(), handle: z.string(), isYou: z.boolean(), role: z.string().nullable() }),
+  z.object({ kind: z.literal('anonymous'), alias: z.string(), isYou: z.boolean() }),
+]);
+export type Author = z.infer<typeof authorSchema>;
+
+export const reactionSummarySchema = z.object({
+  /** The viewer's own reactions. */
+  mine: z.array(reactionKindSchema),
+  /** Counts: for the author always; for others only when the group shows counts. */
+  counts: z.record(z.string(), z.number().int()).nullable(),
+  /** Who reacted: only for the author. */
+  reactors: z.array(z.object({ handle: z.string(), kind: reactionKindSchema })).nullable(),
+});
+
+const contentStatusSchema = z.enum(['visible', 'held', 'removed_by_author', 'removed_by_staff']);
+
+export const postSummarySchema = z.object({
+  id: z.uuid(),
+  group: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  author: authorSchema,
+  title: z.string(),
+  excerpt: z.string(),
+  contentWarning: z.string().nullable(),
+  contentWarningTopics: z.array(z.string()),
+  mood: moodSchema.nullable(),
+  status: contentStatusSchema,
+  replyCount: z.number().int(),
+  needsReply: z.boolean(),
+  createdAt: z.string(),
+  lastActivityAt: z.string(),
+  edited: z.boolean(),
+});
+export type PostSummary = z.infer<typeof postSummarySchema>;
+
+export const replySchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  depth: z.number().int(),
+  author: authorSchema,
+  bodyHtml: z.string().nullable(),
+  body: z.string().nullable(),
+  status: contentStatusSchema,
+  createdAt: z.string(),
+  edited: z.boolean(),
+  reactions: reactionSummarySchema,
+});
+export type Reply = z.infer<typeof replySchema>;
+
+export const postSchema = postSummarySchema.extend({
+  bodyHtml: z.string().nullable(),
+  body: z.string().nullable(),
+  reactions: reactionSummarySchema,
+  muted: z.boolean(),
+});
+export type Post = z.infer<typeof postSchema>;
+
+export const threadResponseSchema = z.object({ post: postSchema, replies: z.array(replySchema) });
+export type ThreadResponse = z.infer<typeof threadResponseSchema>;
+
+export const createPostRequestSchema = z.strictObject({
+  title: z.string().trim().min(3, 'must be at least 3 characters').max(160),
+  body: z.string().trim().min(1, 'is required').max(20_000),
+  anonymous: z.boolean().optional(),
+  contentWarning: z.string().trim().max(200).nullable().optional(),
+  contentWarningTopics: z.array(contentWarningTopicSchema).max(7).default([]),
+  mood: moodSchema.nullable().optional(),
+});
+
+export const updatePostRequestSchema = z.strictObject({
+  title: z.string().trim().min(3).max(160).optional(),
+  body: z.string().trim().min(1).max(20_000).optional(),
+  contentWarning: z.string().trim().max(200).nullable().optional(),
+  contentWarningTopics: z.array(contentWarningTopicSchema).max(7).optional(),
+  mood: moodSchema.nullable().optional(),
+});
+
+export const createReplyRequestSchema = z.strictObject({
+  body: z.string().trim().min(1, 'is required').max(10_000),
+  parentId: z.uuid().nullable().optional(),
+  anonymous: z.boolean().optional(),
+});
+
+export const updateReplyRequestSchema = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+
+export const reactionRequestSchema = z.strictObject({ kind: reactionKindSchema });
+
+// ---------- feeds and search ----------
+
+export const feedQuerySchema = z.strictObject({
+  sort: z.enum(['newest', 'active']).default('newest'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const feedResponseSchema = z.object({ posts: z.array(postSummarySchema), nextCursor: z.string().nullable() });
+export type FeedResponse = z.infer<typeof feedResponseSchema>;
+
+export const searchQuerySchema = z.strictObject({
+  q: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+/** A snippet as parts, so the client highlights matches without rendering HTML. */
+export const snippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }));
+
+export const searchResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      type: z.enum(['post', 'reply']),
+      postId: z.uuid(),
+      replyId: z.uuid().nullable(),
+      title: z.string(),
+      group: z.object({ slug: z.string(), name: z.string() }),
+      author: authorSchema,
+      snippet: snippetSchema,
+      createdAt: z.string(),
+      rank: z.number(),
+    }),
+  ),
+  groups: z.array(z.object({ slug: z.string(), name: z.string(), description: z.string(), snippet: snippetSchema })),
+});
+export type SearchResponse = z.infer<typeof searchResponseSchema>;
+
+// ---------- settings, blocks, mutes ----------
+
+export const communitySettingsSchema = z.object({
+  anonymousByDefault: z.boolean(),
+  contentWarningPreferences: z.record(z.string(), contentWarningPreferenceSchema),
+  topics: z.array(z.string()),
+  onboarded: z.boolean(),
+});
+export type CommunitySettings = z.infer<typeof communitySettingsSchema>;
+
+export const updateCommunitySettingsRequestSchema = z.strictObject({
+  anonymousByDefault: z.boolean().optional(),
+  contentWarningPreferences: z.partialRecord(contentWarningTopicSchema, contentWarningPreferenceSchema).optional(),
+  topics: z.array(topicIdSchema).max(TOPICS.length).optional(),
+  onboarded: z.boolean().optional(),
+});
+
+export const blockedMemberSchema = z.object({ id: z.uuid(), handle: z.string(), blockedAt: z.string() });
+export const muteSchema = z.object({
+  targetType: z.enum(['post', 'group']),
+  targetId: z.uuid(),
+  label: z.string(),
+  mutedAt: z.string(),
+});
