@@ -24,6 +24,7 @@ import { registerGroupRoutes } from './modules/groups/routes.js';
 import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
+import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerFeedRoutes(app, deps);
   registerBoundaryRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerRevealRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -1,0 +1,173 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateUser } from '../modules/accounts/queries.js';
+import { join, writePost, writeReply } from '../test-support/community.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { TestClient } from '../test-support/test-client.js';
+
+/**
+ * DESIGN.md, principle 2: an anonymous author's id, handle or any stable
+ * identifier never reaches a response a non-staff member can read. This test
+ * signs in as an ordinary member and calls EVERY GET route in the OpenAPI
+ * document (so a new route is crawled without anyone remembering to add it),
+ * with every id it has discovered, and searches each body and header for the
+ * anonymous author's id and handle.
+ */
+let hearth: TestApp;
+let secretAuthor: { id: string; handle: string };
+let crawler: TestClient;
+const discovered = { postId: new Set<string>(), replyId: new Set<string>(), slug: new Set<string>(), groupId: new Set<string>() };
+
+beforeAll(async () => {
+  hearth = await createTestApp();
+
+  // The anonymous author only ever writes anonymously, in a public and a private group.
+  const author = new TestClient(hearth.app);
+  const account = await author.signUp('Secret_Anon_Writer');
+  secretAuthor = { id: account.user.id, handle: account.user.handle };
+  const admin = new TestClient(hearth.app);
+  const adminAccount = await admin.signUp();
+  await updateUser(hearth.deps.db, adminAccount.user.id, { role: 'admin' });
+  await admin.post('/api/groups', { slug: 'closed-circle', name: 'Closed circle', description: 'A private group for the crawl.', rules: 'Be kind to each other.', visibility: 'private' });
+
+  crawler = new TestClient(hearth.app);
+  const crawlerAccount = await crawler.signUp();
+  for (const client of [author, crawler]) {
+    await join(client, 'grief-and-loss');
+    await client.post('/api/groups/closed-circle/join', { acceptRules: true });
+  }
+  await admin.post(`/api/groups/closed-circle/requests/${secretAuthor.id}`, { decision: 'approve' });
+  await admin.post(`/api/groups/closed-circle/requests/${crawlerAccount.user.id}`, { decision: 'approve' });
+
+  const words = 'lantern';
+  const one = await writePost(author, 'grief-and-loss', { title: `Anonymous ${words} post`, body: `Missing someone, ${words} in the window.`, anonymous: true, contentWarning: 'death', contentWarningTopics: ['death'] });
+  const two = await writePost(author, 'closed-circle', { title: `Private ${words} post`, body: `Only for the circle, ${words}.`, anonymous: true });
+  await author.patch(`/api/posts/${one.post.id}`, { body: `Edited: missing someone, ${words} in the window.` });
+  const crawlerPost = await writePost(crawler, 'grief-and-loss', { title: 'The crawler asks', body: 'Does anyone else light a lantern?' });
+  const anonymousReply = await writeReply(author, crawlerPost.post.id, { body: `Yes, a ${words} every night.`, anonymous: true });
+  await writeReply(author, one.post.id, { body: 'Replying in my own thread, still anonymous.', anonymous: true });
+  const crawlerReply = await writeReply(crawler, one.post.id, { body: 'Sending you strength.' });
+  await writeReply(author, one.post.id, { body: 'Thank you.', anonymous: true, parentId: crawlerReply.id });
+  await crawler.request('PUT', `/api/posts/${one.post.id}/reactions/hug`);
+  await crawler.request('PUT', `/api/replies/${anonymousReply.id}/reactions/thanks`);
+  await crawler.request('PUT', `/api/me/mutes/post/${two.post.id}`);
+  await crawler.patch('/api/me/community-settings', { topics: ['grief'] });
+});
+
+afterAll(async () => {
+  await hearth?.close();
+});
+
+function assertNoLeak(response: LightMyRequestResponse, where: string) {
+  const everything = `${response.body}\n${JSON.stringify(response.headers)}`.toLowerCase();
+  expect(everything, `${where} leaks the anonymous author's id`).not.toContain(secretAuthor.id.toLowerCase());
+  expect(everything, `${where} leaks the anonymous author's handle`).not.toContain(secretAuthor.handle.toLowerCase());
+}
+
+function collectIds(value: unknown, key?: string): void {
+  if (Array.isArray(value)) value.forEach((item) => collectIds(item, key));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collectIds(v, k);
+  else if (typeof value === 'string') {
+    if (key === 'postId') discovered.postId.add(value);
+    if (key === 'replyId' || key === 'parentId') discovered.replyId.add(value);
+    if (key === 'slug') discovered.slug.add(value);
+  }
+}
+
+async function crawlGet(url: string): Promise<LightMyRequestResponse> {
+  const response = await crawler.get(url);
+  assertNoLeak(response, `GET ${url}`);
+  if (response.headers['content-type']?.toString().includes('json')) {
+    const body = response.json() as Record<string, unknown>;
+    collectIds(body);
+    // Threads and feeds name posts as `id`: collect those as post ids, replies as reply ids.
+    const posts = (body.posts ?? []) as { id: string }[];
+    posts.forEach((post) => discovered.postId.add(post.id));
+    if (body.post) discovered.postId.add((body.post as { id: string }).id);
+    ((body.replies ?? []) as { id: string }[]).forEach((reply) => discovered.replyId.add(reply.id));
+    ((body.groups ?? []) as { id?: string; slug: string }[]).forEach((group) => {
+      discovered.slug.add(group.slug);
+      if (group.id) discovered.groupId.add(group.id);
+    });
+  }
+  return response;
+}
+
+describe('anonymity', () => {
+  it('no GET route shows an ordinary member the anonymous author’s id or handle', async () => {
+    const doc = (await crawler.get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const getPaths = Object.entries(doc.paths).filter(([, methods]) => 'get' in methods).map(([path]) => path);
+    expect(getPaths.length).toBeGreaterThan(15);
+
+    // Seed discovery from the lists, then crawl every route with every id found, twice (ids found late get used).
+    for (const url of ['/api/groups', '/api/feed', '/api/feed?sort=active', '/api/feed/needs-reply', '/api/feed/mine', '/api/search?q=lantern', '/api/search?q=window']) {
+      await crawlGet(url);
+    }
+    const queries: Record<string, string[]> = {
+      '/api/search': ['q=lantern', `q=${secretAuthor.handle}`, 'q=Secret_Anon_Writer', 'q=missing'],
+      '/api/admin/users': [`q=${secretAuthor.handle.slice(0, 5)}`],
+      '/api/groups/suggestions': ['topics=grief'],
+    };
+    const crawled = new Set<string>();
+    for (let round = 0; round < 2; round++) {
+      for (const path of getPaths) {
+        const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+        let urls = [path];
+        for (const name of names) {
+          const values =
+            name === 'postId' ? [...discovered.postId]
+            : name === 'replyId' ? [...discovered.replyId]
+            : name === 'slug' ? [...discovered.slug]
+            : name === 'id' ? [...discovered.postId, ...discovered.replyId]
+            : name === 'contentType' ? ['posts', 'replies']
+            : name === 'sessionId' || name === 'userId' ? [secretAuthor.id]
+            : [];
+          urls = urls.flatMap((url) => values.map((value) => url.replace(`{${name}}`, encodeURIComponent(value))));
+        }
+        for (const url of urls.flatMap((url) => (queries[url] ?? ['']).map((query) => (query ? `${url}?${query}` : url)))) {
+          if (crawled.has(url) || url.startsWith('/api/docs')) continue;
+          crawled.add(url);
+          const response = await crawlGet(url);
+          expect(response.statusCode, `GET ${url}`).toBeLessThan(500);
+        }
+      }
+    }
+    expect(discovered.postId.size).toBeGreaterThanOrEqual(3);
+    expect(discovered.replyId.size).toBeGreaterThanOrEqual(3);
+    expect(crawled.size).toBeGreaterThan(40);
+  });
+
+  it('writes answer without the author too: reactions, replies and errors', async () => {
+    const postIds = [...discovered.postId];
+    expect(postIds.length).toBeGreaterThan(0);
+    for (const id of postIds) {
+      assertNoLeak(await crawler.request('PUT', `/api/posts/${id}/reactions/strength`), 'react');
+      assertNoLeak(await crawler.post(`/api/posts/${id}/replies`, { body: 'Here with you.' }), 'reply');
+      assertNoLeak(await crawler.patch(`/api/posts/${id}`, { body: 'not mine' }), 'edit someone else’s post');
+      assertNoLeak(await crawler.delete(`/api/posts/${id}`), 'remove someone else’s post');
+    }
+    for (const id of discovered.replyId) {
+      assertNoLeak(await crawler.request('PUT', `/api/replies/${id}/reactions/hug`), 'react to a reply');
+      assertNoLeak(await crawler.patch(`/api/replies/${id}`, { body: 'not mine' }), 'edit someone else’s reply');
+    }
+    const reveal = await crawler.post('/api/staff/reveal', { contentType: 'post', contentId: postIds[0], reason: 'curious who wrote it' });
+    expect(reveal.statusCode).toBe(403);
+    assertNoLeak(reveal, 'reveal as a member');
+  });
+
+  it('staff see the author only through the reveal action, which is logged', async () => {
+    const staff = new TestClient(hearth.app);
+    const staffAccount = await staff.signUp();
+    await updateUser(hearth.deps.db, staffAccount.user.id, { role: 'admin' });
+    const [postId] = [...discovered.postId];
+    const thread = await staff.get(`/api/posts/${postId}`);
+    assertNoLeak(thread, 'a thread read by staff');
+    const anonymousPost = (await staff.get('/api/search?q=lantern')).json().results.find((r: { type: string; author: { kind: string } }) => r.type === 'post' && r.author.kind === 'anonymous');
+    const noReason = await staff.post('/api/staff/reveal', { contentType: 'post', contentId: anonymousPost.postId, reason: 'x' });
+    expect(noReason.json().error.field).toBe('reason');
+    const revealed = await staff.post('/api/staff/reveal', { contentType: 'post', contentId: anonymousPost.postId, reason: 'Safety check after a report' });
+    expect(revealed.json().author).toEqual(secretAuthor);
+    const log = (await staff.get('/api/staff/reveals')).json().reveals;
+    expect(log[0]).toMatchObject({ staffHandle: staffAccount.user.handle, revealedHandle: secretAuthor.handle, reason: 'Safety check after a report' });
+  });
+});
