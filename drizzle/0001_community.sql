@@ -74,6 +74,7 @@ CREATE TABLE "posts" (
 	"title" text NOT NULL,
 	"body" text NOT NULL,
 	"body_html" text NOT NULL,
+	"excerpt" text DEFAULT '' NOT NULL,
 	"content_warning" text,
 	"content_warning_topics" text[] DEFAULT '{}'::text[] NOT NULL,
 	"mood" text,

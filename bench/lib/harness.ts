@@ -68,7 +68,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     duration: options.seconds ?? Number(process.env.BENCH_SECONDS ?? 10),
     ...(typeof body === 'string' ? { body } : {}),
     ...(typeof body === 'function'
-      ? { requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, body: body() }) }] }
+      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }) }] }
       : {}),
   });
   return {

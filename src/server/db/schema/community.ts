@@ -96,6 +96,8 @@ export const posts = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
+    /** Plain-text opening for feeds, made once at write time (rendering on every read is slow). */
+    excerpt: text('excerpt').notNull().default(''),
     contentWarning: text('content_warning'),
     contentWarningTopics: text('content_warning_topics').array().notNull().default(sql`'{}'::text[]`),
     mood: text('mood'),

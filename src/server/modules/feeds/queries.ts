@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/api/accounts.js';
 import type { Database } from '../../db/index.js';
 import { groups, posts, threadAliases, users } from '../../db/schema/index.js';
 import type { PostListing } from '../posts/presenters.js';
+import { postColumns } from '../posts/queries.js';
 import { listableStatus, notBlocked, readableGroup } from '../posts/visibility.js';
 import type { Cursor } from './cursor.js';
 
@@ -65,7 +66,7 @@ export async function feedPage(
   }
   const rows = await db
     .select({
-      post: posts,
+      post: postColumns,
       group: { id: groups.id, slug: groups.slug, name: groups.name },
       handle: users.handle,
       role: users.role,

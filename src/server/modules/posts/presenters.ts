@@ -1,6 +1,5 @@
 import type { Author, Post, PostSummary, Reply, ReactionKind } from '../../../shared/api/community.js';
 import type { PostRow, ReactionRow, ReplyRow } from './queries.js';
-import { excerptOf } from './markdown.js';
 
 /**
  * The only way posts and replies leave the server, over HTTP and WebSocket alike.
@@ -70,7 +69,7 @@ export function presentPostSummary(listing: PostListing, viewer: Viewer): PostSu
     group: listing.group,
     author: presentAuthor(listing.author, viewer),
     title: REMOVED.has(post.status) ? 'Removed' : post.title,
-    excerpt: REMOVED.has(post.status) ? '' : excerptOf(post.body),
+    excerpt: REMOVED.has(post.status) ? '' : post.excerpt,
     contentWarning: post.contentWarning,
     contentWarningTopics: post.contentWarningTopics,
     mood: post.mood as PostSummary['mood'],

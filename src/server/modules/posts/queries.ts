@@ -1,13 +1,18 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
 import { groupMembers, groups, posts, reactions, replies, revisions, threadAliases, users } from '../../db/schema/index.js';
 
-export type PostRow = typeof posts.$inferSelect;
-export type ReplyRow = typeof replies.$inferSelect;
+export type PostRow = Omit<typeof posts.$inferSelect, 'search'>;
+export type ReplyRow = Omit<typeof replies.$inferSelect, 'search'>;
 
 const postAlias = alias(threadAliases, 'post_alias');
+
+/** Every column but the full-text `search` vector, which only search reads (it is as big as the text). */
+const { search: _postSearch, ...postColumns } = getTableColumns(posts);
+const { search: _replySearch, ...replyColumns } = getTableColumns(replies);
+export { postColumns, replyColumns };
 const replyAlias = alias(threadAliases, 'reply_alias');
 const viewer = sql.placeholder('viewerId');
 
@@ -18,7 +23,7 @@ const blockedBetween = (authorColumn: typeof posts.authorId | typeof replies.aut
 function buildThreadHead(db: Database, name: string) {
   return db
     .select({
-      post: posts,
+      post: postColumns,
       group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
       membership: { status: groupMembers.status, role: groupMembers.role },
       authorHandle: users.handle,
@@ -46,7 +51,7 @@ export async function findThreadHead(db: Database, postId: string, viewerId: str
 
 function buildThreadReplies(db: Database, name: string) {
   return db
-    .select({ reply: replies, authorHandle: users.handle, authorRole: users.role, alias: replyAlias.alias })
+    .select({ reply: replyColumns, authorHandle: users.handle, authorRole: users.role, alias: replyAlias.alias })
     .from(replies)
     .innerJoin(users, eq(users.id, replies.authorId))
     .leftJoin(replyAlias, and(eq(replyAlias.postId, replies.postId), eq(replyAlias.userId, replies.authorId)))
@@ -83,12 +88,12 @@ export async function listThreadReactions(db: Database, postId: string): Promise
 }
 
 export async function insertPost(db: Database, values: typeof posts.$inferInsert): Promise<PostRow> {
-  const [row] = await db.insert(posts).values(values).returning();
+  const [row] = await db.insert(posts).values(values).returning(postColumns);
   return row!;
 }
 
 export async function insertReply(db: Database, values: typeof replies.$inferInsert): Promise<ReplyRow> {
-  const [row] = await db.insert(replies).values(values).returning();
+  const [row] = await db.insert(replies).values(values).returning(replyColumns);
   return row!;
 }
 
@@ -105,12 +110,12 @@ export async function recordReplyOnPost(db: Database, postId: string, at: Date, 
 }
 
 export async function findReply(db: Database, replyId: string): Promise<ReplyRow | undefined> {
-  const [row] = await db.select().from(replies).where(eq(replies.id, replyId)).limit(1);
+  const [row] = await db.select(replyColumns).from(replies).where(eq(replies.id, replyId)).limit(1);
   return row;
 }
 
 export async function findPost(db: Database, postId: string): Promise<PostRow | undefined> {
-  const [row] = await db.select().from(posts).where(eq(posts.id, postId)).limit(1);
+  const [row] = await db.select(postColumns).from(posts).where(eq(posts.id, postId)).limit(1);
   return row;
 }
 

@@ -13,7 +13,7 @@ import { groupPolicy } from '../groups/policies.js';
 import { requireGroup } from '../groups/service.js';
 import { findSettings } from '../members/queries.js';
 import { aliasFor } from './aliases.js';
-import { renderMarkdown } from './markdown.js';
+import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
 import { presentPost, presentReactions, presentReply, type Viewer } from './presenters.js';
 import * as queries from './queries.js';
@@ -83,6 +83,7 @@ export async function createPost(deps: Pick<Deps, 'db'>, auth: AuthContext, slug
       title: input.title,
       body: input.body,
       bodyHtml,
+      excerpt: excerptOf(input.body),
       contentWarning: input.contentWarning || null,
       contentWarningTopics: input.contentWarningTopics,
       mood: input.mood ?? null,
@@ -146,7 +147,7 @@ export async function updatePost(deps: Pick<Deps, 'db'>, auth: AuthContext, post
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
     await queries.updatePost(tx, postId, {
       ...(input.title !== undefined ? { title: input.title } : {}),
-      ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body) } : {}),
+      ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body), excerpt: excerptOf(input.body) } : {}),
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
       ...(input.contentWarningTopics !== undefined ? { contentWarningTopics: input.contentWarningTopics } : {}),
       ...(input.mood !== undefined ? { mood: input.mood } : {}),

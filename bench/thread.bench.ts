@@ -1,0 +1,80 @@
+// Reading a thread (a post with 50 replies and reactions) and creating a reply,
+// under autocannon at 50 connections, on PGlite and (with DATABASE_URL) on
+// PostgreSQL, against the plain node:http ceiling measured in the same run.
+// Targets on PostgreSQL (issue 3): thread read ≥ 4,000 req/s with p99 < 50 ms; reply create ≥ 1,500 req/s.
+import { fileURLToPath } from 'node:url';
+import { load, printTable, signUpMember, spawnServer, type LoadResult } from './lib/harness.js';
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+async function api(base: string, cookie: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+/** A thread like a busy real one: 50 replies (a third anonymous, some nested) and reactions. */
+async function seedThread(base: string): Promise<{ readerCookie: string; threadId: string; replyTargetId: string }> {
+  const stamp = Date.now().toString(36);
+  const author = await signUpMember(base, `author_${stamp}`);
+  await api(base, author, 'POST', '/api/groups/anxiety/join', { acceptRules: true });
+  const thread = (await api(base, author, 'POST', '/api/groups/anxiety/posts', {
+    title: 'Panic before presentations',
+    body: 'Every time I have to present at work my heart races and my hands shake. **What helps you?**',
+    anonymous: true,
+  })) as { post: { id: string } };
+  const members: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const cookie = await signUpMember(base, `replier${i}_${stamp}`);
+    await api(base, cookie, 'POST', '/api/groups/anxiety/join', { acceptRules: true });
+    members.push(cookie);
+  }
+  const replyIds: string[] = [];
+  for (let i = 0; i < 50; i++) {
+    const cookie = members[i % members.length]!;
+    const parentId = i % 5 === 4 ? replyIds[i - 1] : undefined;
+    const { reply } = (await api(base, cookie, 'POST', `/api/posts/${thread.post.id}/replies`, {
+      body: `Reply ${i}: box breathing helps me, *four in, four hold, four out*. You are not alone in this.`,
+      anonymous: i % 3 === 0,
+      ...(parentId ? { parentId } : {}),
+    })) as { reply: { id: string } };
+    replyIds.push(reply.id);
+    await api(base, members[(i + 1) % members.length]!, 'PUT', `/api/replies/${reply.id}/reactions/hug`);
+  }
+  for (const cookie of members) await api(base, cookie, 'PUT', `/api/posts/${thread.post.id}/reactions/strength`);
+  const target = (await api(base, author, 'POST', '/api/groups/anxiety/posts', { title: 'Replies land here', body: 'A thread for the write benchmark.' })) as { post: { id: string } };
+  return { readerCookie: members[0]!, threadId: thread.post.id, replyTargetId: target.post.id };
+}
+
+const ceilingServer = await spawnServer(here('./lib/serve-ceiling.ts'));
+const ceiling = await load({ name: 'ceiling: node:http JSON', url: `http://127.0.0.1:${ceilingServer.port}/` });
+await ceilingServer.stop();
+
+const drivers: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: 'PGlite', env: { DATABASE_URL: '' } }];
+if (process.env.DATABASE_URL) drivers.push({ label: 'PostgreSQL', env: { DATABASE_URL: process.env.DATABASE_URL } });
+
+const rows: LoadResult[] = [];
+for (const driver of drivers) {
+  const node = await spawnServer(here('./lib/serve-hearth.ts'), driver.env);
+  const base = `http://127.0.0.1:${node.port}`;
+  const { readerCookie, threadId, replyTargetId } = await seedThread(base);
+  const threadSize = JSON.stringify(await api(base, readerCookie, 'GET', `/api/posts/${threadId}`)).length;
+  console.log(`${driver.label}: thread of 50 replies, ${(threadSize / 1024).toFixed(1)} KiB of JSON`);
+  rows.push(await load({ name: `GET thread, 50 replies (${driver.label})`, url: `${base}/api/posts/${threadId}`, headers: { cookie: readerCookie } }));
+  let n = 0;
+  rows.push(
+    await load({
+      name: `POST reply (${driver.label})`,
+      url: `${base}/api/posts/${replyTargetId}/replies`,
+      method: 'POST',
+      headers: { cookie: readerCookie, 'content-type': 'application/json' },
+      body: () => JSON.stringify({ body: `Thinking of you, reply number ${++n}. It does get easier with practice.` }),
+    }),
+  );
+  await node.stop();
+}
+printTable('Threads, 50 connections', ceiling, rows);
