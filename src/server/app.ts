@@ -28,6 +28,9 @@ import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
+import { registerHotlineAdminRoutes } from './modules/safety/hotline-admin-routes.js';
+import { registerSupportRoutes } from './modules/safety/support-routes.js';
+import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -59,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   if (ownsDatabase) await runMigrations(database);
   // The group catalogue is part of a new Hearth, not demo data: seeded once, when there are no groups.
   await seedGroupCatalogue({ db: database.db });
+  await seedHotlinesIfEmpty(database.db);
   const pubsub = options.pubsub ?? createPubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   limiterRedis?.on('error', () => undefined);
@@ -99,7 +103,9 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerHealthRoutes(app, deps);
   registerAccountRoutes(app, deps);
   registerAdminAccountRoutes(app, deps);
-  registerHelpRoutes(app);
+  registerHelpRoutes(app, deps);
+  registerSupportRoutes(app, deps);
+  registerHotlineAdminRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerGroupRoutes(app, deps);
   registerPostRoutes(app, deps);

@@ -44,6 +44,8 @@ export const envSchema = z.object({
   DM_ENCRYPTION_KEY: secret.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 90).default(60 * 24 * 14),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+  ALERT_DEADLINE_HIGH_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  ALERT_DEADLINE_IMMINENT_MINUTES: z.coerce.number().min(0.5).max(60).default(2),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 

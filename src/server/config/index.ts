@@ -19,6 +19,8 @@ export interface Config {
   secrets: { sessionSecret: string; dmEncryptionKey: string };
   session: { idleMs: number; maxAgeMs: number };
   rateLimit: { authPerMinute: number };
+  /** How long the safety team has to pick up an alert, by level. */
+  alertDeadlineMs: { high: number; imminent: number };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +49,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,
     },
     rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
+    alertDeadlineMs: { high: env.ALERT_DEADLINE_HIGH_MINUTES * 60_000, imminent: env.ALERT_DEADLINE_IMMINENT_MINUTES * 60_000 },
   };
 }

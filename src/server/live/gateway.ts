@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { userChannel, type LiveEvent } from './hub.js';
+import { staffChannel, userChannel, type LiveEvent } from './hub.js';
 
 const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume'), since: z.number().int().min(0) }),
@@ -26,7 +26,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       socket.close(4401, 'sign in first');
       return;
     }
-    const channels = [userChannel(auth.user.id)];
+    const isStaff = auth.user.role === 'admin' || auth.user.role === 'moderator';
+    const channels = isStaff ? [userChannel(auth.user.id), staffChannel] : [userChannel(auth.user.id)];
     // Ids already sent: a replayed event and its live push may both arrive.
     const sent = new Set<number>();
     let lastSentId = 0;

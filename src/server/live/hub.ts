@@ -12,6 +12,8 @@ export interface LiveEvent {
 }
 
 export const userChannel = (userId: string) => `user:${userId}`;
+/** Safety alerts for on-duty staff (moderators and admins). */
+export const staffChannel = 'staff:safety';
 
 /**
  * Writes live events as rows and announces them. Call `record` inside the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supportCardSchema } from './safety.js';
 
 /** Contracts of groups, posts, replies, reactions, feeds and search. */
 
@@ -154,6 +155,12 @@ export type Post = z.infer<typeof postSchema>;
 
 export const threadResponseSchema = z.object({ post: postSchema, replies: z.array(replySchema) });
 export type ThreadResponse = z.infer<typeof threadResponseSchema>;
+
+/** A write answers with the support card when the risk assessor asks for one (null otherwise). */
+export const postWriteResponseSchema = threadResponseSchema.extend({ support: supportCardSchema.nullable() });
+export type PostWriteResponse = z.infer<typeof postWriteResponseSchema>;
+export const replyWriteResponseSchema = z.object({ reply: replySchema, support: supportCardSchema.nullable() });
+export type ReplyWriteResponse = z.infer<typeof replyWriteResponseSchema>;
 
 export const createPostRequestSchema = z.strictObject({
   title: z.string().trim().min(3, 'must be at least 3 characters').max(160),

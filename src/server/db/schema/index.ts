@@ -2,3 +2,4 @@ export * from './accounts.js';
 export * from './audit.js';
 export * from './live.js';
 export * from './community.js';
+export * from './safety.js';

@@ -5,15 +5,23 @@ import { okResponseSchema } from '../../../shared/api/accounts.js';
 import {
   createPostRequestSchema,
   createReplyRequestSchema,
+  postWriteResponseSchema,
   reactionKindSchema,
-  replySchema,
+  replyWriteResponseSchema,
   threadResponseSchema,
   updatePostRequestSchema,
   updateReplyRequestSchema,
 } from '../../../shared/api/community.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
+import type { AuthContext } from '../accounts/session-service.js';
+import { countryFromAcceptLanguage } from '../safety/hotlines/store.js';
 import * as postsService from './service.js';
+
+/** The writer's country for their support card: their profile, else their browser's language. */
+function writeContext(auth: AuthContext, acceptLanguage: string | undefined): postsService.WriteContext {
+  return { countryCode: auth.user.country ?? countryFromAcceptLanguage(acceptLanguage) ?? null };
+}
 
 const tags = ['posts'];
 const postParams = z.object({ postId: z.uuid('must be a post id') });
@@ -29,10 +37,11 @@ export function registerPostRoutes(root: FastifyInstance, deps: Deps): void {
       summary: 'Write a post in a group (openly or anonymously)',
       params: z.object({ slug: z.string().min(1).max(48) }),
       body: createPostRequestSchema,
-      response: { 201: threadResponseSchema },
+      response: { 201: postWriteResponseSchema },
     },
     handler: async (request, reply) => {
-      const thread = await postsService.createPost(deps, requireAuth(request), request.params.slug, request.body);
+      const auth = requireAuth(request);
+      const thread = await postsService.createPost(deps, auth, request.params.slug, request.body, writeContext(auth, request.headers['accept-language']));
       return reply.code(201).send(thread);
     },
   });
@@ -45,8 +54,11 @@ export function registerPostRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.patch('/api/posts/:postId', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Edit your post (earlier versions are kept for staff)', params: postParams, body: updatePostRequestSchema, response: { 200: threadResponseSchema } },
-    handler: async (request) => postsService.updatePost(deps, requireAuth(request), request.params.postId, request.body),
+    schema: { tags, summary: 'Edit your post (earlier versions are kept for staff)', params: postParams, body: updatePostRequestSchema, response: { 200: postWriteResponseSchema } },
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      return postsService.updatePost(deps, auth, request.params.postId, request.body, writeContext(auth, request.headers['accept-language']));
+    },
   });
 
   app.delete('/api/posts/:postId', {
@@ -60,17 +72,21 @@ export function registerPostRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.post('/api/posts/:postId/replies', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Reply to a post or to a reply', params: postParams, body: createReplyRequestSchema, response: { 201: z.object({ reply: replySchema }) } },
+    schema: { tags, summary: 'Reply to a post or to a reply', params: postParams, body: createReplyRequestSchema, response: { 201: replyWriteResponseSchema } },
     handler: async (request, reply) => {
-      const created = await postsService.createReply(deps, requireAuth(request), request.params.postId, request.body);
-      return reply.code(201).send({ reply: created });
+      const auth = requireAuth(request);
+      const created = await postsService.createReply(deps, auth, request.params.postId, request.body, writeContext(auth, request.headers['accept-language']));
+      return reply.code(201).send(created);
     },
   });
 
   app.patch('/api/replies/:replyId', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Edit your reply', params: replyParams, body: updateReplyRequestSchema, response: { 200: threadResponseSchema } },
-    handler: async (request) => postsService.updateReply(deps, requireAuth(request), request.params.replyId, request.body.body),
+    schema: { tags, summary: 'Edit your reply', params: replyParams, body: updateReplyRequestSchema, response: { 200: postWriteResponseSchema } },
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      return postsService.updateReply(deps, auth, request.params.replyId, request.body.body, writeContext(auth, request.headers['accept-language']));
+    },
   });
 
   app.delete('/api/replies/:replyId', {

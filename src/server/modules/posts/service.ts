@@ -12,6 +12,8 @@ import { blockExistsBetween } from '../boundaries/queries.js';
 import { groupPolicy } from '../groups/policies.js';
 import { requireGroup } from '../groups/service.js';
 import { findSettings } from '../members/queries.js';
+import { assessForWrite, recordSafety, shouldHold, type RecordedSafety } from '../safety/assessment-service.js';
+import { buildSupportCard } from '../safety/support-card.js';
 import { aliasFor } from './aliases.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
@@ -68,18 +70,35 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
   return { post, replies };
 }
 
-export async function createPost(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, input: z.output<typeof createPostRequestSchema>) {
+type WriteDeps = Pick<Deps, 'db' | 'config' | 'live'>;
+
+/** Where the writer is, for the crisis lines on their support card. */
+export interface WriteContext {
+  countryCode: string | null;
+}
+
+/** After the commit: tell on-duty staff live, and build the writer's support card. */
+async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; held: boolean }, context: WriteContext) {
+  if (safety.alertEvent) await deps.live.announce([safety.alertEvent]);
+  return buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment: safety.assessment, countryCode: context.countryCode, held: safety.held });
+}
+
+export async function createPost(deps: WriteDeps, auth: AuthContext, slug: string, input: z.output<typeof createPostRequestSchema>, context: WriteContext) {
   const entry = await requireGroup(deps, slug, auth);
   if (!groupPolicy.canParticipate(entry)) {
     throw forbidden(entry.group.archivedAt ? 'This group is archived: it can be read but not posted in.' : 'Join the group to post in it.');
   }
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
-  const postId = await deps.db.transaction(async (tx) => {
+  // Assessed before anything is written; stored with the content in one transaction.
+  const assessment = await assessForWrite(deps.db, auth.user.id, `${input.title}\n\n${input.body}`);
+  const held = shouldHold(assessment);
+  const { postId, safety } = await deps.db.transaction(async (tx) => {
     const post = await queries.insertPost(tx, {
       groupId: entry.group.id,
       authorId: auth.user.id,
       anonymous,
+      status: held ? 'held' : 'visible',
       title: input.title,
       body: input.body,
       bodyHtml,
@@ -89,12 +108,14 @@ export async function createPost(deps: Pick<Deps, 'db'>, auth: AuthContext, slug
       mood: input.mood ?? null,
     });
     if (anonymous) await aliasFor(tx, post.id, auth.user.id);
-    return post.id;
+    const recorded = await recordSafety(tx, deps, { contentType: 'post', contentId: post.id, authorId: auth.user.id, assessment });
+    return { postId: post.id, safety: recorded };
   });
-  return getThread(deps, auth, postId);
+  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  return { ...(await getThread(deps, auth, postId)), support };
 }
 
-export async function createReply(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string, input: z.output<typeof createReplyRequestSchema>) {
+export async function createReply(deps: WriteDeps, auth: AuthContext, postId: string, input: z.output<typeof createReplyRequestSchema>, context: WriteContext) {
   const head = await requireReadableThread(deps, auth, postId);
   if (!postPolicy.canParticipate(head)) {
     throw forbidden(head.group.archivedAt ? 'This group is archived: it can be read but not replied to.' : 'Join the group to reply.');
@@ -111,7 +132,9 @@ export async function createReply(deps: Pick<Deps, 'db'>, auth: AuthContext, pos
   }
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
-  const reply = await deps.db.transaction(async (tx) => {
+  const assessment = await assessForWrite(deps.db, auth.user.id, input.body);
+  const held = shouldHold(assessment);
+  const { reply, safety } = await deps.db.transaction(async (tx) => {
     if (anonymous) await aliasFor(tx, postId, auth.user.id);
     const row = await queries.insertReply(tx, {
       postId,
@@ -121,31 +144,42 @@ export async function createReply(deps: Pick<Deps, 'db'>, auth: AuthContext, pos
       anonymous,
       body: input.body,
       bodyHtml,
+      status: held ? 'held' : 'visible',
     });
-    await queries.recordReplyOnPost(tx, postId, row.createdAt, head.post.authorId !== auth.user.id);
-    return row;
+    // A held reply does not answer the post for others: it still "needs a reply".
+    await queries.recordReplyOnPost(tx, postId, row.createdAt, !held && head.post.authorId !== auth.user.id);
+    const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment });
+    return { reply: row, safety: recorded };
   });
+  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   const alias = anonymous ? await aliasFor(deps.db, postId, auth.user.id) : null;
-  return presentReply(
+  const presented = presentReply(
     reply,
     { authorId: auth.user.id, anonymous, handle: auth.user.handle, role: auth.user.role, alias },
     { mine: [], counts: head.group.showReactionCounts ? {} : null, reactors: [] },
     viewerOf(auth),
   );
+  return { reply: presented, support };
 }
 
 function isBlockedEitherWay(deps: Pick<Deps, 'db'>, viewerId: string, otherId: string): Promise<boolean> {
   return blockExistsBetween(deps.db, viewerId, otherId);
 }
 
-export async function updatePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string, input: z.output<typeof updatePostRequestSchema>) {
+export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: string, input: z.output<typeof updatePostRequestSchema>, context: WriteContext) {
   const head = await requireReadableThread(deps, auth, postId);
   if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can edit a post.');
   if (head.post.status === 'removed_by_author' || head.post.status === 'removed_by_staff') throw unprocessable('post_removed', 'A removed post cannot be edited.');
-  await deps.db.transaction(async (tx) => {
+  const title = input.title ?? head.post.title;
+  const body = input.body ?? head.post.body;
+  // An edit is new writing: it is assessed like a new post.
+  const assessment = await assessForWrite(deps.db, auth.user.id, `${title}\n\n${body}`);
+  const held = shouldHold(assessment);
+  const safety = await deps.db.transaction(async (tx) => {
     // Earlier versions are kept for staff: edits must not erase what was said.
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
     await queries.updatePost(tx, postId, {
+      ...(held ? { status: 'held' as const } : head.post.status === 'held' ? { status: 'visible' as const } : {}),
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body), excerpt: excerptOf(input.body) } : {}),
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
@@ -153,8 +187,10 @@ export async function updatePost(deps: Pick<Deps, 'db'>, auth: AuthContext, post
       ...(input.mood !== undefined ? { mood: input.mood } : {}),
       editedAt: new Date(),
     });
+    return recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment });
   });
-  return getThread(deps, auth, postId);
+  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  return { ...(await getThread(deps, auth, postId)), support };
 }
 
 export async function removePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
@@ -173,13 +209,22 @@ async function requireOwnReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyI
   return reply;
 }
 
-export async function updateReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string, body: string) {
+export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: string, body: string, context: WriteContext) {
   const reply = await requireOwnReply(deps, auth, replyId);
-  await deps.db.transaction(async (tx) => {
+  const assessment = await assessForWrite(deps.db, auth.user.id, body);
+  const held = shouldHold(assessment);
+  const safety = await deps.db.transaction(async (tx) => {
     await queries.insertRevision(tx, { contentType: 'reply', contentId: replyId, body: reply.body });
-    await queries.updateReply(tx, replyId, { body, bodyHtml: renderMarkdown(body), editedAt: new Date() });
+    await queries.updateReply(tx, replyId, {
+      body,
+      bodyHtml: renderMarkdown(body),
+      editedAt: new Date(),
+      ...(held ? { status: 'held' as const } : reply.status === 'held' ? { status: 'visible' as const } : {}),
+    });
+    return recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment });
   });
-  return getThread(deps, auth, reply.postId);
+  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  return { ...(await getThread(deps, auth, reply.postId)), support };
 }
 
 export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {

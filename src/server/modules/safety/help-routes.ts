@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { helpQuerySchema, helpResponseSchema } from '../../../shared/api/help.js';
-import { countryFromAcceptLanguage, directoryFor, internationalFallback, listedCountries } from './hotlines/directory.js';
+import type { Deps } from '../../deps.js';
+import { countryFromAcceptLanguage, findCountry, internationalFallback, listCountries } from './hotlines/store.js';
 
 /** Public: anyone, signed in or not, can find the crisis lines for where they are. */
-export function registerHelpRoutes(root: FastifyInstance): void {
+export function registerHelpRoutes(root: FastifyInstance, deps: Pick<Deps, 'db'>): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/help', {
     schema: {
@@ -23,12 +24,13 @@ export function registerHelpRoutes(root: FastifyInstance): void {
             ? [fromLanguage, 'accept-language' as const]
             : [undefined, 'none' as const];
       const international = internationalFallback();
+      const [country, all] = await Promise.all([findCountry(deps.db, code), listCountries(deps.db)]);
       return {
-        country: directoryFor(code),
+        country,
         detectedFrom,
         emergencyNote: international.emergencyNote,
         international: international.directories.map(({ name, url, description }) => ({ name, url, description })),
-        countries: listedCountries(),
+        countries: all.map((entry) => ({ code: entry.countryCode, name: entry.countryName, emergencyNumber: entry.emergencyNumber })),
       };
     },
   });

@@ -1,0 +1,95 @@
+import { and, desc, eq, gt } from 'drizzle-orm';
+import type { Assessment, RiskLevel } from '../../../shared/risk.js';
+import { isAtLeast } from '../../../shared/risk.js';
+import type { Config } from '../../config/index.js';
+import type { Database } from '../../db/index.js';
+import { riskAssessments, safetyAlerts } from '../../db/schema/index.js';
+import { staffChannel, type LiveEvent, type LiveHub } from '../../live/hub.js';
+import { assess } from './assessor/index.js';
+import { HISTORY_WINDOW_MS } from './assessor/history.js';
+
+export type AssessedContentType = 'post' | 'reply' | 'message' | 'checkin';
+
+/**
+ * The assessor in the write path. Layer 3 (the author's recent levels) needs a
+ * query, so it runs only when the text itself shows at least `low`: most posts
+ * cost one in-memory assessment and nothing else.
+ */
+export async function assessForWrite(db: Database, authorId: string, text: string, now = new Date()): Promise<Assessment> {
+  const first = assess(text, { now });
+  if (!isAtLeast(first.level, 'low')) return first;
+  const recent = await db
+    .select({ level: riskAssessments.level, at: riskAssessments.createdAt })
+    .from(riskAssessments)
+    .where(and(eq(riskAssessments.authorId, authorId), gt(riskAssessments.createdAt, new Date(now.getTime() - HISTORY_WINDOW_MS))))
+    .orderBy(desc(riskAssessments.createdAt))
+    .limit(20);
+  return recent.length < 2 ? first : assess(text, { now, recentLevels: recent });
+}
+
+/**
+ * Samaritans guidelines: details of a method, or of an attempt under way, can
+ * harm others who are vulnerable. Such content is held from other members
+ * (never deleted, never hidden from its author or staff). Everything else stays
+ * visible: no one is silenced for being in pain.
+ */
+export function shouldHold(assessment: Assessment): boolean {
+  return isAtLeast(assessment.level, 'high') && assessment.categories.some((category) => category === 'suicide_method' || category === 'attempt');
+}
+
+export function alertDeadline(config: Pick<Config, 'alertDeadlineMs'>, level: RiskLevel, from: Date): Date {
+  return new Date(from.getTime() + (level === 'imminent' ? config.alertDeadlineMs.imminent : config.alertDeadlineMs.high));
+}
+
+export interface RecordedSafety {
+  assessmentId: string;
+  alertEvent: LiveEvent | null;
+}
+
+/**
+ * Stores the assessment and, at `high` and above, the alert: call INSIDE the
+ * transaction that writes the content, so content, assessment and alert commit
+ * together or not at all. Announce `alertEvent` after the commit.
+ */
+export async function recordSafety(
+  tx: Database,
+  deps: { config: Pick<Config, 'alertDeadlineMs'>; live: LiveHub },
+  input: { contentType: AssessedContentType; contentId: string; authorId: string; assessment: Assessment; now?: Date },
+): Promise<RecordedSafety> {
+  const { assessment } = input;
+  const now = input.now ?? new Date();
+  const [row] = await tx
+    .insert(riskAssessments)
+    .values({
+      contentType: input.contentType,
+      contentId: input.contentId,
+      authorId: input.authorId,
+      level: assessment.level,
+      categories: assessment.categories,
+      evidence: assessment.evidence,
+      score: assessment.score,
+      modelVersion: assessment.modelVersion,
+      raisedByHistory: assessment.evidence.some((item) => item.signal.startsWith('history')),
+    })
+    .returning({ id: riskAssessments.id });
+  const assessmentId = row!.id;
+  // Worry about someone else is answered with resources for helpers, not an alert about the writer.
+  const aboutSelf = assessment.categories.some((category) => category !== 'concern_for_other');
+  if (!isAtLeast(assessment.level, 'high') || !aboutSelf) return { assessmentId, alertEvent: null };
+
+  const deadlineAt = alertDeadline(deps.config, assessment.level, now);
+  const [alert] = await tx
+    .insert(safetyAlerts)
+    .values({ reason: 'assessment', assessmentId, contentType: input.contentType, contentId: input.contentId, subjectId: input.authorId, level: assessment.level, deadlineAt })
+    .returning({ id: safetyAlerts.id });
+  // Staff-only channel; the payload names the content, never the author (anonymity holds for staff too).
+  const alertEvent = await deps.live.record(tx, staffChannel, 'safety.alert', {
+    alertId: alert!.id,
+    level: assessment.level,
+    categories: assessment.categories,
+    contentType: input.contentType,
+    contentId: input.contentId,
+    deadlineAt: deadlineAt.toISOString(),
+  });
+  return { assessmentId, alertEvent };
+}

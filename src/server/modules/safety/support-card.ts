@@ -1,0 +1,55 @@
+import type { SupportCard } from '../../../shared/api/safety.js';
+import type { Assessment } from '../../../shared/risk.js';
+import { isAtLeast } from '../../../shared/risk.js';
+import type { Database } from '../../db/index.js';
+import { findCountry, internationalFallback } from './hotlines/store.js';
+
+/**
+ * Words for the support card, written to safe-messaging guidelines (Samaritans
+ * Media Guidelines; #chatsafe; 988 Lifeline safe messaging): acknowledge the
+ * feeling without judgement, say help exists and works, name a concrete next
+ * step, never argue or lecture, no talk of methods.
+ */
+const MESSAGES = {
+  elevated: 'Thank you for trusting us with this. It sounds really heavy right now, and you don’t have to carry it alone. If it gets harder, the people below are there to listen, day or night.',
+  high: 'What you’re feeling matters, and you deserve support right now. Many people who have felt this way found that talking to someone helped them through. A trained listener is a call or a message away, and our team is here for you too.',
+  imminent: 'Your safety matters most right now. If you might act on these thoughts, please call the emergency number now, or one of the lines below: you don’t have to explain everything, just say you need help. Our team has been told and someone will reach out to you.',
+  other: 'It’s kind of you to look out for them. If they are in danger right now, call the emergency number. The services below can also help you support them, and help you with how this is affecting you.',
+} as const;
+
+export const HELD_REASON =
+  'Your post is visible to you and to our safety team, but not to other members for now, because it describes a way of harming yourself or something that is happening right now. Details like these can put other people who are struggling at risk. You have not done anything wrong, and you are not alone: help is here.';
+
+const INTERNATIONAL_EMERGENCY = '112';
+
+export interface SupportCardInput {
+  assessmentId: string;
+  assessment: Pick<Assessment, 'level' | 'categories'>;
+  countryCode: string | null;
+  held: boolean;
+}
+
+/** The card, or null below `elevated` (none and low add nothing: no pop-ups for ordinary sadness). */
+export async function buildSupportCard(db: Database, input: SupportCardInput): Promise<SupportCard | null> {
+  const { level, categories } = input.assessment;
+  if (!isAtLeast(level, 'elevated')) return null;
+  const country = await findCountry(db, input.countryCode);
+  const international = internationalFallback();
+  const about = categories.length > 0 && categories.every((category) => category === 'concern_for_other') ? 'other' : 'self';
+  const message = about === 'other' ? MESSAGES.other : level === 'imminent' ? MESSAGES.imminent : level === 'high' ? MESSAGES.high : MESSAGES.elevated;
+  return {
+    assessmentId: input.assessmentId,
+    level,
+    about,
+    message,
+    emergency: { number: country?.emergencyNumber ?? INTERNATIONAL_EMERGENCY, countryName: country?.countryName ?? null, first: level === 'imminent' },
+    countryCode: country?.countryCode ?? null,
+    services: country?.services ?? [],
+    international: international.directories.map(({ name, url, description }) => ({ name, url, description })),
+    held: input.held ? { reason: HELD_REASON } : null,
+    actions: [
+      { id: 'talk_to_someone', label: 'Talk to someone now' },
+      { id: 'safe_for_now', label: 'I’m safe for now' },
+    ],
+  };
+}
