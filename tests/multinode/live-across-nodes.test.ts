@@ -31,6 +31,7 @@ beforeAll(async () => {
         SESSION_SECRET: 'shared-session-secret-for-all-nodes-0123',
         LOG_LEVEL: 'silent',
         PUBLIC_URL: 'http://127.0.0.1',
+        ALERT_DEADLINE_IMMINENT_MINUTES: '2',
         RATE_LIMIT_AUTH_PER_MINUTE: '1000',
       });
       const hearth = await buildApp({ config, logger: false });
@@ -47,7 +48,9 @@ afterAll(async () => {
 });
 
 interface Body {
-  user: { handle: string; sessionId: string };
+  user: { id: string; handle: string; sessionId: string };
+  post: { id: string };
+  support: { level: string } | null;
   sessions: { id: string; current: boolean }[];
 }
 
@@ -148,5 +151,37 @@ describe('several app nodes', () => {
     const missed = await again.waitFor((message) => message.event?.type === 'session.ended');
     expect(missed.event!.payload.sessionIds).toEqual([target]);
     again.socket.close();
+  });
+});
+
+describe('safety alerts across nodes', () => {
+  it('a crisis post written through node 0 alerts an on-duty moderator connected to node 2, live', async () => {
+    const moderator = await call(1, 'POST', '/api/auth/sign-up', undefined, { handle: 'on_duty_mod', password: 'several-quiet-nodes' });
+    const check = await openDatabase({ url: database.url });
+    try {
+      await check.db.execute(`update users set role = 'moderator' where id = '${moderator.json.user.id}'` as never);
+    } finally {
+      await check.close();
+    }
+    const socket = connect(2, moderator.cookie!);
+    await socket.waitFor((message) => message.type === 'ready');
+    socket.socket.send(JSON.stringify({ type: 'resume', since: 0 }));
+    await socket.waitFor((message) => message.type === 'resumed');
+
+    const writer = await call(0, 'POST', '/api/auth/sign-up', undefined, { handle: 'in_crisis', password: 'several-quiet-nodes' });
+    await call(0, 'POST', '/api/groups/depression/join', writer.cookie, { acceptRules: true });
+    const posted = await call(0, 'POST', '/api/groups/depression/posts', writer.cookie, {
+      title: 'Tonight',
+      body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
+      anonymous: true,
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.json.support?.level).toBe('imminent');
+
+    const alert = await socket.waitFor((message) => message.event?.type === 'safety.alert');
+    expect(alert.event!.payload).toMatchObject({ level: 'imminent', contentType: 'post', contentId: posted.json.post.id });
+    // Anonymous post: the staff alert names the content, not the member.
+    expect(JSON.stringify(alert)).not.toContain(writer.json.user.id);
+    socket.socket.close();
   });
 });
