@@ -25,6 +25,7 @@ import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
+import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
@@ -63,6 +64,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // The group catalogue is part of a new Hearth, not demo data: seeded once, when there are no groups.
   await seedGroupCatalogue({ db: database.db });
   await seedHotlinesIfEmpty(database.db);
+  // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
+  await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
   const pubsub = options.pubsub ?? createPubSub(config.redisUrl);
   const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
   limiterRedis?.on('error', () => undefined);

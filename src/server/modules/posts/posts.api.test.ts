@@ -142,6 +142,22 @@ describe('replies', () => {
   });
 });
 
+describe('thread counters', () => {
+  it('are repaired from the replies after a crash between a reply and its counter update', async () => {
+    const author = await memberIn();
+    const { post } = await writePost(author.client, 'anxiety');
+    const replier = await memberIn();
+    await writeReply(replier.client, post.id);
+    await writeReply(replier.client, post.id);
+    const { posts: postsTable } = await import('../../db/schema/index.js');
+    const { eq } = await import('drizzle-orm');
+    const { repairThreadCounters } = await import('./queries.js');
+    await hearth.deps.db.update(postsTable).set({ replyCount: 0, answeredAt: null }).where(eq(postsTable.id, post.id));
+    await repairThreadCounters(hearth.deps.db, new Date(Date.now() - 60_000));
+    expect((await author.client.get(`/api/posts/${post.id}`)).json().post).toMatchObject({ replyCount: 2, needsReply: false });
+  });
+});
+
 describe('reactions', () => {
   it('the author sees who reacted and the counts; others see only their own', async () => {
     const author = await memberIn();

@@ -97,16 +97,46 @@ export async function insertReply(db: Database, values: typeof replies.$inferIns
   return row!;
 }
 
-/** A new reply bumps the thread; the first reply from someone else answers it. */
+/**
+ * A new reply bumps the thread's counters: reply count, last activity, and (for
+ * the first visible reply from someone else) answered_at.
+ *
+ * These columns are a cache of the replies table. They are updated in their own
+ * short transaction AFTER the reply commits, with asynchronous commit: every
+ * reply to a busy thread locks the same post row, and holding that lock through
+ * the reply's durable commit (a disk flush) would make replies to one thread
+ * queue behind each other. If the database crashes in that instant, the reply
+ * itself is safe and `repairThreadCounters` recomputes the cache at start.
+ */
 export async function recordReplyOnPost(db: Database, postId: string, at: Date, answeredBySomeoneElse: boolean): Promise<void> {
-  await db
-    .update(posts)
-    .set({
-      replyCount: sql`${posts.replyCount} + 1`,
-      lastActivityAt: at,
-      ...(answeredBySomeoneElse ? { answeredAt: sql`coalesce(${posts.answeredAt}, ${at.toISOString()}::timestamptz)` } : {}),
-    })
-    .where(eq(posts.id, postId));
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local synchronous_commit to off`);
+    await tx
+      .update(posts)
+      .set({
+        replyCount: sql`${posts.replyCount} + 1`,
+        lastActivityAt: sql`greatest(${posts.lastActivityAt}, ${at.toISOString()}::timestamptz)`,
+        ...(answeredBySomeoneElse ? { answeredAt: sql`coalesce(${posts.answeredAt}, ${at.toISOString()}::timestamptz)` } : {}),
+      })
+      .where(eq(posts.id, postId));
+  });
+}
+
+/** Recomputes the thread counters of posts with replies since `since` (run at start, after a crash). */
+export async function repairThreadCounters(db: Database, since: Date): Promise<void> {
+  await db.execute(sql`
+    update posts p set
+      reply_count = stats.replies,
+      last_activity_at = greatest(p.created_at, stats.latest),
+      answered_at = coalesce(p.answered_at, stats.first_answer)
+    from (
+      select r.post_id, count(*)::int as replies, max(r.created_at) as latest,
+             min(r.created_at) filter (where r.status = 'visible' and r.author_id <> (select author_id from posts where id = r.post_id)) as first_answer
+      from replies r
+      where r.post_id in (select distinct post_id from replies where created_at > ${since.toISOString()}::timestamptz)
+      group by r.post_id
+    ) stats
+    where p.id = stats.post_id`);
 }
 
 export async function findReply(db: Database, replyId: string): Promise<ReplyRow | undefined> {

@@ -134,8 +134,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   const bodyHtml = renderMarkdown(input.body);
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body);
   const held = shouldHold(assessment);
-  const { reply, safety } = await deps.db.transaction(async (tx) => {
-    if (anonymous) await aliasFor(tx, postId, auth.user.id);
+  const { reply, safety, alias } = await deps.db.transaction(async (tx) => {
+    const threadAlias = anonymous ? await aliasFor(tx, postId, auth.user.id) : null;
     const row = await queries.insertReply(tx, {
       postId,
       parentId: input.parentId ?? null,
@@ -146,13 +146,12 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       bodyHtml,
       status: held ? 'held' : 'visible',
     });
-    // A held reply does not answer the post for others: it still "needs a reply".
-    await queries.recordReplyOnPost(tx, postId, row.createdAt, !held && head.post.authorId !== auth.user.id);
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment });
-    return { reply: row, safety: recorded };
+    return { reply: row, safety: recorded, alias: threadAlias };
   });
+  // A held reply does not answer the post for others: it still "needs a reply".
+  await queries.recordReplyOnPost(deps.db, postId, reply.createdAt, !held && head.post.authorId !== auth.user.id);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
-  const alias = anonymous ? await aliasFor(deps.db, postId, auth.user.id) : null;
   const presented = presentReply(
     reply,
     { authorId: auth.user.id, anonymous, handle: auth.user.handle, role: auth.user.role, alias },
