@@ -1,0 +1,98 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { queryKeys, setSignedOut, useMe } from '../api/queries.js';
+import { SIGNED_OUT_ELSEWHERE } from '../account/notices.js';
+import { LiveClient, type LiveEvent, type LiveStatus } from './live-client.js';
+
+type Listener = (event: LiveEvent) => void;
+
+interface LiveControls {
+  /** Listen to every live event; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void;
+  /** Close the socket before this tab ends its own session, so it does not read its own sign-out as news. */
+  pause(): void;
+  resume(): void;
+}
+
+const LiveContext = createContext<LiveControls | null>(null);
+
+export function useLive(): LiveControls {
+  const controls = useContext(LiveContext);
+  if (!controls) throw new Error('useLive must be used inside <LiveProvider>');
+  return controls;
+}
+
+function endedSessionIds(event: LiveEvent): string[] {
+  const ids = event.payload.sessionIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * Keeps one live connection open while a member is signed in. When the server
+ * says this browser's session was ended elsewhere, everything cached about the
+ * member is dropped and the sign-in page explains what happened.
+ */
+export function LiveProvider({ children }: { children: ReactNode }) {
+  const { data: me } = useMe();
+  const sessionId = me?.sessionId;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const navigateRef = useRef(navigate);
+  useEffect(() => {
+    navigateRef.current = navigate;
+  }, [navigate]);
+  const listeners = useRef(new Set<Listener>());
+  const client = useRef<LiveClient | undefined>(undefined);
+
+  useEffect(() => {
+    if (!sessionId) return;
+    const live = new LiveClient({
+      onEvent(event) {
+        if (event.type === 'session.ended' && endedSessionIds(event).includes(sessionId)) {
+          live.stop();
+          setSignedOut(queryClient);
+          // At once, before the page being left reacts to "signed out" itself (see useSignOut).
+          void navigateRef.current('/sign-in', {
+            replace: true,
+            state: { notice: SIGNED_OUT_ELSEWHERE },
+            flushSync: true,
+          });
+          return;
+        }
+        for (const listener of listeners.current) listener(event);
+      },
+      onStatus: showStatus,
+      onUnauthorised() {
+        // The session is gone without our hearing why (it expired, or ended while offline): ask the server.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      },
+    });
+    client.current = live;
+    live.start();
+    return () => {
+      live.stop();
+      if (client.current === live) client.current = undefined;
+      delete document.documentElement.dataset.live;
+    };
+  }, [sessionId, queryClient]);
+
+  const controls = useMemo<LiveControls>(
+    () => ({
+      subscribe(listener) {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
+      pause: () => client.current?.stop(),
+      resume: () => client.current?.start(),
+    }),
+    [],
+  );
+
+  return <LiveContext.Provider value={controls}>{children}</LiveContext.Provider>;
+}
+
+// The connection state on <html data-live="...">: for debugging, and for browser tests to wait on.
+function showStatus(status: LiveStatus): void {
+  document.documentElement.dataset.live = status;
+}

@@ -1,0 +1,53 @@
+import { useEffect, type ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { PageHeader } from '../../design/index.js';
+
+const SECTIONS = [
+  { to: '/settings/profile', label: 'Profile' },
+  { to: '/settings/password', label: 'Password' },
+  { to: '/settings/sessions', label: 'Sessions' },
+  { to: '/settings/recovery-codes', label: 'Recovery codes' },
+];
+
+export function SettingsLayout() {
+  return (
+    <div className="settings">
+      <PageHeader title="Settings" />
+      <div className="settings__body">
+        <nav className="settings__nav" aria-label="Settings">
+          <ul className="settings__nav-list">
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to} className="settings__nav-link">
+                  {section.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="settings__content">
+          <Outlet />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * One settings page: its h2 is the page's focus target after a navigation
+ * (the last `data-page-title` wins) and names the document.
+ */
+export function SettingsSection({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · Settings · Hearth`;
+  }, [title]);
+  return (
+    <section className="settings-section" aria-labelledby="settings-section-title">
+      <h2 id="settings-section-title" className="settings-section__title" tabIndex={-1} data-page-title="">
+        {title}
+      </h2>
+      {intro ? <div className="settings-section__intro">{intro}</div> : null}
+      {children}
+    </section>
+  );
+}
