@@ -14,6 +14,7 @@ export function toSnippet(headline: string): { text: string; match: boolean }[] 
   }
   if (last < headline.length) parts.push({ text: headline.slice(last), match: false });
   return parts
-    .map((part) => ({ ...part, text: part.text.replace(/[\u0000-\u0008\u000b-\u001f]/g, '') }))
+    // Strip any stray marker characters: the snippet is plain text.
+    .map((part) => ({ ...part, text: part.text.split(MATCH_START).join('').split(MATCH_END).join('') }))
     .filter((part) => part.text.length > 0);
 }
