@@ -52,7 +52,10 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       clearInterval(heartbeat);
       for (const unsubscribe of unsubscribers) void unsubscribe.then((stop) => stop());
     });
-    socket.send(JSON.stringify({ type: 'ready' }));
+    // `lastEventId` lets a new tab resume "from now" instead of replaying the member's whole history.
+    void deps.live.latestId(channels).then((lastEventId) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'ready', lastEventId }));
+    });
 
     async function handleMessage(raw: Buffer) {
       let message: z.infer<typeof clientMessageSchema>;

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray } from 'drizzle-orm';
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { liveEvents } from '../db/schema/index.js';
 import type { PubSub } from './pubsub.js';
@@ -40,6 +40,15 @@ export class LiveHub {
     const event = await this.record(this.db, channel, type, payload);
     await this.announce([event]);
     return event;
+  }
+
+  /** The newest event id on these channels (0 when there are none). */
+  async latestId(channels: string[]): Promise<number> {
+    const [row] = await this.db
+      .select({ id: sql<number>`coalesce(max(${liveEvents.id}), 0)::int` })
+      .from(liveEvents)
+      .where(inArray(liveEvents.channel, channels));
+    return row?.id ?? 0;
   }
 
   /** What a reconnecting client missed, oldest first. */

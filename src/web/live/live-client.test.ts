@@ -72,13 +72,14 @@ function start() {
 }
 
 describe('LiveClient', () => {
-  it('connects to /api/live on the same origin and resumes from the last event it saw', () => {
+  it('connects to /api/live on the same origin, starts from now, and resumes from the last event it saw', () => {
     const { events, statuses } = start();
     const socket = FakeSocket.instances[0]!;
     expect(socket.url).toBe('wss://hearth.example/api/live');
     socket.open();
-    expect(socket.sent).toEqual([{ type: 'resume', since: 0 }]);
-    socket.receive({ type: 'ready' });
+    // A fresh tab starts from the newest event the server names, not from the member's whole history.
+    socket.receive({ type: 'ready', lastEventId: 5 });
+    expect(socket.sent).toEqual([{ type: 'resume', since: 5 }]);
     socket.receive({ type: 'event', event: event(7) });
     socket.receive({ type: 'resumed', lastEventId: 7 });
     expect(events.map((e) => e.id)).toEqual([7]);
@@ -91,6 +92,7 @@ describe('LiveClient', () => {
     vi.advanceTimersByTime(1_000);
     const again = FakeSocket.instances[1]!;
     again.open();
+    again.receive({ type: 'ready', lastEventId: 9 });
     expect(again.sent).toEqual([{ type: 'resume', since: 7 }]);
   });
 

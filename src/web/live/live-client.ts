@@ -15,7 +15,7 @@ export interface LiveEvent {
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorised' | 'stopped';
 
 type ServerMessage =
-  | { type: 'ready' }
+  | { type: 'ready'; lastEventId?: number }
   | { type: 'resumed'; lastEventId?: number }
   | { type: 'event'; event: LiveEvent }
   | { type: 'pong' }
@@ -105,9 +105,6 @@ export class LiveClient {
       return;
     }
     this.socket = socket;
-    socket.addEventListener('open', () => {
-      socket.send(JSON.stringify({ type: 'resume', since: readLastEventId() }));
-    });
     socket.addEventListener('message', (message) => {
       if (socket === this.socket) this.handle(message.data);
     });
@@ -134,6 +131,12 @@ export class LiveClient {
       return;
     }
     switch (message.type) {
+      case 'ready': {
+        // A tab that has seen nothing yet starts from now; one that has resumes where it left off.
+        const since = readLastEventId() || (message.lastEventId ?? 0);
+        this.socket?.send(JSON.stringify({ type: 'resume', since }));
+        break;
+      }
       case 'event':
         rememberEventId(message.event.id);
         this.options.onEvent(message.event);

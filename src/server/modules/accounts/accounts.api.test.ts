@@ -168,6 +168,17 @@ describe('sessions', () => {
     expect((await laptop.get('/api/me')).statusCode).toBe(200);
   });
 
+  it('signs out everywhere else at once', async () => {
+    const handle = uniqueHandle();
+    const here = client();
+    await here.signUp(handle);
+    const elsewhere = [client(), client()];
+    for (const device of elsewhere) await device.post('/api/auth/sign-in', { handle, password: GOOD_PASSWORD });
+    expect((await here.post('/api/me/sessions/end-others')).statusCode).toBe(200);
+    for (const device of elsewhere) expect((await device.get('/api/me')).statusCode).toBe(401);
+    expect((await here.get('/api/me/sessions')).json().sessions).toHaveLength(1);
+  });
+
   it("cannot end someone else's session", async () => {
     const alice = client();
     const aliceAccount = await alice.signUp();

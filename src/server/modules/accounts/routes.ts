@@ -124,6 +124,16 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
     },
   });
 
+  app.post('/api/me/sessions/end-others', {
+    preValidation: signedIn,
+    schema: { tags, summary: 'Sign out everywhere else', response: { 200: okResponseSchema } },
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      await sessions.endOtherSessions(deps, auth.user.id, auth.session.id);
+      return { ok: true as const };
+    },
+  });
+
   app.delete('/api/me/sessions/:sessionId', {
     preValidation: signedIn,
     schema: { tags, summary: 'End one session', params: z.object({ sessionId: z.uuid('must be a session id') }), response: { 200: okResponseSchema } },

@@ -1,0 +1,115 @@
+/**
+ * The rule layer of the assessor: normalise, find rule hits, judge each in
+ * context, and reduce them to the writer's rule level. Kept apart from
+ * index.ts (which loads the weights) so that scripts/risk/train.ts can run the
+ * same rules while it fits the model.
+ */
+import type { RiskCategory } from '../../../../shared/risk.js';
+import { RISK_CATEGORIES, levelRank } from '../../../../shared/risk.js';
+import { TextContext, judge, type Judged } from './context.js';
+import { normalise, type Normalised } from './normalise.js';
+import { figurativeSpans, findHits } from './rules.js';
+
+export interface RuleAnalysis {
+  readonly norm: Normalised;
+  /** Every rule hit with its judgement, including cancelled ones. */
+  readonly judged: readonly Judged[];
+  /** Hits that count for the writer (level above none), in text order. */
+  readonly counting: readonly Judged[];
+  /** Highest rank among counting hits (0 = none … 4 = imminent). */
+  readonly rank: number;
+  /**
+   * Hits of context-needing rules ("goodbye", "tonight's the night") with no
+   * other risk in the text: they count only when the model agrees (combine.ts).
+   */
+  readonly weak: readonly Judged[];
+  readonly weakRank: number;
+  /**
+   * A modifier cancelled or capped a rule hit: 'hard' for negation, figurative
+   * speech, helper talk, quotes, fiction and lookalikes (the model may not
+   * lift such a text above low), 'soft' for past, hypothetical and humour.
+   */
+  readonly suppressed: Suppression;
+}
+
+export type Suppression = 'hard' | 'soft' | null;
+
+/** Categories that make a "context-needing" rule (a time, a date, a plan) count. */
+const CONTEXT_CATEGORIES: ReadonlySet<RiskCategory> = new Set(['suicidal_ideation', 'suicide_method', 'attempt', 'preparation', 'self_harm']);
+
+const HARD = new Set(['negated', 'fiction', 'helper', 'second_person', 'figurative', 'lookalike']);
+const SOFT = new Set(['past', 'humour', 'hypothetical']);
+
+const byPosition = (a: Judged, b: Judged): number => a.hit.start - b.hit.start || a.hit.end - b.hit.end;
+
+function maxRank(judged: readonly Judged[]): number {
+  let rank = 0;
+  for (const j of judged) rank = Math.max(rank, levelRank(j.level));
+  return rank;
+}
+
+/** Number of different weak signals with non-overlapping spans (one phrase is one sign). */
+function distinctWeakSigns(judged: readonly Judged[]): number {
+  const seen = new Set<string>();
+  const spans: number[] = [];
+  for (const j of judged) {
+    if (!j.hit.rule.needsContext || j.level === 'none' || seen.has(j.hit.rule.signal)) continue;
+    let overlaps = false;
+    for (let i = 0; i + 1 < spans.length; i += 2) if ((spans[i] ?? 0) < j.hit.end && (spans[i + 1] ?? 0) > j.hit.start) overlaps = true;
+    if (overlaps) continue;
+    seen.add(j.hit.rule.signal);
+    spans.push(j.hit.start, j.hit.end);
+  }
+  return seen.size;
+}
+
+export function analyse(text: string): RuleAnalysis {
+  const norm = normalise(text);
+  const hits = findHits(norm.text);
+  const idioms = figurativeSpans(norm.text);
+  // An idiom ("take a bath", "killing me") is figurative even when no rule fired on it.
+  let suppressed: Suppression = idioms.length > 0 ? 'hard' : null;
+  if (hits.length === 0) return { norm, judged: [], counting: [], rank: 0, weak: [], weakRank: 0, suppressed };
+  const ctx = new TextContext(norm.text);
+  const judged = hits.map((hit) => judge(ctx, hit, idioms));
+
+  let context = false;
+  for (const j of judged) {
+    if (j.modifiers.some((m) => HARD.has(m))) suppressed = 'hard';
+    else if (suppressed === null && j.modifiers.some((m) => SOFT.has(m))) suppressed = 'soft';
+    if (!j.hit.rule.needsContext && levelRank(j.level) >= 2 && j.categories.some((c) => CONTEXT_CATEGORIES.has(c))) context = true;
+  }
+  const live = judged.filter((j) => j.level !== 'none');
+  // Two different warning signs together ("gave my cat away" + "won't need it") confirm each other.
+  if (distinctWeakSigns(judged) >= 2) context = true;
+  const confirmed = (j: Judged): boolean => !j.hit.rule.needsContext || context || j.modifiers.includes('third_person');
+  const counting = live.filter(confirmed).sort(byPosition);
+  const weak = live.filter((j) => !confirmed(j)).sort(byPosition);
+  return { norm, judged, counting, rank: maxRank(counting), weak, weakRank: maxRank(weak), suppressed };
+}
+
+/** Categories of the given hits, in the canonical order of RISK_CATEGORIES. */
+export function categoriesOf(judged: readonly Judged[]): RiskCategory[] {
+  const cats = new Set<RiskCategory>();
+  for (const j of judged) for (const c of j.categories) cats.add(c);
+  return RISK_CATEGORIES.filter((c) => cats.has(c));
+}
+
+/**
+ * What the rules saw, as tokens for the linear model ("rule:crisis_cue",
+ * "rule:kill_self=none", "mod:negated", "rank=3"): the model learns how much
+ * each rule outcome is worth next to the words, e.g. a weak cue in a text
+ * that otherwise reads like a crisis.
+ */
+export function ruleTokens(a: RuleAnalysis): string[] {
+  const tokens = new Set<string>();
+  for (const j of a.judged) {
+    tokens.add(`rule:${j.hit.rule.signal}`);
+    tokens.add(`rule:${j.hit.rule.signal}=${j.level}`);
+    for (const m of j.modifiers) tokens.add(`mod:${m}`);
+  }
+  tokens.add(`rank=${a.rank}`);
+  if (a.weakRank > a.rank) tokens.add(`weak=${a.weakRank}`);
+  if (a.suppressed !== null) tokens.add(`suppressed=${a.suppressed}`);
+  return [...tokens].sort();
+}

@@ -1,0 +1,49 @@
+/**
+ * How rule evidence and the model's probabilities make one level.
+ * - Strong rule evidence (high or imminent) wins: the rules carry the
+ *   Columbia-level meaning (plan, means, attempt) that a bag of words cannot.
+ * - Below that, a confident model may lift the level, by at most `maxLift`
+ *   steps above the rules and, with no rule evidence at all, to at most
+ *   `modelOnlyCap`: the model catches what the lexicon misses ("did it again").
+ * - When a modifier cancelled a rule hit, the model may not overrule it:
+ *   negation, figurative speech, helper talk, quotes and lookalikes cap the
+ *   text at low; past, hypothetical and humour at `suppressedCap`; other
+ *   rule evidence in the text still counts.
+ * - Context-needing rule hits ("goodbye", "tonight's the night", "wrote the
+ *   note") count when P(level ≥ elevated) reaches `gate`: the model tells
+ *   "goodbye everyone, off to Australia" from a farewell.
+ * The parameters are tuned by scripts/risk/train.ts on out-of-fold
+ * predictions of the TRAINING split only and stored in weights.json.
+ */
+import type { Suppression } from './analyse.js';
+import type { CombineParams } from './model.js';
+import { modelRank, probAtLeast } from './model.js';
+import { levelRank } from '../../../../shared/risk.js';
+
+export interface Combined {
+  readonly rank: number;
+  /** The model raised the level above the rules. */
+  readonly lifted: boolean;
+  /** Context-needing rule hits were confirmed by the model and count. */
+  readonly weakConfirmed: boolean;
+}
+
+export function combineRanks(
+  ruleRank: number,
+  weakRank: number,
+  suppressed: Suppression,
+  probs: ArrayLike<number>,
+  params: CombineParams,
+): Combined {
+  const weakConfirmed = weakRank > ruleRank && probAtLeast(probs, 2) >= params.gate;
+  const rules = weakConfirmed ? weakRank : ruleRank;
+  if (rules >= 3) return { rank: rules, lifted: false, weakConfirmed };
+  const m = modelRank(probs, params);
+  let rank = rules > 0 ? Math.max(rules, Math.min(m, rules + params.maxLift)) : Math.min(m, levelRank(params.modelOnlyCap));
+  if (suppressed !== null) {
+    const cap = suppressed === 'hard' ? 1 : levelRank(params.suppressedCap);
+    rank = Math.min(rank, Math.max(rules, cap));
+  }
+  rank = Math.max(rank, rules);
+  return { rank, lifted: rank > rules, weakConfirmed };
+}

@@ -1,0 +1,303 @@
+/**
+ * Clause-level context that changes what a rule hit means for the WRITER:
+ * negation ("I'm not suicidal"), past and recovery ("I used to cut, two years
+ * clean"), hypotheticals and general questions, quotes / lyrics / fiction,
+ * helper talk ("if you're thinking about suicide, call…"), third-person
+ * subjects (concern for someone else), figurative speech and lookalikes.
+ * Following corpus/risk/GUIDE.md and the #chatsafe guidelines, helper talk and
+ * figurative speech are no risk; worry about another person is `elevated`
+ * concern_for_other whatever that person's danger.
+ */
+import type { RiskCategory, RiskLevel } from '../../../../shared/risk.js';
+import { levelAt, levelRank } from '../../../../shared/risk.js';
+import type { RuleHit } from './rules.js';
+
+export type Modifier =
+  | 'negated'
+  | 'past'
+  | 'hypothetical'
+  | 'fiction'
+  | 'helper'
+  | 'second_person'
+  | 'third_person'
+  | 'figurative'
+  | 'humour'
+  | 'lookalike'
+  | 'urge'
+  | 'not_acute'
+  | 'undated';
+
+export interface Judged {
+  readonly hit: RuleHit;
+  /** The writer's level from this hit; 'none' when a modifier cancels it. */
+  readonly level: RiskLevel;
+  readonly categories: readonly RiskCategory[];
+  readonly modifiers: readonly Modifier[];
+}
+
+const NEGATION_RE = /\b(?:not|never|no|zero|no intention of|no longer|don'?t|dont|do not|doesn'?t|didn'?t|didnt|won'?t|wont|wouldn'?t|wouldnt|isn'?t|aren'?t|wasn'?t|haven'?t|havent|hasn'?t|nor|no way|nothing like|without)\b/g;
+const PSEUDO_NEGATION_RE = /^(?:no (?:one|idea|matter|reason|point|way out|hope|future)\b|not|don'?t|dont|do not|didn'?t) (?:sure|know|just|only|even sure|care|understand|remember|get|think it'?s|mean to)\b|^never (?:mind|thought|knew|expected|imagined)\b|^won'?t stop\b|^can'?t stop\b/;
+const PAST_RE = /\b(?:used to|years? ago|(?:a )?long time ago|anniversary of my|years? (?:out|since|on from|later)|(?:in|through|for|during)(?: most of)? my (?:teens|twenties|thirties|a-?levels|gcses|degree|first year)|i stopped|stopped at|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|many|several|couple of) (?:years?|yrs?) (?:ago|back|clean|free|since|now)|when i was (?:a |younger|little|\d|in |at |still|growing|a teen)|as a (?:kid|teen|teenager|child)|at (?:age )?1\d\b(?! ?(?:am|pm|:|o'?clock))|at age \d+|back (?:then|in)|in (?:high school|secondary school|sixth form|my teens|my twenties|my early|20[01]\d|19\d\d)|i'?m \d{2} now|(?:since|in) (?:19|20)\d\d|(?:recovered|no longer|grown out of|got through it|got better|got help)|years? clean)\b/;
+const RECENT_RE = /\b(?:last night|yesterday|today|tonight|this (?:morning|afternoon|evening|week|weekend)|just now|again|right now|lately|recently|at the moment|currently|still|(?:this|last) week|(?:\d+|a few|two|three|couple(?: of)?|an?) (?:hours?|minutes?|nights?|days?) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+const ACUTE_RE = /\b(?:just now|an? (?:hour|few minutes) ago|(?:\d+|a few|two|twenty|ten|thirty) minutes ago|tonight|right now|earlier today|earlier|just (?:took|taken|did|swallowed|tried)|i just|this morning|today)\b/;
+const REPORTED_QUESTION_RE = /\b(?:asked (?:me )?(?:if|whether)|wanted to know (?:if|whether)|screening questions?)\b/;
+const PRESENT_RE = /\b(?:am|i'm|im|is|are|keep|keeps|now|currently|still|want|wants|think|feel|can't|cant)\b/;
+const HYPOTHETICAL_RE = /\b(?:what if|is it (?:normal|ok|okay|bad|weird|wrong|common|possible|true|selfish)|hypothetically|how do (?:people|you) (?:know|tell|cope|deal|help|support|talk|respond|handle)|would it be|do people|why do people|can someone explain|in general|statistically|what (?:counts|does it mean)|what should (?:you|one)|how (?:common|often))\b/;
+const HELPER_RE = /\b(?:if you(?:'re| are|'ve| have| ever| feel| ever feel)?|if (?:anyone|someone|somebody)|anyone (?:who|that)|for (?:anyone|those|people) (?:who|that|struggling)|please (?:call|text|reach out|talk|tell|contact)|you(?:'re| are) not alone|reach out|(?:call|text|ring|contact) (?:988|999|911|112|111|116 ?123|samaritans|shout|a crisis|the crisis|a hotline|lifeline|someone)|crisis (?:line|team|text)|hotline|helpline|lifeline|samaritans)\b/;
+const FICTION_RE = /\b(?:lyrics?|song|sings?|sang|singing|chorus|the line|quote|quoting|poem|poetry|in the (?:book|film|movie|show|novel|game|episode|series|play)|my (?:character|oc|protagonist|novel|story|book|script|fic|fanfic|screenplay)|the (?:character|protagonist|narrator|villain)|in my (?:story|novel|fic|book|script|writing)|fanfic|fan fiction|fiction|chapter|(?:writing|wrote|reading|read|watched|watching) (?:a|the|this) (?:story|scene|book|novel|film|movie|show|episode)|album|hamlet)\b/;
+const HUMOUR_RE = /\b(?:lol+|lmao+|lmfao+|haha\w*|hehe\w*|rofl|jk|jkjk|skull|xd|ded)\b/;
+const MUNDANE_RE = /\b(?:homework|mock|excel|wedding|speeches|alarm|essay|due|forgot|boss fight|level|final boss|exams?|tests?|quiz|class|lectures?|assignments?|essays?|deadlines?|revision|maths?|chem|physics|traffic|meetings?|mondays?|commute|queue|weather|heat|hangover|cringe|embarrass\w*|awkward|printer|wifi|spreadsheet|emails?|zoom|team(?:s)?|match|game|episode|finale|spoilers?|tiktok|song|boss|shift|overtime|dishes|laundry|mother ?in ?law|group chat|presentation|interview)\b/;
+const CONDITIONAL_HYPERBOLE_RE = /\bif (?:i have to|i hear|i see|i get|i lose|this|that|one more|another|they|he|she|my|we)\b/;
+const LOOKALIKE_HARM_RE = /\b(?:by accident|accidentally|shaving|chopping|cooking|baking|on (?:a|the) (?:tin|can|knife|nail|corner|door|table|desk|oven|hob|tray|glass|stairs|fence)|paper ?cut|oven|tray|at the gym|gym|lifting|skating|tripped|fell|football|rugby|derby|climbing|hiking|bike|skiing|surgery|tattoo|piercing|workout|training|sparring|boxing)\b/;
+const LOOKALIKE_PILLS_RE = /\b(?:flu|cold|tissues|bugs|woodlice|project|blister packs|returning|for the week|weekly|organi[sz]er|dosette|pharmacy|prescription|refill|vitamins|chemist|as prescribed|with breakfast|with food|headache|hangover|cramps|period pain)\b/;
+const LOOKALIKE_FAREWELL_RE = /\b(?:away (?:for|on|until|till)|i'?m away|summer|interrail\w*|high board|diving board|board|flagged|charity|donat\w+|clear(?:ing)? out|decluttering|travel\w*|moving|move (?:in|out|house|to)|off to|new (?:job|flat|house|server|group|chapter|account)|holiday|trip|visa|retir\w+|detox|see (?:you|y'?all)|will (?:try to )?post|back (?:in|on|next|soon)|for a (?:while|bit|year|week)|exams?|revision|phone to my|old (?:flat|car|house)|scrapyard|camping|students|neighbour about|work tomorrow|promotion|graduat\w+|lent|easter|christmas|wedding|marathon|gig|concert|game|match|party|telling him|move in together|propos\w+|ask(?:ing)? (?:him|her) out|jump(?:ed)? in|diving|swim\w*|the relationship|break up|dump)\b/;
+const POST_NEGATION_RE = /^[^.!?\n,]{0,20}\b(?:(?:has|have) never crossed my mind|is not (?:something|an option)|isn'?t (?:something|an option)|not happening|off the table)\b/;
+const FIRST_PERSON_RE = /\b(?:i|i'?m|im|i'?ve|ive|me|my|myself)\b/;
+const DESIRE_BEFORE_RE = /\b(?:want(?:ed|s)? to|wanna|wanting to|urges? to|need to|tempted to|going to|gonna|will|i'?ll|might|could|would|about to|thinking (?:about|of)|thought (?:about|of)|trying not to|try not to|not to|feel like|close to|scared i'?ll|afraid i'?ll)\s+(?:\w+\s+)?$/;
+const PAST_VERB_RE = /\b(?:\w+ed|was|were|thought|tried|took|had|felt|did|used|burnt|bit)\b/;
+const SUBJECT_RE = /\b(?:(?<other>(?:my|our|a|his|her|their|one of my) (?:friends?|best friend|bestie|sister|brother|mum|mom|mother|dad|father|son|daughter|partner|boyfriend|girlfriend|bf|gf|husband|wife|cousin|roommate|flatmate|housemate|students?|colleague|coworker|kids?|child|teen|niece|nephew|grandma|grandad|nan|uncle|aunt|ex|fiancee?|mate|client|patient)|he|she|they|he's|she's|they're|hes|shes|theyre|he'll|she'll|they'll|theyll|he'd|she'd|him|them)|(?<self>i|i'm|im|i've|ive|i'd|i'll|me|myself|we|we're|us)|(?<you>you|you'?re|youre|u|ur|yourself|urself)|(?<generic>anyone|someone|somebody|people|a person|nobody|no one))\b/g;
+
+type Subject = 'self' | 'other' | 'you' | 'generic';
+
+/** Precomputed sentence and clause boundaries of one normalised text. */
+export class TextContext {
+  readonly text: string;
+  private readonly sentenceEnds: number[] = [];
+  private readonly clauseEnds: number[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      // . ! ? newline end a sentence; , ; : and "but" end a clause.
+      if (c === 46 || c === 33 || c === 63 || c === 10) {
+        this.sentenceEnds.push(i);
+        this.clauseEnds.push(i);
+      } else if (c === 44 || c === 59 || c === 58) {
+        this.clauseEnds.push(i);
+      } else if (c === 32 && (text.startsWith(' but ', i) || text.startsWith(' though ', i) || text.startsWith(' although ', i) || text.startsWith(' except ', i))) {
+        this.clauseEnds.push(i);
+      }
+    }
+  }
+
+  private bounds(ends: readonly number[], pos: number): [number, number] {
+    let start = 0;
+    for (const e of ends) {
+      if (e >= pos) return [start, e];
+      start = e + 1;
+    }
+    return [start, this.text.length];
+  }
+
+  sentence(pos: number): [number, number] {
+    return this.bounds(this.sentenceEnds, pos);
+  }
+
+  clause(pos: number): [number, number] {
+    return this.bounds(this.clauseEnds, pos);
+  }
+}
+
+function subjectBefore(text: string, from: number, to: number): Subject | null {
+  if (to <= from) return null;
+  const window = text.slice(Math.max(from, to - 120), to);
+  let found: Subject | null = null;
+  SUBJECT_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SUBJECT_RE.exec(window)) !== null) {
+    const g = m.groups ?? {};
+    found = g['other'] ? 'other' : g['self'] ? 'self' : g['you'] ? 'you' : 'generic';
+  }
+  return found;
+}
+
+function subjectOf(ctx: TextContext, hit: RuleHit): Subject {
+  const refl = hit.refl?.replace(' ', '');
+  if (refl !== undefined) {
+    if (refl === 'myself' || refl === 'meself' || refl === 'myslef') return 'self';
+    if (refl === 'yourself' || refl === 'urself') return 'you';
+    return 'other';
+  }
+  const text = ctx.text;
+  const [cs] = ctx.clause(hit.start);
+  const inClause = subjectBefore(text, cs, hit.start);
+  if (inClause !== null) return inClause;
+  const [ss] = ctx.sentence(hit.start);
+  return subjectBefore(text, ss, cs) ?? 'self';
+}
+
+function isNegated(ctx: TextContext, hit: RuleHit): boolean {
+  const [cs] = ctx.clause(hit.start);
+  const window = ctx.text.slice(Math.max(cs, hit.start - 45), hit.start);
+  NEGATION_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let last: RegExpExecArray | null = null;
+  while ((m = NEGATION_RE.exec(window)) !== null) last = m;
+  if (last === null) return false;
+  const after = window.slice(last.index);
+  if (PSEUDO_NEGATION_RE.test(after)) return false;
+  // Negation scope: at most five words between the cue and the hit.
+  const between = window.slice(last.index + last[0].length).trim();
+  return between.length === 0 || between.split(/\s+/).length <= 5;
+}
+
+function insideQuotes(text: string, start: number, sentenceStart: number): number {
+  // Returns the index of the opening double quote when the hit sits inside one, else -1.
+  let open = -1;
+  for (let i = sentenceStart; i < start; i++) if (text.charCodeAt(i) === 34) open = open < 0 ? i : -1;
+  return open;
+}
+
+const cap = (level: RiskLevel, max: RiskLevel): RiskLevel => levelAt(Math.min(levelRank(level), levelRank(max)));
+
+function overlapsAny(spans: readonly number[], start: number, end: number): boolean {
+  for (let i = 0; i + 1 < spans.length; i += 2) if ((spans[i] ?? 0) < end && (spans[i + 1] ?? 0) > start) return true;
+  return false;
+}
+
+const SUBJECT_FREE_SIGNALS = new Set(['abuse', 'abuse_danger', 'harm_to_others', 'concern_for_other']);
+const FAREWELL_SIGNALS = new Set(['crisis_cue', 'cue_farewell', 'cue_prep', 'cue_resolve', 'cue_means', 'preparation', 'active_ideation', 'attempt_underway', 'plan']);
+
+type Tense = 'acute' | 'recent' | 'past' | 'none';
+
+/** Last match of a global regex in text[from, to), as its start index, or -1. */
+const globalCache = new Map<RegExp, RegExp>();
+function lastIndexOf(re: RegExp, text: string, from: number, to: number): number {
+  let g = globalCache.get(re);
+  if (g === undefined) {
+    g = new RegExp(re.source, 'g');
+    globalCache.set(re, g);
+  }
+  g.lastIndex = 0;
+  const window = text.slice(from, to);
+  let found = -1;
+  let m: RegExpExecArray | null;
+  while ((m = g.exec(window)) !== null) found = from + m.index;
+  return found;
+}
+
+/**
+ * The time reference closest to the hit decides: a marker before the hit in
+ * its clause first ("two years ago I cut"), then one after it in the sentence
+ * ("I cut again last night"), then one before it in the sentence.
+ */
+function tenseOf(ctx: TextContext, hit: RuleHit): Tense {
+  const text = ctx.text;
+  const [ss, se] = ctx.sentence(hit.start);
+  const [cs] = ctx.clause(hit.start);
+  const classify = (from: number, to: number, pickLast: boolean): Tense => {
+    const window = text.slice(from, to);
+    const find = (re: RegExp): number => {
+      if (pickLast) return lastIndexOf(re, text, from, to);
+      const at = window.search(re);
+      return at < 0 ? -1 : from + at;
+    };
+    const past = find(PAST_RE);
+    const recent = Math.max(find(RECENT_RE), -1);
+    const acute = find(ACUTE_RE);
+    const best = (a: number, b: number): boolean => (a >= 0 && (b < 0 || (pickLast ? a > b : a < b)));
+    if (acute >= 0 && !best(past, acute)) return 'acute';
+    if (recent >= 0 && !best(past, recent)) return 'recent';
+    return past >= 0 ? 'past' : 'none';
+  };
+  const inClause = classify(cs, hit.start, true);
+  if (inClause !== 'none') return inClause;
+  const after = classify(hit.end, se, false);
+  if (after !== 'none') return after;
+  const beforeInSentence = classify(ss, cs, true);
+  if (beforeInSentence === 'past' && PRESENT_RE.test(text.slice(cs, hit.end)) && !PAST_VERB_RE.test(text.slice(cs, hit.end))) return 'none';
+  return beforeInSentence;
+}
+
+/** What one rule hit means for the writer, given its context. */
+export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[]): Judged {
+  const rule = hit.rule;
+  const text = ctx.text;
+  const mods: Modifier[] = [];
+  const none = (m: Modifier): Judged => ({ hit, level: 'none', categories: [], modifiers: [...mods, m] });
+  if (overlapsAny(idioms, hit.start, hit.end)) return none('figurative');
+
+  const [ss, se] = ctx.sentence(hit.start);
+  const [cs, ce] = ctx.clause(hit.start);
+  const sentence = text.slice(ss, se + 1);
+  const clause = text.slice(cs, ce);
+  const before = text.slice(ss, hit.start);
+  const matched = text.slice(hit.start, hit.end);
+  // The next sentence often explains the last ("I'm ready to end it. The relationship I mean!").
+  const withNext = text.slice(ss, Math.min(text.length, se + 160));
+
+  // Quotes, lyrics, fiction: the words are someone else's (a song, a character).
+  const quoteOpen = insideQuotes(text, hit.start, ss);
+  const frame = quoteOpen >= 0 ? text.slice(ss, quoteOpen) : before;
+  if (FICTION_RE.test(frame) || (quoteOpen >= 0 && FICTION_RE.test(sentence))) return none('fiction');
+
+  let level: RiskLevel = rule.level;
+  let categories: readonly RiskCategory[] = rule.categories;
+
+  // General questions and hypotheticals ("is it normal to…?") are low unless said of oneself.
+  const hypoAt = before.search(HYPOTHETICAL_RE);
+  const generalQuestion = sentence.trimEnd().endsWith('?') && !FIRST_PERSON_RE.test(sentence);
+  if ((hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') || generalQuestion || REPORTED_QUESTION_RE.test(before)) {
+    if (HELPER_RE.test(sentence)) return none('helper');
+    mods.push('hypothetical');
+    level = cap(level, 'low');
+    categories = [];
+  }
+
+  if (!SUBJECT_FREE_SIGNALS.has(rule.signal)) {
+    const subject = quoteOpen >= 0 ? (subjectBefore(text, ss, quoteOpen) ?? subjectOf(ctx, hit)) : subjectOf(ctx, hit);
+    if (subject === 'you') return none(HELPER_RE.test(sentence) ? 'helper' : 'second_person');
+    if (subject === 'generic' && !mods.includes('hypothetical')) {
+      if (HELPER_RE.test(sentence)) return none('helper');
+      mods.push('hypothetical');
+      level = cap(level, 'low');
+      categories = [];
+    } else if (subject === 'other') {
+      // GUIDE.md: worry about someone else is elevated concern_for_other for the writer.
+      mods.push('third_person');
+      if (isNegated(ctx, hit)) return none('negated');
+      if (mods.includes('hypothetical')) return { hit, level: 'low', categories: [], modifiers: mods };
+      return { hit, level: 'elevated', categories: ['concern_for_other'], modifiers: mods };
+    }
+  }
+
+  if (rule.kind !== 'recovery' && !rule.selfNegated && (isNegated(ctx, hit) || POST_NEGATION_RE.test(text.slice(hit.end, ce)))) {
+    return none('negated');
+  }
+
+  if (rule.figurativeProne && HUMOUR_RE.test(clause)) {
+    if (MUNDANE_RE.test(sentence) || rule.signal === 'suicide_slang') return none('figurative');
+    mods.push('humour');
+    level = cap(level, 'low');
+  } else if (rule.figurativeProne && MUNDANE_RE.test(sentence)) {
+    const slangOrThreat = rule.signal === 'suicide_slang' || rule.signal === 'abuse_danger' || rule.signal === 'harm_to_others';
+    if (slangOrThreat || CONDITIONAL_HYPERBOLE_RE.test(clause)) return none('figurative');
+  }
+
+  if (rule.signal === 'self_harm_act' && LOOKALIKE_HARM_RE.test(sentence) && !/on purpose/.test(sentence)) return none('lookalike');
+  if (/pills|tablets|meds|paracetamol|medication/.test(matched) && LOOKALIKE_PILLS_RE.test(withNext)) return none('lookalike');
+  if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(withNext)) return none('lookalike');
+
+  // An act preceded by a desire or a modal is an urge, not an act ("want to cut").
+  if (rule.urge !== undefined && DESIRE_BEFORE_RE.test(text.slice(Math.max(cs, hit.start - 40), hit.start))) {
+    mods.push('urge');
+    level = cap(level, rule.urge);
+  }
+
+  if (rule.kind !== 'recovery') {
+    const tense = tenseOf(ctx, hit);
+    if (tense === 'past') {
+      mods.push('past');
+      level = cap(level, 'low');
+    } else if (rule.kind === 'act' && !mods.includes('urge') && tense !== 'acute') {
+      const dated = tense === 'recent' ? (rule.recent ?? rule.undated) : rule.undated;
+      if (dated !== undefined && levelRank(dated) < levelRank(level)) {
+        mods.push(tense === 'recent' ? 'not_acute' : 'undated');
+        level = cap(level, dated);
+      }
+    }
+  }
+  return { hit, level, categories, modifiers: mods };
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentSchema, levelRank, type RiskLevel } from '../../../../shared/risk.js';
+import { analyse } from './analyse.js';
+import { MODEL_VERSION, assess } from './index.js';
+
+/** Level from the rules alone (no model, no history): what the rule layer decided. */
+const ruleLevel = (text: string): RiskLevel => (['none', 'low', 'elevated', 'high', 'imminent'] as const)[analyse(text).rank] ?? 'none';
+const atMost = (level: RiskLevel, max: RiskLevel): boolean => levelRank(level) <= levelRank(max);
+
+describe('assess: Columbia levels', () => {
+  it('passive wish to be dead is elevated', () => {
+    const a = assess('I wish I could go to sleep and not wake up');
+    expect(a.level).toBe('elevated');
+    expect(a.categories).toContain('suicidal_ideation');
+  });
+
+  it('active ideation is high', () => {
+    const a = assess('I want to kill myself');
+    expect(a.level).toBe('high');
+    expect(a.categories).toEqual(['suicidal_ideation']);
+  });
+
+  it('a researched method is high with suicide_method', () => {
+    const a = assess("I've been looking up how many pills it would take");
+    expect(a.level).toBe('high');
+    expect(a.categories).toContain('suicide_method');
+  });
+
+  it('intent with a time is imminent with suicide_plan', () => {
+    const a = assess("I'm going to kill myself tonight");
+    expect(a.level).toBe('imminent');
+    expect(a.categories).toContain('suicide_plan');
+  });
+
+  it('means at hand with a time is imminent', () => {
+    expect(assess('I have the pills in front of me and tonight is the night').level).toBe('imminent');
+  });
+
+  it('preparation (a goodbye note) is imminent', () => {
+    const a = assess("I've written my suicide note and left it on the table");
+    expect(a.level).toBe('imminent');
+    expect(a.categories).toContain('preparation');
+  });
+
+  it('an attempt under way is imminent; one long past is low', () => {
+    const now = assess('I took all my pills an hour ago');
+    expect(now.level).toBe('imminent');
+    expect(now.categories).toContain('attempt');
+    expect(ruleLevel('I attempted at 16; I am 30 now and doing well')).toBe('low');
+  });
+
+  it('self-harm: recent act high, urge elevated, recovery low', () => {
+    const act = assess('I cut again last night, deeper than before');
+    expect(act.level).toBe('high');
+    expect(act.categories).toEqual(['self_harm']);
+    const urge = assess('I keep wanting to cut again');
+    expect(urge.level).toBe('elevated');
+    expect(urge.categories).toEqual(['self_harm']);
+    expect(ruleLevel('two years clean from cutting today')).toBe('low');
+  });
+
+  it('hopelessness is elevated', () => {
+    const a = assess("what's even the point anymore.");
+    expect(a.level).toBe('elevated');
+    expect(a.categories).toContain('hopelessness');
+  });
+
+  it('abuse: disclosed elevated, current danger high', () => {
+    expect(ruleLevel('my stepdad hits me when he has been drinking')).toBe('elevated');
+    const danger = assess("He said he'll kill me when he gets home. I'm hiding in the bathroom.");
+    expect(danger.level).toBe('high');
+    expect(danger.categories).toContain('abuse');
+  });
+
+  it('intent to hurt someone else is high harm_to_others', () => {
+    const a = assess("I'm going to hurt him when he gets back, I know where he parks");
+    expect(a.level).toBe('high');
+    expect(a.categories).toContain('harm_to_others');
+  });
+});
+
+describe('assess: traps', () => {
+  it('negation', () => {
+    expect(ruleLevel("I'm not suicidal, just tired of my landlord")).toBe('none');
+    expect(ruleLevel("I don't want to die")).toBe('none');
+    expect(ruleLevel('I would never hurt myself')).toBe('none');
+    expect(atMost(assess("I'm not suicidal, just tired of my landlord").level, 'low')).toBe(true);
+    // A negated intent does not erase the urge beside it.
+    expect(assess("i want to hurt myself so bad right now but im not going to").level).toBe('elevated');
+  });
+
+  it('past and recovery', () => {
+    expect(ruleLevel('I used to cut, two years clean now')).toBe('low');
+    expect(ruleLevel('I tried to kill myself years ago, I am in a good place now')).toBe('low');
+    expect(assess('I used to cut, two years clean now').categories).toEqual(['self_harm']);
+  });
+
+  it('hypotheticals and general questions are low at most', () => {
+    expect(atMost(ruleLevel('is it normal to think about death after a loss?'), 'low')).toBe(true);
+    expect(atMost(ruleLevel('what if someone wants to kill themselves, how do you help?'), 'low')).toBe(true);
+  });
+
+  it('quotes, lyrics and fiction', () => {
+    expect(ruleLevel('in my novel the main character decides to kill herself tonight')).toBe('none');
+    expect(ruleLevel('that song lyric "I want to die" has been stuck in my head')).toBe('none');
+  });
+
+  it('helper talk', () => {
+    expect(ruleLevel("If you're thinking about suicide, please call 988")).toBe('none');
+    expect(atMost(assess("If you're thinking about suicide, please call 988").level, 'low')).toBe(true);
+  });
+
+  it('third person is concern_for_other, capped at elevated for the writer', () => {
+    const a = assess("my friend says she'll jump tonight");
+    expect(a.level).toBe('elevated');
+    expect(a.categories).toEqual(['concern_for_other']);
+    const b = assess('my sister talks about wanting to die and I dont know what to do');
+    expect(b.categories).toContain('concern_for_other');
+    expect(b.level).toBe('elevated');
+  });
+
+  it('figurative speech', () => {
+    for (const text of ['this exam is killing me', 'dying to see the new film', 'dead tired after a 12 hour shift', 'kms this homework lol', 'I could kill my brother for eating my leftovers']) {
+      expect(ruleLevel(text), text).toBe('none');
+      expect(atMost(assess(text).level, 'low'), text).toBe(true);
+    }
+  });
+
+  it('lookalikes', () => {
+    for (const text of ["tonight I'm going to finally take a bath", "I've got all my pills sorted for the week", 'goodbye everyone!! off to australia for a year']) {
+      expect(ruleLevel(text), text).toBe('none');
+      expect(atMost(assess(text).level, 'elevated'), text).toBe(true);
+    }
+  });
+
+  it('evasive spellings: slang, leetspeak, spacing, emoji', () => {
+    expect(assess('honestly thinking about unaliving myself').level).toBe('high');
+    expect(assess('i just wanna kms').level).toBe('high');
+    expect(assess('been thinking about sewerslide a lot').level).toBe('high');
+    expect(assess('su1c1dal again').level).toBe('high');
+    expect(assess('k i l l  m y s e l f').level).toBe('high');
+    expect(assess('💊💊💊 tonight').level).toBe('imminent');
+  });
+
+  it('a late turn takes the level of the last line', () => {
+    const text =
+      'Work was fine today, Kerry brought in lemon bars and we argued about pineapple on pizza. The bus was late again. ' +
+      'Did my food shop and remembered the oat milk for once. Watched half an episode of the baking show. ' +
+      "Anyway I've decided, I'm going to kill myself tonight after everyone's asleep.";
+    expect(assess(text).level).toBe('imminent');
+  });
+});
+
+describe('assess: output', () => {
+  it('evidence spans point at the right substring of the ORIGINAL text', () => {
+    const text = 'Ugh. Honestly I w@nt to K I L L  M Y S E L F 😔';
+    const a = assess(text);
+    expect(a.level).toBe('high');
+    const spans = a.evidence.map((e) => text.slice(e.start, e.end));
+    expect(spans.some((s) => s.includes('K I L L  M Y S E L F'))).toBe(true);
+    for (const e of a.evidence) {
+      expect(e.start).toBeGreaterThanOrEqual(0);
+      expect(e.end).toBeLessThanOrEqual(text.length);
+    }
+  });
+
+  it('history raises a rising pattern one step, only with a text at least low', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const recentLevels = [
+      { level: 'low' as const, at: new Date('2026-11-18T12:00:00Z') },
+      { level: 'elevated' as const, at: new Date('2026-11-21T12:00:00Z') },
+    ];
+    const text = "what's even the point anymore.";
+    expect(assess(text).level).toBe('elevated');
+    const raised = assess(text, { recentLevels, now });
+    expect(raised.level).toBe('high');
+    expect(raised.evidence.map((e) => e.signal)).toContain('history:rising');
+    expect(assess('lovely walk by the river with the dog', { recentLevels, now }).level).not.toBe('high');
+  });
+
+  it('matches the shared schema and names the rules and weights versions', () => {
+    const a = assess('I want to kill myself');
+    expect(assessmentSchema.parse(a)).toEqual(a);
+    expect(a.modelVersion).toBe(MODEL_VERSION);
+    expect(a.modelVersion).toMatch(/^rules-\d+\+lr-/);
+    expect(a.score).toBeGreaterThanOrEqual(0);
+    expect(a.score).toBeLessThanOrEqual(1);
+  });
+
+  it('handles empty and huge inputs', () => {
+    expect(assess('').level).toBe('none');
+    const huge = 'I had a normal day at work. '.repeat(2000) + 'I want to kill myself.';
+    expect(assess(huge).level).toBe('high');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Hearth's risk assessor (DESIGN.md "The safety pipeline"): rules with
+ * context (analyse.ts), a linear model (model.ts, weights.json) and the
+ * author's recent history (history.ts) give one assessment per text:
+ * level, categories, evidence spans into the original text, score, version.
+ * Synchronous and allocation-light: the write path waits for it.
+ */
+import type { Assessment, Evidence, RiskCategory } from '../../../../shared/risk.js';
+import { levelAt } from '../../../../shared/risk.js';
+import { analyse, categoriesOf, ruleTokens } from './analyse.js';
+import { combineRanks } from './combine.js';
+import { applyHistory, type AssessmentContext } from './history.js';
+import { LinearModel, probAtLeast } from './model.js';
+import { toOriginalSpan } from './normalise.js';
+import { RULES_VERSION } from './rules.js';
+import weights from './weights.json' with { type: 'json' };
+
+export type { AssessmentContext, RecentLevel } from './history.js';
+
+const model = new LinearModel(weights);
+
+/** Stored with every assessment so that a decision can be traced to its rules and weights. */
+export const MODEL_VERSION = `${RULES_VERSION}+${model.version}`;
+
+export function assess(text: string, context?: AssessmentContext): Assessment {
+  const rules = analyse(text);
+  const probs = model.predict(rules.norm.text, ruleTokens(rules));
+  const combined = combineRanks(rules.rank, rules.weakRank, rules.suppressed, probs, model.combine);
+  const hits = combined.weakConfirmed ? [...rules.counting, ...rules.weak].sort((a, b) => a.hit.start - b.hit.start) : rules.counting;
+
+  const evidence: Evidence[] = [];
+  for (const j of hits) {
+    const span = toOriginalSpan(rules.norm, j.hit.start, j.hit.end);
+    const signal = j.modifiers.length > 0 ? `${j.hit.rule.signal}:${j.modifiers.join('+')}` : j.hit.rule.signal;
+    const prev = evidence[evidence.length - 1];
+    if (prev !== undefined && prev.signal === signal && span.start <= prev.end) prev.end = Math.max(prev.end, span.end);
+    else evidence.push({ start: span.start, end: span.end, signal });
+  }
+  // The model reads the whole text; its evidence is the whole text.
+  if (combined.lifted) evidence.push({ start: 0, end: text.length, signal: `model:p_high=${probAtLeast(probs, 3).toFixed(2)}` });
+
+  const history = applyHistory(levelAt(combined.rank), context);
+  if (history.raised) evidence.push({ start: 0, end: 0, signal: 'history:rising' });
+
+  const categories: RiskCategory[] = categoriesOf(hits);
+  return {
+    level: history.level,
+    categories,
+    evidence,
+    score: Math.round(probAtLeast(probs, 3) * 1e4) / 1e4,
+    modelVersion: MODEL_VERSION,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { normalise, toOriginalSpan } from './normalise.js';
+
+const norm = (t: string): string => normalise(t).text;
+
+describe('normalise', () => {
+  it('lower-cases and keeps sentence punctuation', () => {
+    expect(norm('I Want OUT. Now!')).toBe('i want out. now!');
+  });
+
+  it('undoes leetspeak inside words only', () => {
+    expect(norm('su1c1de')).toBe('suicide');
+    expect(norm('k1ll mys3lf')).toBe('kill myself');
+    expect(norm('$uicidal')).toBe('suicidal');
+    expect(norm('un@live')).toBe('unalive');
+    // Numbers and quantities stay numbers.
+    expect(norm('took 20 pills at 3am, 10mg each')).toBe('took 20 pills at 3am, 10mg each');
+    expect(norm('@sam hi')).toBe('@sam hi');
+  });
+
+  it('joins letters written apart, keeping double spaces as word breaks', () => {
+    expect(norm('k i l l  m y s e l f')).toBe('kill myself');
+    expect(norm('d.i.e')).toBe('die');
+    expect(norm('s u i c i d e tonight')).toBe('suicide tonight');
+  });
+
+  it('strips zero-width characters and combining marks', () => {
+    expect(norm('su\u200bic\u200dide')).toBe('suicide');
+    expect(norm('s\u0336u\u0336i\u0336c\u0336i\u0336d\u0336e\u0336')).toBe('suicide');
+  });
+
+  it('squeezes stretched words', () => {
+    expect(norm('i want to diiiiie')).toBe('i want to die');
+    expect(norm('killllll')).toBe('kill');
+    expect(norm('sooooo tired')).toBe('so tired');
+  });
+
+  it('fills in censored risk words', () => {
+    expect(norm('s*icide')).toBe('suicide');
+    expect(norm('k*ll myself')).toBe('kill myself');
+    expect(norm('a*b')).toBe('a*b');
+  });
+
+  it('reads risk emoji as words', () => {
+    expect(norm('💊💊 tonight').trim()).toBe('pills  pills  tonight'.replace(/\s+/g, ' '));
+    expect(norm('🪦')).toContain('grave');
+    expect(norm('🌉')).toContain('bridge');
+  });
+
+  it('maps every normalised span back to the original text', () => {
+    const original = 'Honestly I want to K 1 L L  M Y S E L F 💊 now';
+    const n = normalise(original);
+    const at = n.text.indexOf('kill myself');
+    expect(at).toBeGreaterThan(0);
+    const span = toOriginalSpan(n, at, at + 'kill myself'.length);
+    expect(original.slice(span.start, span.end)).toBe('K 1 L L  M Y S E L F');
+    const pill = n.text.indexOf('pills');
+    const pillSpan = toOriginalSpan(n, pill, pill + 5);
+    expect(original.slice(pillSpan.start, pillSpan.end)).toBe('💊');
+  });
+
+  it('gives a stretched letter the span of its whole run', () => {
+    const original = 'I want to diiiie';
+    const n = normalise(original);
+    const at = n.text.indexOf('die');
+    const span = toOriginalSpan(n, at, at + 3);
+    expect(original.slice(span.start, span.end)).toBe('diiiie');
+  });
+});
