@@ -1,13 +1,22 @@
 // A Hearth node for benchmarks, in its own process so the load generator does not
-// share its CPU. Uses DATABASE_URL when given, else a fresh PGlite folder. Prints its port.
+// share its CPU. With DATABASE_URL it makes a fresh database on that server (and
+// drops it on exit), so a benchmark never touches existing data; else a fresh
+// PGlite folder. Prints its port.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config/index.js';
+import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
 
+let database: TestDatabase | undefined;
+if (process.env.DATABASE_URL) {
+  process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+  database = await createTestDatabase('postgres', false);
+}
 const config = loadConfig({
   ...process.env,
+  DATABASE_URL: database?.url ?? '',
   NODE_ENV: 'production',
   DATA_DIR: mkdtempSync(join(tmpdir(), 'hearth-bench-')),
   LOG_LEVEL: 'warn',
@@ -18,4 +27,9 @@ const config = loadConfig({
 const hearth = await buildApp({ config });
 const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver }));
-process.on('SIGTERM', () => void hearth.close().then(() => process.exit(0)));
+process.on('SIGTERM', () =>
+  void hearth
+    .close()
+    .then(() => database?.drop())
+    .then(() => process.exit(0)),
+);

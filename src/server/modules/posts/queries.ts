@@ -13,7 +13,6 @@ const postAlias = alias(threadAliases, 'post_alias');
 const { search: _postSearch, ...postColumns } = getTableColumns(posts);
 const { search: _replySearch, ...replyColumns } = getTableColumns(replies);
 export { postColumns, replyColumns };
-const replyAlias = alias(threadAliases, 'reply_alias');
 const viewer = sql.placeholder('viewerId');
 
 /** Either member blocked the other. */
@@ -44,47 +43,110 @@ function buildThreadHead(db: Database, name: string) {
 
 export type ThreadHead = NonNullable<Awaited<ReturnType<ReturnType<typeof buildThreadHead>['execute']>>[number]>;
 
+/**
+ * A whole thread in ONE round trip: the head, plus its replies and all reactions
+ * as JSON built by PostgreSQL. Round trips dominate a read here (each costs more
+ * than the SQL itself), so the hottest read in Hearth makes one.
+ */
+function buildWholeThread(db: Database, name: string) {
+  const repliesJson = sql<ReplyJson[]>`coalesce((
+    select json_agg(json_build_object(
+      'id', r.id, 'postId', r.post_id, 'parentId', r.parent_id, 'depth', r.depth, 'authorId', r.author_id,
+      'anonymous', r.anonymous, 'body', r.body, 'bodyHtml', r.body_html, 'status', r.status,
+      'createdAt', r.created_at, 'editedAt', r.edited_at, 'handle', u.handle, 'role', u.role, 'alias', ta.alias
+    ) order by r.created_at, r.id)
+    from replies r
+    join users u on u.id = r.author_id
+    left join thread_aliases ta on ta.post_id = r.post_id and ta.user_id = r.author_id
+    where r.post_id = ${posts.id}
+      and not exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
+  ), '[]'::json)`;
+  const reactionsJson = sql<ReactionRow[]>`coalesce((
+    select json_agg(json_build_object('contentType', x.content_type, 'contentId', x.content_id, 'userId', x.user_id, 'kind', x.kind, 'handle', xu.handle) order by x.created_at)
+    from reactions x join users xu on xu.id = x.user_id
+    where (x.content_type = 'post' and x.content_id = ${posts.id})
+       or (x.content_type = 'reply' and x.content_id in (select r2.id from replies r2 where r2.post_id = ${posts.id}))
+  ), '[]'::json)`;
+  return db
+    .select({
+      post: postColumns,
+      group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
+      membership: { status: groupMembers.status, role: groupMembers.role },
+      authorHandle: users.handle,
+      authorRole: users.role,
+      alias: postAlias.alias,
+      muted: sql<boolean>`exists (select 1 from mutes m where m.user_id = ${viewer} and m.target_type = 'post' and m.target_id = ${posts.id})`,
+      blocked: blockedBetween(posts.authorId),
+      replies: repliesJson,
+      reactions: reactionsJson,
+    })
+    .from(posts)
+    .innerJoin(groups, eq(groups.id, posts.groupId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .leftJoin(groupMembers, and(eq(groupMembers.groupId, posts.groupId), eq(groupMembers.userId, viewer)))
+    .leftJoin(postAlias, and(eq(postAlias.postId, posts.id), eq(postAlias.userId, posts.authorId)))
+    .where(eq(posts.id, sql.placeholder('postId')))
+    .limit(1)
+    .prepare(name);
+}
+
+interface ReplyJson {
+  id: string;
+  postId: string;
+  parentId: string | null;
+  depth: number;
+  authorId: string;
+  anonymous: boolean;
+  body: string;
+  bodyHtml: string;
+  status: ReplyRow['status'];
+  createdAt: string;
+  editedAt: string | null;
+  handle: string;
+  role: string;
+  alias: string | null;
+}
+
+export interface WholeThread {
+  head: ThreadHead;
+  replies: ReplyWithAuthor[];
+  reactions: ReactionRow[];
+}
+
+export async function findWholeThread(db: Database, postId: string, viewerId: string): Promise<WholeThread | undefined> {
+  const [row] = await prepared(db, 'whole_thread', buildWholeThread).execute({ postId, viewerId });
+  if (!row) return undefined;
+  const { replies: replyJson, reactions, ...head } = row;
+  return {
+    head,
+    reactions,
+    replies: replyJson.map(({ handle, role, alias, createdAt, editedAt, ...reply }) => ({
+      reply: { ...reply, createdAt: new Date(createdAt), editedAt: editedAt ? new Date(editedAt) : null },
+      authorHandle: handle,
+      authorRole: role as ReplyWithAuthor['authorRole'],
+      alias,
+    })),
+  };
+}
+
 export async function findThreadHead(db: Database, postId: string, viewerId: string): Promise<ThreadHead | undefined> {
   const [row] = await prepared(db, 'thread_head', buildThreadHead).execute({ postId, viewerId });
   return row;
 }
 
-function buildThreadReplies(db: Database, name: string) {
-  return db
-    .select({ reply: replyColumns, authorHandle: users.handle, authorRole: users.role, alias: replyAlias.alias })
-    .from(replies)
-    .innerJoin(users, eq(users.id, replies.authorId))
-    .leftJoin(replyAlias, and(eq(replyAlias.postId, replies.postId), eq(replyAlias.userId, replies.authorId)))
-    .where(and(eq(replies.postId, sql.placeholder('postId')), sql`not ${blockedBetween(replies.authorId)}`))
-    .orderBy(asc(replies.createdAt), asc(replies.id))
-    .prepare(name);
+export interface ReplyWithAuthor {
+  reply: ReplyRow;
+  authorHandle: string;
+  authorRole: (typeof users.$inferSelect)['role'];
+  alias: string | null;
 }
 
-export type ReplyWithAuthor = Awaited<ReturnType<ReturnType<typeof buildThreadReplies>['execute']>>[number];
-
-export async function listThreadReplies(db: Database, postId: string, viewerId: string): Promise<ReplyWithAuthor[]> {
-  return prepared(db, 'thread_replies', buildThreadReplies).execute({ postId, viewerId });
-}
-
-function buildThreadReactions(db: Database, name: string) {
-  return db
-    .select({ contentType: reactions.contentType, contentId: reactions.contentId, userId: reactions.userId, kind: reactions.kind, handle: users.handle })
-    .from(reactions)
-    .innerJoin(users, eq(users.id, reactions.userId))
-    .where(
-      or(
-        and(eq(reactions.contentType, 'post'), eq(reactions.contentId, sql.placeholder('postId'))),
-        and(eq(reactions.contentType, 'reply'), sql`${reactions.contentId} in (select r.id from replies r where r.post_id = ${sql.placeholder('postId')})`),
-      ),
-    )
-    .orderBy(asc(reactions.createdAt))
-    .prepare(name);
-}
-
-export type ReactionRow = Awaited<ReturnType<ReturnType<typeof buildThreadReactions>['execute']>>[number];
-
-export async function listThreadReactions(db: Database, postId: string): Promise<ReactionRow[]> {
-  return prepared(db, 'thread_reactions', buildThreadReactions).execute({ postId });
+export interface ReactionRow {
+  contentType: 'post' | 'reply';
+  contentId: string;
+  userId: string;
+  kind: 'hug' | 'me_too' | 'strength' | 'thanks';
+  handle: string;
 }
 
 export async function insertPost(db: Database, values: typeof posts.$inferInsert): Promise<PostRow> {

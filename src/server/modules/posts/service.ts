@@ -33,11 +33,9 @@ async function requireReadableThread(deps: Pick<Deps, 'db'>, auth: AuthContext, 
 }
 
 export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
-  const head = await requireReadableThread(deps, auth, postId);
-  const [replyRows, reactionRows] = await Promise.all([
-    queries.listThreadReplies(deps.db, postId, auth.user.id),
-    queries.listThreadReactions(deps.db, postId),
-  ]);
+  const thread = await queries.findWholeThread(deps.db, postId, auth.user.id);
+  if (!thread || !postPolicy.canReadThread(thread.head, auth)) throw notFound('That post');
+  const { head, replies: replyRows, reactions: reactionRows } = thread;
   const viewer = viewerOf(auth);
   const byContent = new Map<string, queries.ReactionRow[]>();
   for (const row of reactionRows) {
