@@ -45,7 +45,11 @@ export function assessLine(line: string): Ok | Failed {
   const id = idOf(parsed);
   if (!('text' in parsed)) return { id, error: 'missing "text"' };
   const text: unknown = (parsed as { text: unknown }).text;
-  if (typeof text !== 'string') return { id, error: `"text" must be a string, got ${text === null ? 'null' : Array.isArray(text) ? 'array' : typeof text}` };
+  if (typeof text !== 'string')
+    return {
+      id,
+      error: `"text" must be a string, got ${text === null ? 'null' : Array.isArray(text) ? 'array' : typeof text}`,
+    };
   const a = assess(text);
   return { id, level: a.level, categories: a.categories, score: a.score };
 }

@@ -9,6 +9,7 @@ import { RISK_CATEGORIES, levelRank } from '../../../../shared/risk.js';
 import { TextContext, judge, type Judged } from './context.js';
 import { normalise, type Normalised } from './normalise.js';
 import { figurativeSpans, findHits } from './rules.js';
+import { semanticTokens } from './semantic.js';
 
 export interface RuleAnalysis {
   readonly norm: Normalised;
@@ -35,7 +36,13 @@ export interface RuleAnalysis {
 export type Suppression = 'hard' | 'soft' | null;
 
 /** Categories that make a "context-needing" rule (a time, a date, a plan) count. */
-const CONTEXT_CATEGORIES: ReadonlySet<RiskCategory> = new Set(['suicidal_ideation', 'suicide_method', 'attempt', 'preparation', 'self_harm']);
+const CONTEXT_CATEGORIES: ReadonlySet<RiskCategory> = new Set([
+  'suicidal_ideation',
+  'suicide_method',
+  'attempt',
+  'preparation',
+  'self_harm',
+]);
 
 const HARD = new Set(['negated', 'fiction', 'helper', 'second_person', 'figurative', 'lookalike']);
 const SOFT = new Set(['past', 'humour', 'hypothetical']);
@@ -55,7 +62,8 @@ function distinctWeakSigns(judged: readonly Judged[]): number {
   for (const j of judged) {
     if (!j.hit.rule.needsContext || j.level === 'none' || seen.has(j.hit.rule.signal)) continue;
     let overlaps = false;
-    for (let i = 0; i + 1 < spans.length; i += 2) if ((spans[i] ?? 0) < j.hit.end && (spans[i + 1] ?? 0) > j.hit.start) overlaps = true;
+    for (let i = 0; i + 1 < spans.length; i += 2)
+      if ((spans[i] ?? 0) < j.hit.end && (spans[i + 1] ?? 0) > j.hit.start) overlaps = true;
     if (overlaps) continue;
     seen.add(j.hit.rule.signal);
     spans.push(j.hit.start, j.hit.end);
@@ -77,7 +85,8 @@ export function analyse(text: string): RuleAnalysis {
   for (const j of judged) {
     if (j.modifiers.some((m) => HARD.has(m))) suppressed = 'hard';
     else if (suppressed === null && j.modifiers.some((m) => SOFT.has(m))) suppressed = 'soft';
-    if (!j.hit.rule.needsContext && levelRank(j.level) >= 2 && j.categories.some((c) => CONTEXT_CATEGORIES.has(c))) context = true;
+    if (!j.hit.rule.needsContext && levelRank(j.level) >= 2 && j.categories.some((c) => CONTEXT_CATEGORIES.has(c)))
+      context = true;
   }
   const live = judged.filter((j) => j.level !== 'none');
   // Two different warning signs together ("gave my cat away" + "won't need it") confirm each other.
@@ -112,4 +121,9 @@ export function ruleTokens(a: RuleAnalysis): string[] {
   if (a.weakRank > a.rank) tokens.add(`weak=${a.weakRank}`);
   if (a.suppressed !== null) tokens.add(`suppressed=${a.suppressed}`);
   return [...tokens].sort();
+}
+
+/** Every binary token the model reads besides the text n-grams: rule outcomes and word classes. */
+export function modelTokens(a: RuleAnalysis): string[] {
+  return [...ruleTokens(a), ...semanticTokens(a.norm.text)];
 }

@@ -39,7 +39,8 @@ export function combineRanks(
   const rules = weakConfirmed ? weakRank : ruleRank;
   if (rules >= 3) return { rank: rules, lifted: false, weakConfirmed };
   const m = modelRank(probs, params);
-  let rank = rules > 0 ? Math.max(rules, Math.min(m, rules + params.maxLift)) : Math.min(m, levelRank(params.modelOnlyCap));
+  let rank =
+    rules > 0 ? Math.max(rules, Math.min(m, rules + params.maxLift)) : Math.min(m, levelRank(params.modelOnlyCap));
   if (suppressed !== null) {
     const cap = suppressed === 'hard' ? 1 : levelRank(params.suppressedCap);
     rank = Math.min(rank, Math.max(rules, cap));

@@ -35,27 +35,43 @@ export interface Judged {
   readonly modifiers: readonly Modifier[];
 }
 
-const NEGATION_RE = /\b(?:not|never|no|zero|no intention of|no longer|don'?t|dont|do not|doesn'?t|didn'?t|didnt|won'?t|wont|wouldn'?t|wouldnt|isn'?t|aren'?t|wasn'?t|haven'?t|havent|hasn'?t|nor|no way|nothing like|without)\b/g;
-const PSEUDO_NEGATION_RE = /^(?:no (?:one|idea|matter|reason|point|way out|hope|future)\b|not|don'?t|dont|do not|didn'?t) (?:sure|know|just|only|even sure|care|understand|remember|get|think it'?s|mean to)\b|^never (?:mind|thought|knew|expected|imagined)\b|^won'?t stop\b|^can'?t stop\b/;
-const PAST_RE = /\b(?:used to|years? ago|(?:a )?long time ago|anniversary of my|years? (?:out|since|on from|later)|(?:in|through|for|during)(?: most of)? my (?:teens|twenties|thirties|a-?levels|gcses|degree|first year)|i stopped|stopped at|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|many|several|couple of) (?:years?|yrs?) (?:ago|back|clean|free|since|now)|when i was (?:a |younger|little|\d|in |at |still|growing|a teen)|as a (?:kid|teen|teenager|child)|at (?:age )?1\d\b(?! ?(?:am|pm|:|o'?clock))|at age \d+|back (?:then|in)|in (?:high school|secondary school|sixth form|my teens|my twenties|my early|20[01]\d|19\d\d)|i'?m \d{2} now|(?:since|in) (?:19|20)\d\d|(?:recovered|no longer|grown out of|got through it|got better|got help)|years? clean)\b/;
-const RECENT_RE = /\b(?:last night|yesterday|today|tonight|this (?:morning|afternoon|evening|week|weekend)|just now|again|right now|lately|recently|at the moment|currently|still|(?:this|last) week|(?:\d+|a few|two|three|couple(?: of)?|an?) (?:hours?|minutes?|nights?|days?) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
-const ACUTE_RE = /\b(?:just now|an? (?:hour|few minutes) ago|(?:\d+|a few|two|twenty|ten|thirty) minutes ago|tonight|right now|earlier today|earlier|just (?:took|taken|did|swallowed|tried)|i just|this morning|today)\b/;
+const NEGATION_RE =
+  /\b(?:not|never|no|zero|no intention of|no longer|don'?t|dont|do not|doesn'?t|didn'?t|didnt|won'?t|wont|wouldn'?t|wouldnt|isn'?t|aren'?t|wasn'?t|haven'?t|havent|hasn'?t|nor|no way|nothing like|without)\b/g;
+const PSEUDO_NEGATION_RE =
+  /^(?:no (?:one|idea|matter|reason|point|way out|hope|future)\b|not|don'?t|dont|do not|didn'?t) (?:sure|know|just|only|even sure|care|understand|remember|get|think it'?s|mean to)\b|^never (?:mind|thought|knew|expected|imagined)\b|^won'?t stop\b|^can'?t stop\b/;
+const PAST_RE =
+  /\b(?:used to|years? ago|(?:a )?long time ago|anniversary of my|years? (?:out|since|on from|later)|(?:in|through|for|during)(?: most of)? my (?:teens|twenties|thirties|a-?levels|gcses|degree|first year)|i stopped|stopped at|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|many|several|couple of) (?:years?|yrs?) (?:ago|back|clean|free|since|now)|when i was (?:a |younger|little|\d|in |at |still|growing|a teen)|as a (?:kid|teen|teenager|child)|at (?:age )?1\d\b(?! ?(?:am|pm|:|o'?clock))|at age \d+|back (?:then|in)|in (?:high school|secondary school|sixth form|my teens|my twenties|my early|20[01]\d|19\d\d)|i'?m \d{2} now|(?:since|in) (?:19|20)\d\d|(?:recovered|no longer|grown out of|got through it|got better|got help)|years? clean)\b/;
+const RECENT_RE =
+  /\b(?:last night|yesterday|today|tonight|this (?:morning|afternoon|evening|week|weekend)|just now|again|right now|lately|recently|at the moment|currently|still|(?:this|last) week|(?:\d+|a few|two|three|couple(?: of)?|an?) (?:hours?|minutes?|nights?|days?) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+const ACUTE_RE =
+  /\b(?:just now|an? (?:hour|few minutes) ago|(?:\d+|a few|two|twenty|ten|thirty) minutes ago|tonight|right now|earlier today|earlier|just (?:took|taken|did|swallowed|tried)|i just|this morning|today)\b/;
 const REPORTED_QUESTION_RE = /\b(?:asked (?:me )?(?:if|whether)|wanted to know (?:if|whether)|screening questions?)\b/;
 const PRESENT_RE = /\b(?:am|i'm|im|is|are|keep|keeps|now|currently|still|want|wants|think|feel|can't|cant)\b/;
-const HYPOTHETICAL_RE = /\b(?:what if|is it (?:normal|ok|okay|bad|weird|wrong|common|possible|true|selfish)|hypothetically|how do (?:people|you) (?:know|tell|cope|deal|help|support|talk|respond|handle)|would it be|do people|why do people|can someone explain|in general|statistically|what (?:counts|does it mean)|what should (?:you|one)|how (?:common|often))\b/;
-const HELPER_RE = /\b(?:if you(?:'re| are|'ve| have| ever| feel| ever feel)?|if (?:anyone|someone|somebody)|anyone (?:who|that)|for (?:anyone|those|people) (?:who|that|struggling)|please (?:call|text|reach out|talk|tell|contact)|you(?:'re| are) not alone|reach out|(?:call|text|ring|contact) (?:988|999|911|112|111|116 ?123|samaritans|shout|a crisis|the crisis|a hotline|lifeline|someone)|crisis (?:line|team|text)|hotline|helpline|lifeline|samaritans)\b/;
-const FICTION_RE = /\b(?:lyrics?|song|sings?|sang|singing|chorus|the line|quote|quoting|poem|poetry|in the (?:book|film|movie|show|novel|game|episode|series|play)|my (?:character|oc|protagonist|novel|story|book|script|fic|fanfic|screenplay)|the (?:character|protagonist|narrator|villain)|in my (?:story|novel|fic|book|script|writing)|fanfic|fan fiction|fiction|chapter|(?:writing|wrote|reading|read|watched|watching) (?:a|the|this) (?:story|scene|book|novel|film|movie|show|episode)|album|hamlet)\b/;
+const HYPOTHETICAL_RE =
+  /\b(?:what if|is it (?:normal|ok|okay|bad|weird|wrong|common|possible|true|selfish)|hypothetically|how do (?:people|you) (?:know|tell|cope|deal|help|support|talk|respond|handle)|would it be|do people|why do people|can someone explain|in general|statistically|what (?:counts|does it mean)|what should (?:you|one)|how (?:common|often))\b/;
+const HELPER_RE =
+  /\b(?:if you(?:'re| are|'ve| have| ever| feel| ever feel)?|if (?:anyone|someone|somebody)|anyone (?:who|that)|for (?:anyone|those|people) (?:who|that|struggling)|please (?:call|text|reach out|talk|tell|contact)|you(?:'re| are) not alone|reach out|(?:call|text|ring|contact) (?:988|999|911|112|111|116 ?123|samaritans|shout|a crisis|the crisis|a hotline|lifeline|someone)|crisis (?:line|team|text)|hotline|helpline|lifeline|samaritans)\b/;
+const FICTION_RE =
+  /\b(?:lyrics?|song|sings?|sang|singing|chorus|the line|quote|quoting|poem|poetry|in the (?:book|film|movie|show|novel|game|episode|series|play)|my (?:character|oc|protagonist|novel|story|book|script|fic|fanfic|screenplay)|the (?:character|protagonist|narrator|villain)|in my (?:story|novel|fic|book|script|writing)|fanfic|fan fiction|fiction|chapter|(?:writing|wrote|reading|read|watched|watching) (?:a|the|this) (?:story|scene|book|novel|film|movie|show|episode)|album|hamlet)\b/;
 const HUMOUR_RE = /\b(?:lol+|lmao+|lmfao+|haha\w*|hehe\w*|rofl|jk|jkjk|skull|xd|ded)\b/;
-const MUNDANE_RE = /\b(?:homework|mock|excel|wedding|speeches|alarm|essay|due|forgot|boss fight|level|final boss|exams?|tests?|quiz|class|lectures?|assignments?|essays?|deadlines?|revision|maths?|chem|physics|traffic|meetings?|mondays?|commute|queue|weather|heat|hangover|cringe|embarrass\w*|awkward|printer|wifi|spreadsheet|emails?|zoom|team(?:s)?|match|game|episode|finale|spoilers?|tiktok|song|boss|shift|overtime|dishes|laundry|mother ?in ?law|group chat|presentation|interview)\b/;
-const CONDITIONAL_HYPERBOLE_RE = /\bif (?:i have to|i hear|i see|i get|i lose|this|that|one more|another|they|he|she|my|we)\b/;
-const LOOKALIKE_HARM_RE = /\b(?:by accident|accidentally|shaving|chopping|cooking|baking|on (?:a|the) (?:tin|can|knife|nail|corner|door|table|desk|oven|hob|tray|glass|stairs|fence)|paper ?cut|oven|tray|at the gym|gym|lifting|skating|tripped|fell|football|rugby|derby|climbing|hiking|bike|skiing|surgery|tattoo|piercing|workout|training|sparring|boxing)\b/;
-const LOOKALIKE_PILLS_RE = /\b(?:flu|cold|tissues|bugs|woodlice|project|blister packs|returning|for the week|weekly|organi[sz]er|dosette|pharmacy|prescription|refill|vitamins|chemist|as prescribed|with breakfast|with food|headache|hangover|cramps|period pain)\b/;
-const LOOKALIKE_FAREWELL_RE = /\b(?:away (?:for|on|until|till)|i'?m away|summer|interrail\w*|high board|diving board|board|flagged|charity|donat\w+|clear(?:ing)? out|decluttering|travel\w*|moving|move (?:in|out|house|to)|off to|new (?:job|flat|house|server|group|chapter|account)|holiday|trip|visa|retir\w+|detox|see (?:you|y'?all)|will (?:try to )?post|back (?:in|on|next|soon)|for a (?:while|bit|year|week)|exams?|revision|phone to my|old (?:flat|car|house)|scrapyard|camping|students|neighbour about|work tomorrow|promotion|graduat\w+|lent|easter|christmas|wedding|marathon|gig|concert|game|match|party|telling him|move in together|propos\w+|ask(?:ing)? (?:him|her) out|jump(?:ed)? in|diving|swim\w*|the relationship|break up|dump)\b/;
-const POST_NEGATION_RE = /^[^.!?\n,]{0,20}\b(?:(?:has|have) never crossed my mind|is not (?:something|an option)|isn'?t (?:something|an option)|not happening|off the table)\b/;
+const MUNDANE_RE =
+  /\b(?:homework|mock|excel|wedding|speeches|alarm|essay|due|forgot|boss fight|level|final boss|exams?|tests?|quiz|class|lectures?|assignments?|essays?|deadlines?|revision|maths?|chem|physics|traffic|meetings?|mondays?|commute|queue|weather|heat|hangover|cringe|embarrass\w*|awkward|printer|wifi|spreadsheet|emails?|zoom|team(?:s)?|match|game|episode|finale|spoilers?|tiktok|song|boss|shift|overtime|dishes|laundry|mother ?in ?law|group chat|presentation|interview)\b/;
+const CONDITIONAL_HYPERBOLE_RE =
+  /\bif (?:i have to|i hear|i see|i get|i lose|this|that|one more|another|they|he|she|my|we)\b/;
+const LOOKALIKE_HARM_RE =
+  /\b(?:by accident|accidentally|shaving|chopping|cooking|baking|on (?:a|the) (?:tin|can|knife|nail|corner|door|table|desk|oven|hob|tray|glass|stairs|fence)|paper ?cut|oven|tray|at the gym|gym|lifting|skating|tripped|fell|football|rugby|derby|climbing|hiking|bike|skiing|surgery|tattoo|piercing|workout|training|sparring|boxing)\b/;
+const LOOKALIKE_PILLS_RE =
+  /\b(?:flu|cold|tissues|bugs|woodlice|project|blister packs|returning|for the week|weekly|organi[sz]er|dosette|pharmacy|prescription|refill|vitamins|chemist|as prescribed|with breakfast|with food|headache|hangover|cramps|period pain)\b/;
+const LOOKALIKE_FAREWELL_RE =
+  /\b(?:away (?:for|on|until|till)|i'?m away|summer|interrail\w*|high board|diving board|board|flagged|charity|donat\w+|clear(?:ing)? out|decluttering|travel\w*|moving|move (?:in|out|house|to)|off to|new (?:job|flat|house|server|group|chapter|account)|holiday|trip|visa|retir\w+|detox|see (?:you|y'?all)|will (?:try to )?post|back (?:in|on|next|soon)|for a (?:while|bit|year|week)|exams?|revision|phone to my|old (?:flat|car|house)|scrapyard|camping|students|neighbour about|work tomorrow|promotion|graduat\w+|lent|easter|christmas|wedding|marathon|gig|concert|game|match|party|telling him|move in together|propos\w+|ask(?:ing)? (?:him|her) out|jump(?:ed)? in|diving|swim\w*|the relationship|break up|dump)\b/;
+const POST_NEGATION_RE =
+  /^[^.!?\n,]{0,20}\b(?:(?:has|have) never crossed my mind|is not (?:something|an option)|isn'?t (?:something|an option)|not happening|off the table)\b/;
 const FIRST_PERSON_RE = /\b(?:i|i'?m|im|i'?ve|ive|me|my|myself)\b/;
-const DESIRE_BEFORE_RE = /\b(?:want(?:ed|s)? to|wanna|wanting to|urges? to|need to|tempted to|going to|gonna|will|i'?ll|might|could|would|about to|thinking (?:about|of)|thought (?:about|of)|trying not to|try not to|not to|feel like|close to|scared i'?ll|afraid i'?ll)\s+(?:\w+\s+)?$/;
+const DESIRE_BEFORE_RE =
+  /\b(?:want(?:ed|s)? to|wanna|wanting to|urges? to|need to|tempted to|going to|gonna|will|i'?ll|might|could|would|about to|thinking (?:about|of)|thought (?:about|of)|trying not to|try not to|not to|feel like|close to|scared i'?ll|afraid i'?ll)\s+(?:\w+\s+)?$/;
 const PAST_VERB_RE = /\b(?:\w+ed|was|were|thought|tried|took|had|felt|did|used|burnt|bit)\b/;
-const SUBJECT_RE = /\b(?:(?<other>(?:my|our|a|his|her|their|one of my) (?:friends?|best friend|bestie|sister|brother|mum|mom|mother|dad|father|son|daughter|partner|boyfriend|girlfriend|bf|gf|husband|wife|cousin|roommate|flatmate|housemate|students?|colleague|coworker|kids?|child|teen|niece|nephew|grandma|grandad|nan|uncle|aunt|ex|fiancee?|mate|client|patient)|he|she|they|he's|she's|they're|hes|shes|theyre|he'll|she'll|they'll|theyll|he'd|she'd|him|them)|(?<self>i|i'm|im|i've|ive|i'd|i'll|me|myself|we|we're|us)|(?<you>you|you'?re|youre|u|ur|yourself|urself)|(?<generic>anyone|someone|somebody|people|a person|nobody|no one))\b/g;
+const SUBJECT_RE =
+  /\b(?:(?<other>(?:my|our|a|his|her|their|one of my) (?:friends?|best friend|bestie|sister|brother|mum|mom|mother|dad|father|son|daughter|partner|boyfriend|girlfriend|bf|gf|husband|wife|cousin|roommate|flatmate|housemate|students?|colleague|coworker|kids?|child|teen|niece|nephew|grandma|grandad|nan|uncle|aunt|ex|fiancee?|mate|client|patient)|he|she|they|he's|she's|they're|hes|shes|theyre|he'll|she'll|they'll|theyll|he'd|she'd|him|them)|(?<self>i|i'm|im|i've|ive|i'd|i'll|me|myself|we|we're|us)|(?<you>you|you'?re|youre|u|ur|yourself|urself)|(?<generic>anyone|someone|somebody|people|a person|nobody|no one))\b/g;
 
 type Subject = 'self' | 'other' | 'you' | 'generic';
 
@@ -76,7 +92,13 @@ export class TextContext {
         this.clauseEnds.push(i);
       } else if (c === 44 || c === 59 || c === 58) {
         this.clauseEnds.push(i);
-      } else if (c === 32 && (text.startsWith(' but ', i) || text.startsWith(' though ', i) || text.startsWith(' although ', i) || text.startsWith(' except ', i))) {
+      } else if (
+        c === 32 &&
+        (text.startsWith(' but ', i) ||
+          text.startsWith(' though ', i) ||
+          text.startsWith(' although ', i) ||
+          text.startsWith(' except ', i))
+      ) {
         this.clauseEnds.push(i);
       }
     }
@@ -158,7 +180,17 @@ function overlapsAny(spans: readonly number[], start: number, end: number): bool
 }
 
 const SUBJECT_FREE_SIGNALS = new Set(['abuse', 'abuse_danger', 'harm_to_others', 'concern_for_other']);
-const FAREWELL_SIGNALS = new Set(['crisis_cue', 'cue_farewell', 'cue_prep', 'cue_resolve', 'cue_means', 'preparation', 'active_ideation', 'attempt_underway', 'plan']);
+const FAREWELL_SIGNALS = new Set([
+  'crisis_cue',
+  'cue_farewell',
+  'cue_prep',
+  'cue_resolve',
+  'cue_means',
+  'preparation',
+  'active_ideation',
+  'attempt_underway',
+  'plan',
+]);
 
 type Tense = 'acute' | 'recent' | 'past' | 'none';
 
@@ -197,7 +229,7 @@ function tenseOf(ctx: TextContext, hit: RuleHit): Tense {
     const past = find(PAST_RE);
     const recent = Math.max(find(RECENT_RE), -1);
     const acute = find(ACUTE_RE);
-    const best = (a: number, b: number): boolean => (a >= 0 && (b < 0 || (pickLast ? a > b : a < b)));
+    const best = (a: number, b: number): boolean => a >= 0 && (b < 0 || (pickLast ? a > b : a < b));
     if (acute >= 0 && !best(past, acute)) return 'acute';
     if (recent >= 0 && !best(past, recent)) return 'recent';
     return past >= 0 ? 'past' : 'none';
@@ -207,7 +239,12 @@ function tenseOf(ctx: TextContext, hit: RuleHit): Tense {
   const after = classify(hit.end, se, false);
   if (after !== 'none') return after;
   const beforeInSentence = classify(ss, cs, true);
-  if (beforeInSentence === 'past' && PRESENT_RE.test(text.slice(cs, hit.end)) && !PAST_VERB_RE.test(text.slice(cs, hit.end))) return 'none';
+  if (
+    beforeInSentence === 'past' &&
+    PRESENT_RE.test(text.slice(cs, hit.end)) &&
+    !PAST_VERB_RE.test(text.slice(cs, hit.end))
+  )
+    return 'none';
   return beforeInSentence;
 }
 
@@ -239,7 +276,11 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   // General questions and hypotheticals ("is it normal to…?") are low unless said of oneself.
   const hypoAt = before.search(HYPOTHETICAL_RE);
   const generalQuestion = sentence.trimEnd().endsWith('?') && !FIRST_PERSON_RE.test(sentence);
-  if ((hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') || generalQuestion || REPORTED_QUESTION_RE.test(before)) {
+  if (
+    (hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') ||
+    generalQuestion ||
+    REPORTED_QUESTION_RE.test(before)
+  ) {
     if (HELPER_RE.test(sentence)) return none('helper');
     mods.push('hypothetical');
     level = cap(level, 'low');
@@ -263,7 +304,11 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
     }
   }
 
-  if (rule.kind !== 'recovery' && !rule.selfNegated && (isNegated(ctx, hit) || POST_NEGATION_RE.test(text.slice(hit.end, ce)))) {
+  if (
+    rule.kind !== 'recovery' &&
+    !rule.selfNegated &&
+    (isNegated(ctx, hit) || POST_NEGATION_RE.test(text.slice(hit.end, ce)))
+  ) {
     return none('negated');
   }
 
@@ -272,12 +317,15 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
     mods.push('humour');
     level = cap(level, 'low');
   } else if (rule.figurativeProne && MUNDANE_RE.test(sentence)) {
-    const slangOrThreat = rule.signal === 'suicide_slang' || rule.signal === 'abuse_danger' || rule.signal === 'harm_to_others';
+    const slangOrThreat =
+      rule.signal === 'suicide_slang' || rule.signal === 'abuse_danger' || rule.signal === 'harm_to_others';
     if (slangOrThreat || CONDITIONAL_HYPERBOLE_RE.test(clause)) return none('figurative');
   }
 
-  if (rule.signal === 'self_harm_act' && LOOKALIKE_HARM_RE.test(sentence) && !/on purpose/.test(sentence)) return none('lookalike');
-  if (/pills|tablets|meds|paracetamol|medication/.test(matched) && LOOKALIKE_PILLS_RE.test(withNext)) return none('lookalike');
+  if (rule.signal === 'self_harm_act' && LOOKALIKE_HARM_RE.test(sentence) && !/on purpose/.test(sentence))
+    return none('lookalike');
+  if (/pills|tablets|meds|paracetamol|medication/.test(matched) && LOOKALIKE_PILLS_RE.test(withNext))
+    return none('lookalike');
   if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(withNext)) return none('lookalike');
 
   // An act preceded by a desire or a modal is an urge, not an act ("want to cut").

@@ -6,7 +6,13 @@ const daysAgo = (d: number): Date => new Date(now.getTime() - d * 24 * 3600 * 10
 
 describe('author history', () => {
   it('raises a rising pattern one step', () => {
-    const context = { now, recentLevels: [{ level: 'low' as const, at: daysAgo(5) }, { level: 'elevated' as const, at: daysAgo(2) }] };
+    const context = {
+      now,
+      recentLevels: [
+        { level: 'low' as const, at: daysAgo(5) },
+        { level: 'elevated' as const, at: daysAgo(2) },
+      ],
+    };
     expect(isRising('elevated', context)).toBe(true);
     expect(applyHistory('elevated', context)).toEqual({ level: 'high', raised: true });
   });
@@ -21,21 +27,51 @@ describe('author history', () => {
       ],
     };
     expect(applyHistory('elevated', context).level).toBe('high');
-    const stale = { now, recentLevels: [{ level: 'low' as const, at: daysAgo(10) }, { level: 'elevated' as const, at: daysAgo(9) }] };
+    const stale = {
+      now,
+      recentLevels: [
+        { level: 'low' as const, at: daysAgo(10) },
+        { level: 'elevated' as const, at: daysAgo(9) },
+      ],
+    };
     expect(applyHistory('elevated', stale).raised).toBe(false);
   });
 
   it('does not raise a falling or flat pattern', () => {
-    const falling = { now, recentLevels: [{ level: 'high' as const, at: daysAgo(3) }, { level: 'elevated' as const, at: daysAgo(1) }] };
+    const falling = {
+      now,
+      recentLevels: [
+        { level: 'high' as const, at: daysAgo(3) },
+        { level: 'elevated' as const, at: daysAgo(1) },
+      ],
+    };
     expect(applyHistory('elevated', falling).raised).toBe(false);
-    const flat = { now, recentLevels: [{ level: 'low' as const, at: daysAgo(3) }, { level: 'low' as const, at: daysAgo(1) }] };
+    const flat = {
+      now,
+      recentLevels: [
+        { level: 'low' as const, at: daysAgo(3) },
+        { level: 'low' as const, at: daysAgo(1) },
+      ],
+    };
     expect(applyHistory('low', flat).raised).toBe(false);
   });
 
   it('needs the current text to be at least low, and never reaches imminent', () => {
-    const rising = { now, recentLevels: [{ level: 'low' as const, at: daysAgo(4) }, { level: 'elevated' as const, at: daysAgo(1) }] };
+    const rising = {
+      now,
+      recentLevels: [
+        { level: 'low' as const, at: daysAgo(4) },
+        { level: 'elevated' as const, at: daysAgo(1) },
+      ],
+    };
     expect(applyHistory('none', rising).raised).toBe(false);
-    const toHigh = { now, recentLevels: [{ level: 'elevated' as const, at: daysAgo(4) }, { level: 'high' as const, at: daysAgo(1) }] };
+    const toHigh = {
+      now,
+      recentLevels: [
+        { level: 'elevated' as const, at: daysAgo(4) },
+        { level: 'high' as const, at: daysAgo(1) },
+      ],
+    };
     expect(applyHistory('high', toHigh)).toEqual({ level: 'high', raised: false });
   });
 

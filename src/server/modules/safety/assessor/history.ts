@@ -49,7 +49,10 @@ export function isRising(current: RiskLevel, context: AssessmentContext | undefi
 }
 
 /** The level after history: one step up when rising, never above HISTORY_CAP. */
-export function applyHistory(current: RiskLevel, context: AssessmentContext | undefined): { level: RiskLevel; raised: boolean } {
+export function applyHistory(
+  current: RiskLevel,
+  context: AssessmentContext | undefined,
+): { level: RiskLevel; raised: boolean } {
   if (levelRank(current) < levelRank(HISTORY_FLOOR) || levelRank(current) >= levelRank(HISTORY_CAP)) {
     return { level: current, raised: false };
   }

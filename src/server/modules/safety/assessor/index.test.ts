@@ -4,7 +4,8 @@ import { analyse } from './analyse.js';
 import { MODEL_VERSION, assess } from './index.js';
 
 /** Level from the rules alone (no model, no history): what the rule layer decided. */
-const ruleLevel = (text: string): RiskLevel => (['none', 'low', 'elevated', 'high', 'imminent'] as const)[analyse(text).rank] ?? 'none';
+const ruleLevel = (text: string): RiskLevel =>
+  (['none', 'low', 'elevated', 'high', 'imminent'] as const)[analyse(text).rank] ?? 'none';
 const atMost = (level: RiskLevel, max: RiskLevel): boolean => levelRank(level) <= levelRank(max);
 
 describe('assess: Columbia levels', () => {
@@ -53,8 +54,10 @@ describe('assess: Columbia levels', () => {
     const act = assess('I cut again last night, deeper than before');
     expect(act.level).toBe('high');
     expect(act.categories).toEqual(['self_harm']);
+    // An urge is elevated for the rules; the model may lift it one step, never drop it.
+    expect(ruleLevel('I keep wanting to cut again')).toBe('elevated');
     const urge = assess('I keep wanting to cut again');
-    expect(urge.level).toBe('elevated');
+    expect(levelRank(urge.level)).toBeGreaterThanOrEqual(levelRank('elevated'));
     expect(urge.categories).toEqual(['self_harm']);
     expect(ruleLevel('two years clean from cutting today')).toBe('low');
   });
@@ -86,7 +89,7 @@ describe('assess: traps', () => {
     expect(ruleLevel('I would never hurt myself')).toBe('none');
     expect(atMost(assess("I'm not suicidal, just tired of my landlord").level, 'low')).toBe(true);
     // A negated intent does not erase the urge beside it.
-    expect(assess("i want to hurt myself so bad right now but im not going to").level).toBe('elevated');
+    expect(assess('i want to hurt myself so bad right now but im not going to').level).toBe('elevated');
   });
 
   it('past and recovery', () => {
@@ -120,14 +123,24 @@ describe('assess: traps', () => {
   });
 
   it('figurative speech', () => {
-    for (const text of ['this exam is killing me', 'dying to see the new film', 'dead tired after a 12 hour shift', 'kms this homework lol', 'I could kill my brother for eating my leftovers']) {
+    for (const text of [
+      'this exam is killing me',
+      'dying to see the new film',
+      'dead tired after a 12 hour shift',
+      'kms this homework lol',
+      'I could kill my brother for eating my leftovers',
+    ]) {
       expect(ruleLevel(text), text).toBe('none');
       expect(atMost(assess(text).level, 'low'), text).toBe(true);
     }
   });
 
   it('lookalikes', () => {
-    for (const text of ["tonight I'm going to finally take a bath", "I've got all my pills sorted for the week", 'goodbye everyone!! off to australia for a year']) {
+    for (const text of [
+      "tonight I'm going to finally take a bath",
+      "I've got all my pills sorted for the week",
+      'goodbye everyone!! off to australia for a year',
+    ]) {
       expect(ruleLevel(text), text).toBe('none');
       expect(atMost(assess(text).level, 'elevated'), text).toBe(true);
     }

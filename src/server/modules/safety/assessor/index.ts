@@ -7,10 +7,10 @@
  */
 import type { Assessment, Evidence, RiskCategory } from '../../../../shared/risk.js';
 import { levelAt } from '../../../../shared/risk.js';
-import { analyse, categoriesOf, ruleTokens } from './analyse.js';
+import { analyse, categoriesOf, modelTokens } from './analyse.js';
 import { combineRanks } from './combine.js';
 import { applyHistory, type AssessmentContext } from './history.js';
-import { LinearModel, probAtLeast } from './model.js';
+import { LinearModel, pickUrgent, probAtLeast, tailOf } from './model.js';
 import { toOriginalSpan } from './normalise.js';
 import { RULES_VERSION } from './rules.js';
 import weights from './weights.json' with { type: 'json' };
@@ -24,9 +24,13 @@ export const MODEL_VERSION = `${RULES_VERSION}+${model.version}`;
 
 export function assess(text: string, context?: AssessmentContext): Assessment {
   const rules = analyse(text);
-  const probs = model.predict(rules.norm.text, ruleTokens(rules));
+  const tokens = model.tokenLogits(modelTokens(rules));
+  const tail = tailOf(rules.norm.text);
+  const probs = pickUrgent(model.predict(rules.norm.text, tokens), tail === null ? null : model.predict(tail, tokens));
   const combined = combineRanks(rules.rank, rules.weakRank, rules.suppressed, probs, model.combine);
-  const hits = combined.weakConfirmed ? [...rules.counting, ...rules.weak].sort((a, b) => a.hit.start - b.hit.start) : rules.counting;
+  const hits = combined.weakConfirmed
+    ? [...rules.counting, ...rules.weak].sort((a, b) => a.hit.start - b.hit.start)
+    : rules.counting;
 
   const evidence: Evidence[] = [];
   for (const j of hits) {
@@ -37,7 +41,8 @@ export function assess(text: string, context?: AssessmentContext): Assessment {
     else evidence.push({ start: span.start, end: span.end, signal });
   }
   // The model reads the whole text; its evidence is the whole text.
-  if (combined.lifted) evidence.push({ start: 0, end: text.length, signal: `model:p_high=${probAtLeast(probs, 3).toFixed(2)}` });
+  if (combined.lifted)
+    evidence.push({ start: 0, end: text.length, signal: `model:p_high=${probAtLeast(probs, 3).toFixed(2)}` });
 
   const history = applyHistory(levelAt(combined.rank), context);
   if (history.raised) evidence.push({ start: 0, end: 0, signal: 'history:rising' });

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalise, toOriginalSpan } from './normalise.js';
 
@@ -65,5 +68,24 @@ describe('normalise', () => {
     const at = n.text.indexOf('die');
     const span = toOriginalSpan(n, at, at + 3);
     expect(original.slice(span.start, span.end)).toBe('diiiie');
+  });
+
+  it('skips passes only when they would change nothing (checked on the corpus)', () => {
+    const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../corpus/risk');
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')) : [];
+    const texts = files.flatMap((f) =>
+      readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => String((JSON.parse(l) as { text?: unknown }).text ?? '')),
+    );
+    texts.push('k i l l  m y s e l f', 'soooo\n\ntired', 'su1c1de', 'plain text here');
+    for (const text of texts) {
+      const fast = normalise(text);
+      const full = normalise(text, true);
+      expect(fast.text, text).toBe(full.text);
+      expect(Array.from(fast.originStart)).toEqual(Array.from(full.originStart));
+      expect(Array.from(fast.originEnd)).toEqual(Array.from(full.originEnd));
+    }
   });
 });

@@ -105,7 +105,7 @@ function fold(cp: number): string {
 
 /** Pass 1: strip invisible characters, lower-case, fold Unicode, map emoji to words. */
 function basicPass(src: string, out: Buf): void {
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     const cp = src.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const end = i + width;
@@ -164,7 +164,8 @@ function leetPass(inp: Buf, out: Buf): void {
     // "@name" is a mention and "die!" an exclamation: only mid-word @ and ! are leet.
     let wordStart = i;
     let wordEnd = j;
-    while (wordStart < wordEnd && (inp.at(wordStart) === 64 || inp.at(wordStart) === 33 || inp.at(wordStart) === STAR)) wordStart++;
+    while (wordStart < wordEnd && (inp.at(wordStart) === 64 || inp.at(wordStart) === 33 || inp.at(wordStart) === STAR))
+      wordStart++;
     while (wordEnd > wordStart && (inp.at(wordEnd - 1) === 33 || inp.at(wordEnd - 1) === STAR)) wordEnd--;
     for (let k = i; k < wordStart; k++) out.push(inp.at(k), inp.starts[k] ?? 0, inp.ends[k] ?? 0);
     if (leet === 0 && stars === 0) {
@@ -294,6 +295,13 @@ function squeezePass(inp: Buf, out: Buf): void {
   }
 }
 
+const MAY_NEED_LEET = /[0-9$@!*]/;
+// Three single characters in a row separated by spacers ("k i l l", "d.i.e"); emoji expand with spaces too.
+const MAY_NEED_SPACING =
+  /(?:^|[^\p{L}\p{N}])[\p{L}\p{N}$@!][ .\-_]{1,2}[\p{L}\p{N}$@!][ .\-_]{1,2}[\p{L}\p{N}$@!](?:[^\p{L}\p{N}]|$)/u;
+// Three identical characters, two spaces, or anything non-ASCII (emoji tokens add spaces).
+const MAY_NEED_SQUEEZE = /(.)\1\1|\s\s|[^\u0020-\u007e\n\t\r]/s;
+
 const decoder = new TextDecoder('utf-16le');
 
 function toText(buf: Buf): string {
@@ -302,21 +310,33 @@ function toText(buf: Buf): string {
   return decoder.decode(u16);
 }
 
-/** Normalise a text for the rules and the model, keeping a map back to the original. */
-export function normalise(original: string): Normalised {
+/**
+ * Normalise a text for the rules and the model, keeping a map back to the
+ * original. `everyPass` skips the cheap checks that let most texts bypass the
+ * leetspeak, spacing and squeeze passes (tests compare both).
+ */
+export function normalise(original: string, everyPass = false): Normalised {
   const capacity = original.length * 3 + 16;
   bufA.reset(capacity);
   bufB.reset(capacity);
   basicPass(original, bufA);
-  bufB.reset(bufA.length * 2 + 16);
-  leetPass(bufA, bufB);
-  [bufA, bufB] = [bufB, bufA];
-  bufB.reset(bufA.length + 16);
-  spacingPass(bufA, bufB);
-  [bufA, bufB] = [bufB, bufA];
-  bufB.reset(bufA.length + 16);
-  squeezePass(bufA, bufB);
-  const result = bufB;
+  // Each later pass runs only when the text can need it (most posts need none).
+  if (everyPass || MAY_NEED_LEET.test(original)) {
+    bufB.reset(bufA.length * 2 + 16);
+    leetPass(bufA, bufB);
+    [bufA, bufB] = [bufB, bufA];
+  }
+  if (everyPass || MAY_NEED_SPACING.test(original)) {
+    bufB.reset(bufA.length + 16);
+    spacingPass(bufA, bufB);
+    [bufA, bufB] = [bufB, bufA];
+  }
+  if (everyPass || MAY_NEED_SQUEEZE.test(original)) {
+    bufB.reset(bufA.length + 16);
+    squeezePass(bufA, bufB);
+    [bufA, bufB] = [bufB, bufA];
+  }
+  const result = bufA;
   return {
     text: toText(result),
     originStart: result.starts.slice(0, result.length),

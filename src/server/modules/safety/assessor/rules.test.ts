@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,12 +8,7 @@ import { COMPILED_RULES, findHits } from './rules.js';
 const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../corpus/risk');
 
 function corpusTexts(): string[] {
-  let files: string[] = [];
-  try {
-    files = readdirSync(corpusDir).filter((f) => f.endsWith('.jsonl'));
-  } catch {
-    return [];
-  }
+  const files = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.jsonl')) : [];
   return files.flatMap((f) =>
     readFileSync(path.join(corpusDir, f), 'utf8')
       .split('\n')
@@ -40,7 +35,8 @@ describe('rules', () => {
     const texts = [...corpusTexts(), 'goodbye\nI am done.', 'bye. tonight', 'kms', 'what is the point'];
     for (const text of texts) {
       const norm = normalise(text).text;
-      const key = (hits: ReturnType<typeof findHits>): string[] => hits.map((h) => `${h.rule.signal}@${h.start}-${h.end}`).sort();
+      const key = (hits: ReturnType<typeof findHits>): string[] =>
+        hits.map((h) => `${h.rule.signal}@${h.start}-${h.end}`).sort();
       expect(key(findHits(norm, true)), text).toEqual(key(findHits(norm, false)));
     }
   });

@@ -21,7 +21,10 @@ export interface RuleHit {
   readonly refl: string | undefined;
 }
 
-export const COMPILED_RULES: readonly CompiledRule[] = RULES.map((spec) => ({ ...spec, re: new RegExp(spec.pattern, 'g') }));
+export const COMPILED_RULES: readonly CompiledRule[] = RULES.map((spec) => ({
+  ...spec,
+  re: new RegExp(spec.pattern, 'g'),
+}));
 
 const IDIOM_RE = new RegExp(FIGURATIVE_IDIOMS, 'g');
 
@@ -65,7 +68,11 @@ interface StemEntry {
   readonly stem: string;
   readonly rules: readonly number[];
 }
-const STEM_BUCKETS: ReadonlyMap<number, readonly StemEntry[]> = (() => {
+/** Buckets of stems by their first two characters (ASCII pairs index an array; the rest a map). */
+const STEM_BUCKETS: readonly (readonly StemEntry[])[] = [];
+const ASCII_BUCKET = new Int16Array(128 * 128).fill(-1);
+const OTHER_BUCKET = new Map<number, number>();
+(() => {
   const rulesByStem = new Map<string, number[]>();
   COMPILED_RULES.forEach((rule, r) => {
     for (const stem of rule.stems) {
@@ -73,13 +80,27 @@ const STEM_BUCKETS: ReadonlyMap<number, readonly StemEntry[]> = (() => {
       rulesByStem.set(stem, [...(rulesByStem.get(stem) ?? []), r]);
     }
   });
-  const buckets = new Map<number, StemEntry[]>();
+  const buckets = STEM_BUCKETS as StemEntry[][];
   for (const [stem, rules] of rulesByStem) {
-    const key = stem.charCodeAt(0) * 65536 + stem.charCodeAt(1);
-    buckets.set(key, [...(buckets.get(key) ?? []), { stem, rules }]);
+    const a = stem.charCodeAt(0);
+    const b = stem.charCodeAt(1);
+    let index = a < 128 && b < 128 ? (ASCII_BUCKET[a * 128 + b] ?? -1) : (OTHER_BUCKET.get(a * 65536 + b) ?? -1);
+    if (index < 0) {
+      index = buckets.length;
+      buckets.push([]);
+      if (a < 128 && b < 128) ASCII_BUCKET[a * 128 + b] = index;
+      else OTHER_BUCKET.set(a * 65536 + b, index);
+    }
+    buckets[index]?.push({ stem, rules });
   }
-  return buckets;
 })();
+
+function bucketAt(text: string, p: number): readonly StemEntry[] | undefined {
+  const a = text.charCodeAt(p);
+  const b = text.charCodeAt(p + 1);
+  const index = a < 128 && b < 128 ? (ASCII_BUCKET[a * 128 + b] as number) : (OTHER_BUCKET.get(a * 65536 + b) ?? -1);
+  return index < 0 ? undefined : STEM_BUCKETS[index];
+}
 
 /**
  * All rule hits in a normalised text, in rule order then position order.
@@ -101,7 +122,7 @@ export function findHits(text: string, windowed = true): RuleHit[] {
   let sentence = 0;
   for (let p = 0; p + 1 < text.length; p++) {
     while ((ends[sentence] ?? text.length) < p) sentence++;
-    const bucket = STEM_BUCKETS.get(text.charCodeAt(p) * 65536 + text.charCodeAt(p + 1));
+    const bucket = bucketAt(text, p);
     if (bucket === undefined) continue;
     for (const { stem, rules } of bucket) {
       if (!text.startsWith(stem, p)) continue;
@@ -115,7 +136,7 @@ export function findHits(text: string, windowed = true): RuleHit[] {
   }
   COMPILED_RULES.forEach((rule, r) => {
     const list = sentencesOf[r] as number[];
-    for (let i = 0; i < list.length; ) {
+    for (let i = 0; i < list.length;) {
       let j = i;
       while (j + 1 < list.length && list[j + 1] === (list[j] as number) + 1) j++;
       const first = list[i] as number;
