@@ -1,3 +1,4 @@
+import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { openDatabase, runMigrations } from '../db/index.js';
 import { describeDemoMembers, seedDemoCommunity } from '../seed/demo.js';
@@ -20,7 +21,13 @@ export async function migrate(): Promise<number> {
 }
 
 export async function seed(): Promise<number> {
-  const created = await withDatabase((deps) => seedDemoCommunity(deps));
-  console.log(created.length > 0 ? describeDemoMembers(created) : 'The demo community is already there.');
-  return 0;
+  // A whole node (not listening): migrations, the group catalogue and the hotlines come first.
+  const hearth = await buildApp({ config: loadConfig(), logger: false });
+  try {
+    const created = await seedDemoCommunity(hearth.deps);
+    console.log(created.length > 0 ? describeDemoMembers(created) : 'The demo community is already there.');
+    return 0;
+  } finally {
+    await hearth.close();
+  }
 }

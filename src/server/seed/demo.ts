@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { users } from '../db/schema/index.js';
+import type { AuthContext } from '../modules/accounts/session-service.js';
 import { signUp } from '../modules/accounts/service.js';
+import { seedDemoConversations } from './demo-conversations.js';
 
 export interface DemoMember {
   handle: string;
@@ -22,17 +24,23 @@ export async function databaseIsEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> 
   return (row?.count ?? 0) === 0;
 }
 
-/** Seeds the demo community; members that already exist are left alone. Returns those created. */
-export async function seedDemoCommunity(deps: Pick<Deps, 'db' | 'config'>): Promise<DemoMember[]> {
+/**
+ * Seeds the demo community (members, and a few conversations when all of them are
+ * new); members that already exist are left alone. Returns those created.
+ */
+export async function seedDemoCommunity(deps: Pick<Deps, 'db' | 'config' | 'live'>): Promise<DemoMember[]> {
   const created: DemoMember[] = [];
+  const contexts: Record<string, AuthContext> = {};
   for (const member of DEMO_MEMBERS) {
     try {
-      await signUp(deps, { handle: member.handle, password: member.password, role: member.role, country: 'GB', timeZone: 'Europe/London' }, { ip: '127.0.0.1', userAgent: 'hearth seed' });
+      const result = await signUp(deps, { handle: member.handle, password: member.password, role: member.role, country: 'GB', timeZone: 'Europe/London' }, { ip: '127.0.0.1', userAgent: 'hearth seed' });
+      contexts[member.handle] = { user: result.user, session: result.session };
       created.push(member);
     } catch (error) {
       if ((error as { code?: string }).code !== 'handle_taken') throw error;
     }
   }
+  if (created.length === DEMO_MEMBERS.length) await seedDemoConversations(deps, contexts);
   return created;
 }
 
