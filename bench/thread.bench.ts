@@ -2,10 +2,7 @@
 // under autocannon at 50 connections, on PGlite and (with DATABASE_URL) on
 // PostgreSQL, against the plain node:http ceiling measured in the same run.
 // Targets on PostgreSQL (issue 3): thread read ≥ 4,000 req/s with p99 < 50 ms; reply create ≥ 1,500 req/s.
-import { fileURLToPath } from 'node:url';
-import { load, printTable, signUpMember, spawnServer, type LoadResult } from './lib/harness.js';
-
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+import { load, measureCeiling, onEachDriver, printTable, signUpMember } from './lib/harness.js';
 
 async function api(base: string, cookie: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
@@ -50,31 +47,20 @@ async function seedThread(base: string): Promise<{ readerCookie: string; threadI
   return { readerCookie: members[0]!, threadId: thread.post.id, replyTargetId: target.post.id };
 }
 
-const ceilingServer = await spawnServer(here('./lib/serve-ceiling.ts'));
-const ceiling = await load({ name: 'ceiling: node:http JSON', url: `http://127.0.0.1:${ceilingServer.port}/` });
-await ceilingServer.stop();
-
-const drivers: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: 'PGlite', env: { DATABASE_URL: '' } }];
-if (process.env.DATABASE_URL) drivers.push({ label: 'PostgreSQL', env: { DATABASE_URL: process.env.DATABASE_URL } });
-
-const rows: LoadResult[] = [];
-for (const driver of drivers) {
-  const node = await spawnServer(here('./lib/serve-hearth.ts'), driver.env);
-  const base = `http://127.0.0.1:${node.port}`;
+const ceiling = await measureCeiling();
+const rows = await onEachDriver(async (base, driver) => {
   const { readerCookie, threadId, replyTargetId } = await seedThread(base);
   const threadSize = JSON.stringify(await api(base, readerCookie, 'GET', `/api/posts/${threadId}`)).length;
-  console.log(`${driver.label}: thread of 50 replies, ${(threadSize / 1024).toFixed(1)} KiB of JSON`);
-  rows.push(await load({ name: `GET thread, 50 replies (${driver.label})`, url: `${base}/api/posts/${threadId}`, headers: { cookie: readerCookie } }));
+  console.log(`${driver}: thread of 50 replies, ${(threadSize / 1024).toFixed(1)} KiB of JSON`);
+  const read = await load({ name: `GET thread, 50 replies (${driver})`, url: `${base}/api/posts/${threadId}`, headers: { cookie: readerCookie } });
   let n = 0;
-  rows.push(
-    await load({
-      name: `POST reply (${driver.label})`,
-      url: `${base}/api/posts/${replyTargetId}/replies`,
-      method: 'POST',
-      headers: { cookie: readerCookie, 'content-type': 'application/json' },
-      body: () => JSON.stringify({ body: `Thinking of you, reply number ${++n}. It does get easier with practice.` }),
-    }),
-  );
-  await node.stop();
-}
+  const write = await load({
+    name: `POST reply (${driver})`,
+    url: `${base}/api/posts/${replyTargetId}/replies`,
+    method: 'POST',
+    headers: { cookie: readerCookie, 'content-type': 'application/json' },
+    body: () => JSON.stringify({ body: `Thinking of you, reply number ${++n}. It does get easier with practice.` }),
+  });
+  return [read, write];
+});
 printTable('Threads, 50 connections', ceiling, rows);

@@ -107,3 +107,36 @@ export async function signUpMember(base: string, handle: string): Promise<string
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
+
+/** The same-run ceiling: a plain node:http JSON server under the same load. */
+export async function measureCeiling(): Promise<LoadResult> {
+  const server = await spawnServer(libFile('serve-ceiling.ts'));
+  try {
+    return await load({ name: 'ceiling: node:http JSON', url: `http://127.0.0.1:${server.port}/` });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** PGlite always; PostgreSQL too when DATABASE_URL is given (in a fresh database there). */
+export function benchDrivers(): { label: string; env: NodeJS.ProcessEnv }[] {
+  const drivers: { label: string; env: NodeJS.ProcessEnv }[] = [{ label: 'PGlite', env: { DATABASE_URL: '' } }];
+  if (process.env.DATABASE_URL) drivers.push({ label: 'PostgreSQL', env: { DATABASE_URL: process.env.DATABASE_URL } });
+  return drivers;
+}
+
+/** Runs `measure` against a fresh Hearth node per driver. */
+export async function onEachDriver(measure: (base: string, driver: string) => Promise<LoadResult[]>): Promise<LoadResult[]> {
+  const rows: LoadResult[] = [];
+  for (const driver of benchDrivers()) {
+    const node = await spawnServer(libFile('serve-hearth.ts'), driver.env);
+    try {
+      rows.push(...(await measure(`http://127.0.0.1:${node.port}`, driver.label)));
+    } finally {
+      await node.stop();
+    }
+  }
+  return rows;
+}

@@ -19,18 +19,21 @@ const viewer = sql.placeholder('viewerId');
 const blockedBetween = (authorColumn: typeof posts.authorId | typeof replies.authorId) =>
   sql<boolean>`exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = ${authorColumn}) or (b.blocker_id = ${authorColumn} and b.blocked_id = ${viewer}))`;
 
+/** What every thread read needs to know about the post and the viewer's relation to it. */
+const threadHeadFields = {
+  post: postColumns,
+  group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
+  membership: { status: groupMembers.status, role: groupMembers.role },
+  authorHandle: users.handle,
+  authorRole: users.role,
+  alias: postAlias.alias,
+  muted: sql<boolean>`exists (select 1 from mutes m where m.user_id = ${viewer} and m.target_type = 'post' and m.target_id = ${posts.id})`,
+  blocked: blockedBetween(posts.authorId),
+};
+
 function buildThreadHead(db: Database, name: string) {
   return db
-    .select({
-      post: postColumns,
-      group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
-      membership: { status: groupMembers.status, role: groupMembers.role },
-      authorHandle: users.handle,
-      authorRole: users.role,
-      alias: postAlias.alias,
-      muted: sql<boolean>`exists (select 1 from mutes m where m.user_id = ${viewer} and m.target_type = 'post' and m.target_id = ${posts.id})`,
-      blocked: blockedBetween(posts.authorId),
-    })
+    .select(threadHeadFields)
     .from(posts)
     .innerJoin(groups, eq(groups.id, posts.groupId))
     .innerJoin(users, eq(users.id, posts.authorId))
@@ -68,18 +71,7 @@ function buildWholeThread(db: Database, name: string) {
        or (x.content_type = 'reply' and x.content_id in (select r2.id from replies r2 where r2.post_id = ${posts.id}))
   ), '[]'::json)`;
   return db
-    .select({
-      post: postColumns,
-      group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
-      membership: { status: groupMembers.status, role: groupMembers.role },
-      authorHandle: users.handle,
-      authorRole: users.role,
-      alias: postAlias.alias,
-      muted: sql<boolean>`exists (select 1 from mutes m where m.user_id = ${viewer} and m.target_type = 'post' and m.target_id = ${posts.id})`,
-      blocked: blockedBetween(posts.authorId),
-      replies: repliesJson,
-      reactions: reactionsJson,
-    })
+    .select({ ...threadHeadFields, replies: repliesJson, reactions: reactionsJson })
     .from(posts)
     .innerJoin(groups, eq(groups.id, posts.groupId))
     .innerJoin(users, eq(users.id, posts.authorId))
