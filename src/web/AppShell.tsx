@@ -1,7 +1,7 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useSignOut } from './account/use-sign-out.js';
 import { useMe } from './api/queries.js';
-import { Layout, Notice } from './design/index.js';
+import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
 
 function SignedOutNav() {
@@ -21,38 +21,72 @@ function SignedOutNav() {
   );
 }
 
-function SignedInNav() {
+function SignOutButton({ className }: { className: string }) {
   const signOut = useSignOut();
   return (
     <>
-      <ul className="site-nav__list">
-        <li>
-          <NavLink to="/home" className="site-nav__link">
-            Account
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/settings" className="site-nav__link">
-            Settings
-          </NavLink>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="site-nav__link site-nav__button"
-            aria-disabled={signOut.isPending || undefined}
-            onClick={() => !signOut.isPending && signOut.mutate()}
-          >
-            {signOut.isPending ? 'Signing out…' : 'Sign out'}
-          </button>
-        </li>
-      </ul>
+      <button
+        type="button"
+        className={className}
+        aria-disabled={signOut.isPending || undefined}
+        onClick={() => !signOut.isPending && signOut.mutate()}
+      >
+        {signOut.isPending ? 'Signing out…' : 'Sign out'}
+      </button>
       {signOut.isError ? (
         <Notice tone="danger" live="alert" className="site-nav__error">
           We could not sign you out: {signOut.error.message}
         </Notice>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Home, Groups and Search always in view. On a phone, Settings and Sign out
+ * move into a "More" panel so the row stays on one line at 360 px.
+ */
+function SignedInNav() {
+  return (
+    <ul className="site-nav__list">
+      <li>
+        <NavLink to="/home" className="site-nav__link">
+          Home
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/groups" className="site-nav__link">
+          Groups
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/search" className="site-nav__link">
+          Search
+        </NavLink>
+      </li>
+      <li className="site-nav__wide">
+        <NavLink to="/settings" className="site-nav__link">
+          Settings
+        </NavLink>
+      </li>
+      <li className="site-nav__wide">
+        <SignOutButton className="site-nav__link site-nav__button" />
+      </li>
+      <li className="site-nav__narrow">
+        <Dropdown label="More" buttonClassName="site-nav__link site-nav__button">
+          <ul className="dropdown__list">
+            <li>
+              <NavLink to="/settings" className="dropdown__item">
+                Settings
+              </NavLink>
+            </li>
+            <li>
+              <SignOutButton className="dropdown__item" />
+            </li>
+          </ul>
+        </Dropdown>
+      </li>
+    </ul>
   );
 }
 

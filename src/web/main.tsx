@@ -8,6 +8,11 @@ import { ApiError } from './api/client.js';
 import './design/index.js';
 import './pages/pages.css';
 import './help/help.css';
+import './community/feed.css';
+import './community/thread.css';
+import './community/groups.css';
+import './community/pages.css';
+import './safety/safety.css';
 import { routes } from './routes.js';
 
 const queryClient = new QueryClient({

@@ -1,19 +1,28 @@
+import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { SignedInOnly } from './account/guards.js';
 import { AppShell } from './AppShell.js';
+import { Loading } from './design/index.js';
 import { HelpPage } from './help/HelpPage.js';
-import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { RecoverPage } from './pages/RecoverPage.js';
 import { RouteError } from './pages/RouteError.js';
-import { PasswordSettings } from './pages/settings/PasswordSettings.js';
-import { ProfileSettings } from './pages/settings/ProfileSettings.js';
-import { RecoveryCodesSettings } from './pages/settings/RecoveryCodesSettings.js';
-import { SessionsSettings } from './pages/settings/SessionsSettings.js';
 import { SettingsLayout } from './pages/settings/SettingsLayout.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { SignUpPage } from './pages/SignUpPage.js';
 import { WelcomePage } from './pages/WelcomePage.js';
+
+/**
+ * A page loaded when first visited: the community and settings pages stay out
+ * of the first download, so the welcome and "Get help now" pages load fast on
+ * a slow phone.
+ */
+function page<Module extends Record<string, unknown>>(load: () => Promise<Module>, name: keyof Module & string) {
+  return async () => {
+    const module = await load();
+    return { Component: module[name] as ComponentType };
+  };
+}
 
 /**
  * Every page of the web app. Visitor pages send a signed-in member to /home;
@@ -23,6 +32,8 @@ export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     errorElement: <RouteError />,
+    // Shown only while a lazily loaded page arrives on the very first load.
+    hydrateFallbackElement: <Loading />,
     children: [
       { index: true, element: <WelcomePage /> },
       { path: 'help', element: <HelpPage /> },
@@ -32,16 +43,40 @@ export const routes: RouteObject[] = [
       {
         element: <SignedInOnly />,
         children: [
-          { path: 'home', element: <HomePage /> },
+          { path: 'home', lazy: page(() => import('./pages/HomePage.js'), 'HomePage') },
+          { path: 'welcome-in', lazy: page(() => import('./pages/community/OnboardingPage.js'), 'OnboardingPage') },
+          { path: 'groups', lazy: page(() => import('./pages/community/GroupsPage.js'), 'GroupsPage') },
+          { path: 'groups/:slug', lazy: page(() => import('./pages/community/GroupPage.js'), 'GroupPage') },
+          { path: 'groups/:slug/new', lazy: page(() => import('./pages/community/ComposePage.js'), 'ComposePage') },
+          { path: 'posts/:postId', lazy: page(() => import('./pages/community/ThreadPage.js'), 'ThreadPage') },
+          { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
+          { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
           {
             path: 'settings',
             element: <SettingsLayout />,
             children: [
               { index: true, element: <Navigate to="profile" replace /> },
-              { path: 'profile', element: <ProfileSettings /> },
-              { path: 'password', element: <PasswordSettings /> },
-              { path: 'sessions', element: <SessionsSettings /> },
-              { path: 'recovery-codes', element: <RecoveryCodesSettings /> },
+              { path: 'profile', lazy: page(() => import('./pages/settings/ProfileSettings.js'), 'ProfileSettings') },
+              {
+                path: 'community',
+                lazy: page(() => import('./pages/settings/CommunitySettings.js'), 'CommunitySettings'),
+              },
+              {
+                path: 'blocked-and-muted',
+                lazy: page(() => import('./pages/settings/BoundariesSettings.js'), 'BoundariesSettings'),
+              },
+              {
+                path: 'password',
+                lazy: page(() => import('./pages/settings/PasswordSettings.js'), 'PasswordSettings'),
+              },
+              {
+                path: 'sessions',
+                lazy: page(() => import('./pages/settings/SessionsSettings.js'), 'SessionsSettings'),
+              },
+              {
+                path: 'recovery-codes',
+                lazy: page(() => import('./pages/settings/RecoveryCodesSettings.js'), 'RecoveryCodesSettings'),
+              },
             ],
           },
         ],

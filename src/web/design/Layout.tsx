@@ -23,7 +23,9 @@ export function HelpNowLink({ className }: { className?: string }) {
 /**
  * The page frame: a skip link, the header with navigation, the main region and
  * the footer. After a client-side navigation focus moves to the new page's h1,
- * as a full page load would put a screen reader at the top.
+ * as a full page load would put a screen reader at the top; a page may instead
+ * name what matters more on arrival with `data-arrival-focus` (a support card
+ * shown after posting, say).
  */
 export function Layout({
   homeHref,
@@ -42,6 +44,11 @@ export function Layout({
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
+      return;
+    }
+    const arrival = document.querySelector<HTMLElement>('#main [data-arrival-focus]');
+    if (arrival) {
+      arrival.focus();
       return;
     }
     const titles = document.querySelectorAll<HTMLElement>('#main [data-page-title]');

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
  * The page's one h1, and the document title. The h1 takes focus after a
@@ -19,13 +19,19 @@ export function PageHeader({
   children?: ReactNode;
 }) {
   const pageTitle = documentTitle ?? (typeof title === 'string' ? title : undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A page that waited for its data: Layout found no title after the navigation and
+  // focused the main region, so the title takes focus now that it is here.
+  useEffect(() => {
+    if (document.activeElement === document.getElementById('main')) heading.current?.focus({ preventScroll: true });
+  }, []);
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · Hearth` : 'Hearth';
   }, [pageTitle]);
   return (
     <header className="page-header">
       {eyebrow ? <p className="page-header__eyebrow">{eyebrow}</p> : null}
-      <h1 className="page-header__title" tabIndex={-1} data-page-title="">
+      <h1 ref={heading} className="page-header__title" tabIndex={-1} data-page-title="">
         {title}
       </h1>
       {lead ? <div className="page-header__lead">{lead}</div> : null}

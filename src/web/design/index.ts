@@ -2,6 +2,7 @@ import './tokens.css';
 import './base.css';
 import './components.css';
 import './layout.css';
+import './widgets.css';
 
 export { Badge, VisuallyHidden } from './Badge.js';
 export { Button, ButtonLink, buttonClass, type ButtonVariant } from './Button.js';
@@ -11,3 +12,10 @@ export { Alert, Notice, type NoticeTone } from './Notice.js';
 export { PageHeader } from './PageHeader.js';
 export { CheckboxField, PasswordField, SelectField, TextAreaField, TextField } from './TextField.js';
 export { Loading } from './Loading.js';
+export { ChoiceChips, type ChoiceOption } from './ChoiceChips.js';
+export { Disclosure, useDisclosure } from './Disclosure.js';
+export { Dropdown } from './Dropdown.js';
+export { RelativeTime, relativeTime } from './RelativeTime.js';
+export { SegmentedLinks } from './SegmentedLinks.js';
+export { SwitchField } from './SwitchField.js';
+export { ConfirmPanel } from './ConfirmPanel.js';

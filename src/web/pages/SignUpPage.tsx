@@ -200,7 +200,8 @@ function RecoveryCodesStep({ created }: { created: SignUpResponse }) {
       flushError();
       return;
     }
-    void navigate('/home', { replace: true });
+    // Next: what are you going through? (groups that fit, joined with their rules)
+    void navigate('/welcome-in', { replace: true });
   };
 
   const flushError = () => {

@@ -4,6 +4,8 @@ import { PageHeader } from '../../design/index.js';
 
 const SECTIONS = [
   { to: '/settings/profile', label: 'Profile' },
+  { to: '/settings/community', label: 'Community' },
+  { to: '/settings/blocked-and-muted', label: 'Blocked and muted' },
   { to: '/settings/password', label: 'Password' },
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/recovery-codes', label: 'Recovery codes' },

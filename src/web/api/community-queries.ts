@@ -1,0 +1,96 @@
+import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import {
+  fetchCommunitySettings,
+  fetchFeed,
+  fetchGroup,
+  fetchThread,
+  listBlocks,
+  listGroups,
+  listMutes,
+  search,
+  suggestGroups,
+  type FeedSource,
+} from './community.js';
+
+/** Community query keys in one place, so invalidation never misses a spelling. */
+export const communityKeys = {
+  groups: ['groups'] as const,
+  suggestions: (topics: string[]) => ['groups', 'suggestions', [...topics].sort().join(',')] as const,
+  group: (slug: string) => ['group', slug] as const,
+  feeds: ['feed'] as const,
+  feed: (source: FeedSource) => ['feed', source] as const,
+  thread: (postId: string) => ['thread', postId] as const,
+  settings: ['community-settings'] as const,
+  blocks: ['boundaries', 'blocks'] as const,
+  mutes: ['boundaries', 'mutes'] as const,
+  search: (q: string) => ['search', q] as const,
+};
+
+export function useGroups() {
+  return useQuery({ queryKey: communityKeys.groups, queryFn: ({ signal }) => listGroups(signal) });
+}
+
+export function useGroupSuggestions(topics: string[]) {
+  return useQuery({
+    queryKey: communityKeys.suggestions(topics),
+    queryFn: ({ signal }) => suggestGroups(topics, signal),
+    enabled: topics.length > 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useGroup(slug: string | undefined) {
+  return useQuery({
+    queryKey: communityKeys.group(slug ?? ''),
+    queryFn: ({ signal }) => fetchGroup(slug ?? '', signal),
+    enabled: Boolean(slug),
+  });
+}
+
+/** A feed read page by page: the member asks for more ("Load more"); nothing loads by itself. */
+export function useFeed(source: FeedSource, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: communityKeys.feed(source),
+    queryFn: ({ pageParam, signal }) => fetchFeed(source, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useThread(postId: string) {
+  return useQuery({ queryKey: communityKeys.thread(postId), queryFn: ({ signal }) => fetchThread(postId, signal) });
+}
+
+export function useCommunitySettings() {
+  return useQuery({
+    queryKey: communityKeys.settings,
+    queryFn: async ({ signal }) => (await fetchCommunitySettings(signal)).settings,
+    staleTime: 60_000,
+  });
+}
+
+export function useBlocks() {
+  return useQuery({ queryKey: communityKeys.blocks, queryFn: ({ signal }) => listBlocks(signal) });
+}
+
+export function useMutes() {
+  return useQuery({ queryKey: communityKeys.mutes, queryFn: ({ signal }) => listMutes(signal) });
+}
+
+export function useSearch(q: string) {
+  return useQuery({
+    queryKey: communityKeys.search(q),
+    queryFn: ({ signal }) => search(q, signal),
+    enabled: q.trim().length >= 2,
+  });
+}
+
+/** After joining or leaving a group: the catalogue, the group and every feed may have changed. */
+export function refreshMemberships(queryClient: QueryClient): Promise<unknown> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: communityKeys.groups }),
+    queryClient.invalidateQueries({ queryKey: ['group'] }),
+    queryClient.invalidateQueries({ queryKey: communityKeys.feeds }),
+  ]);
+}

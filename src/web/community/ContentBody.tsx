@@ -1,0 +1,15 @@
+import type { Reply } from '../../shared/api/community.js';
+
+/**
+ * What was written. `bodyHtml` is the server's sanitised HTML (a Markdown
+ * subset through an allowlist), the only HTML the app ever renders from the
+ * server. Removed content is a plain placeholder.
+ */
+export function ContentBody({ status, bodyHtml }: { status: Reply['status']; bodyHtml: string | null }) {
+  if (status === 'removed_by_staff')
+    return <p className="content-body content-body--removed">Removed by a moderator</p>;
+  if (status === 'removed_by_author' || bodyHtml === null) {
+    return <p className="content-body content-body--removed">Removed by the author</p>;
+  }
+  return <div className="content-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />;
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Post } from '../../shared/api/community.js';
+import { useCommunitySettings } from '../api/community-queries.js';
+import { Button, ConfirmPanel, PageHeader, RelativeTime } from '../design/index.js';
+import { AuthorName } from './AuthorName.js';
+import { BlockConfirm } from './BlockConfirm.js';
+import { ContentBody } from './ContentBody.js';
+import { ContentMenu, type ContentMenuItem } from './ContentMenu.js';
+import { ContentWarningGate } from './ContentWarningGate.js';
+import { warningText, warningTreatment } from './content-warnings.js';
+import { HeldNotice } from './HeldNotice.js';
+import { PostBadges } from './PostBadges.js';
+import { ReactionsBar } from './ReactionsBar.js';
+import { useThreadContext } from './thread-context.js';
+import { useMuteThread, useRemoveContent } from './thread-mutations.js';
+
+/** The post at the head of a thread: its title is the page's h1. */
+export function PostView({ post }: { post: Post }) {
+  const thread = useThreadContext();
+  const navigate = useNavigate();
+  const settings = useCommunitySettings();
+  const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
+  const remove = useRemoveContent(post.id);
+  const mute = useMuteThread(post.id);
+  const removed = post.status === 'removed_by_author' || post.status === 'removed_by_staff';
+  const mine = post.author.isYou;
+  const warning = warningText(post);
+  const treatment = warningTreatment(post, settings.data?.contentWarningPreferences);
+  const heldReason = thread.support.find((entry) => entry.contentId === post.id)?.card.held?.reason;
+
+  const menu: ContentMenuItem[] = [];
+  if (mine && !removed) {
+    menu.push({ label: 'Edit', to: `/posts/${post.id}/edit` });
+    menu.push({ label: 'Remove', onSelect: () => setConfirm('remove'), danger: true });
+  }
+  if (post.author.kind === 'member' && !mine) {
+    menu.push({ label: `Block ${post.author.handle}`, onSelect: () => setConfirm('block'), danger: true });
+  }
+
+  const body = <ContentBody status={post.status} bodyHtml={post.bodyHtml} />;
+
+  return (
+    <article className="thread-post" aria-labelledby="thread-post-title">
+      <PageHeader
+        eyebrow={
+          <>
+            In <Link to={`/groups/${post.group.slug}`}>{post.group.name}</Link>
+          </>
+        }
+        title={<span id="thread-post-title">{removed ? 'Removed post' : post.title}</span>}
+        documentTitle={removed ? 'Removed post' : post.title}
+      >
+        <p className="thread-post__meta">
+          <AuthorName author={post.author} verb="posted" />
+          <span aria-hidden="true"> · </span>
+          <RelativeTime iso={post.createdAt} />
+        </p>
+        <PostBadges post={post} showHeld={false} />
+      </PageHeader>
+
+      {post.status === 'held' ? (
+        <HeldNotice contentType="post" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(heldReason)} />
+      ) : null}
+
+      {warning && !removed ? (
+        <ContentWarningGate warning={warning} subject="the post" initiallyOpen={treatment === 'show'}>
+          {body}
+        </ContentWarningGate>
+      ) : (
+        body
+      )}
+
+      {!removed && post.status === 'visible' ? (
+        <ReactionsBar
+          postId={post.id}
+          target={{ type: 'post', id: post.id }}
+          reactions={post.reactions}
+          isAuthor={mine}
+          subject="this post"
+        />
+      ) : null}
+
+      <div className="thread-post__actions">
+        <Button
+          variant="secondary"
+          busy={mute.isPending}
+          onClick={() =>
+            mute.mutate(!post.muted, {
+              onSuccess: () =>
+                thread.announce(
+                  post.muted
+                    ? 'Thread unmuted: it can show in your home feed again.'
+                    : 'Thread muted: it will not show in your home feed.',
+                ),
+            })
+          }
+        >
+          {post.muted ? 'Unmute thread' : 'Mute thread'}
+        </Button>
+        <ContentMenu subject="this post" items={menu} />
+      </div>
+
+      {confirm === 'remove' ? (
+        <ConfirmPanel
+          title="Remove your post?"
+          confirmLabel="Remove post"
+          busyLabel="Removing…"
+          busy={remove.isPending}
+          danger
+          onConfirm={() =>
+            remove.mutate(
+              { type: 'post', id: post.id },
+              {
+                onSuccess: () => {
+                  setConfirm(null);
+                  thread.announce('Your post is removed.');
+                },
+              },
+            )
+          }
+          onCancel={() => setConfirm(null)}
+        >
+          <p>Others will see “Removed by the author” in its place. The replies stay.</p>
+          {remove.isError ? <p className="field__error">{remove.error.message}</p> : null}
+        </ConfirmPanel>
+      ) : null}
+      {confirm === 'block' && post.author.kind === 'member' ? (
+        <BlockConfirm
+          handle={post.author.handle}
+          onBlocked={() => void navigate('/home', { state: { notice: 'blocked' } })}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
+    </article>
+  );
+}

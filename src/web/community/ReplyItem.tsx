@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { Reply } from '../../shared/api/community.js';
+import { Button, ConfirmPanel, RelativeTime, VisuallyHidden } from '../design/index.js';
+import { AuthorName } from './AuthorName.js';
+import { BlockConfirm } from './BlockConfirm.js';
+import { ContentBody } from './ContentBody.js';
+import { ContentMenu, type ContentMenuItem } from './ContentMenu.js';
+import { EditReplyForm } from './EditReplyForm.js';
+import { HeldNotice } from './HeldNotice.js';
+import { ReactionsBar } from './ReactionsBar.js';
+import { ReplyForm } from './ReplyForm.js';
+import { useThreadContext } from './thread-context.js';
+import { useRemoveContent } from './thread-mutations.js';
+
+export function authorNameOf(author: Reply['author']): string {
+  return author.kind === 'anonymous' ? author.alias : author.handle;
+}
+
+/** One reply: who and when, what they said, reactions, and the ways to answer it. */
+export function ReplyItem({ reply }: { reply: Reply }) {
+  const thread = useThreadContext();
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
+  const remove = useRemoveContent(thread.postId);
+  const removed = reply.status === 'removed_by_author' || reply.status === 'removed_by_staff';
+  const name = authorNameOf(reply.author);
+  const mine = reply.author.isYou;
+  const subject = mine ? 'your reply' : `${name}’s reply`;
+  const replyOpen = thread.replyingTo === reply.id;
+  const heldReason = thread.support.find((entry) => entry.contentId === reply.id)?.card.held?.reason;
+
+  const menu: ContentMenuItem[] = [];
+  if (mine && !removed) {
+    menu.push({ label: 'Edit', onSelect: () => setEditing(true) });
+    menu.push({ label: 'Remove', onSelect: () => setConfirm('remove'), danger: true });
+  }
+  if (reply.author.kind === 'member' && !mine) {
+    const handle = reply.author.handle;
+    menu.push({ label: `Block ${handle}`, onSelect: () => setConfirm('block'), danger: true });
+  }
+
+  return (
+    <article className={`reply${mine ? ' reply--mine' : ''}`} aria-label={subject}>
+      <p className="reply__meta">
+        <AuthorName author={reply.author} verb="replied" />
+        <span aria-hidden="true"> · </span>
+        <RelativeTime iso={reply.createdAt} />
+        {reply.edited ? <span className="reply__edited"> · edited</span> : null}
+      </p>
+      {reply.status === 'held' ? (
+        <HeldNotice contentType="reply" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(heldReason)} />
+      ) : null}
+      {editing ? (
+        <EditReplyForm reply={reply} onClose={() => setEditing(false)} />
+      ) : (
+        <ContentBody status={reply.status} bodyHtml={reply.bodyHtml} />
+      )}
+      {!removed && reply.status === 'visible' ? (
+        <ReactionsBar
+          postId={thread.postId}
+          target={{ type: 'reply', id: reply.id }}
+          reactions={reply.reactions}
+          isAuthor={mine}
+          subject={subject}
+        />
+      ) : null}
+      <div className="reply__actions">
+        {!removed && thread.canParticipate ? (
+          <Button
+            variant="quiet"
+            aria-expanded={replyOpen}
+            onClick={() => thread.setReplyingTo(replyOpen ? null : reply.id)}
+          >
+            Reply<VisuallyHidden> to {mine ? 'your reply' : name}</VisuallyHidden>
+          </Button>
+        ) : null}
+        <ContentMenu subject={subject} items={menu} />
+      </div>
+      {confirm === 'remove' ? (
+        <ConfirmPanel
+          title="Remove your reply?"
+          confirmLabel="Remove reply"
+          busyLabel="Removing…"
+          busy={remove.isPending}
+          danger
+          onConfirm={() =>
+            remove.mutate(
+              { type: 'reply', id: reply.id },
+              {
+                onSuccess: () => {
+                  setConfirm(null);
+                  thread.announce('Your reply is removed.');
+                },
+              },
+            )
+          }
+          onCancel={() => setConfirm(null)}
+        >
+          <p>Others will see “Removed by the author” in its place. Replies to it stay.</p>
+          {remove.isError ? <p className="field__error">{remove.error.message}</p> : null}
+        </ConfirmPanel>
+      ) : null}
+      {confirm === 'block' && reply.author.kind === 'member' ? (
+        <BlockConfirm
+          handle={reply.author.handle}
+          onBlocked={() => {
+            thread.announce(`You blocked ${name}. Their posts and replies are hidden from you.`);
+            thread.refresh();
+          }}
+          onCancel={() => setConfirm(null)}
+        />
+      ) : null}
+      {replyOpen ? (
+        <ReplyForm
+          postId={thread.postId}
+          parentId={reply.id}
+          replyingTo={mine ? 'your reply' : name}
+          defaultAnonymous={thread.defaultAnonymous}
+          postedAnonymouslyByYou={thread.postedAnonymouslyByYou}
+          autoFocus
+          onSupport={thread.onSupport}
+          onPosted={(message) => {
+            thread.setReplyingTo(null);
+            thread.announce(message);
+          }}
+          onCancel={() => thread.setReplyingTo(null)}
+        />
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,134 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/client.js';
+import { communityKeys, useCommunitySettings, useGroup, useThread } from '../../api/community-queries.js';
+import { buildReplyTree } from '../../community/reply-tree.js';
+import { ReplyTree } from '../../community/ReplyTree.js';
+import { PostView } from '../../community/PostView.js';
+import { ReplyForm } from '../../community/ReplyForm.js';
+import { ThreadContext, type ThreadContextValue } from '../../community/thread-context.js';
+import { ButtonLink, Loading, Notice, PageHeader } from '../../design/index.js';
+import { plural } from '../../community/labels.js';
+import { SupportCard } from '../../safety/SupportCard.js';
+import { useSupportCards } from '../../safety/support-store.js';
+
+/** Router state from the composer: the support card to bring focus to on arrival. */
+interface ArrivalState {
+  supportFor?: string;
+}
+
+/** A thread: any support card first, then the post, its replies, and a reply box. */
+export function ThreadPage() {
+  const { postId = '' } = useParams();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const thread = useThread(postId);
+  const settings = useCommunitySettings();
+  const support = useSupportCards(postId);
+  const slug = thread.data?.post.group.slug;
+  const group = useGroup(slug);
+  const [focusAssessment, setFocusAssessment] = useState<string | undefined>(
+    (location.state as ArrivalState | null)?.supportFor,
+  );
+  const [replyingTo, setReplyingTo] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+
+  const membership = slug ? group.data?.group.membership : undefined;
+  const canParticipate = membership?.status === 'active' && !group.data?.group.archived;
+  const post = thread.data?.post;
+
+  const context = useMemo<ThreadContextValue>(
+    () => ({
+      postId,
+      canParticipate,
+      defaultAnonymous:
+        post?.author.kind === 'anonymous' && post.author.isYou ? true : (settings.data?.anonymousByDefault ?? false),
+      postedAnonymouslyByYou: post?.author.kind === 'anonymous' && post.author.isYou,
+      replyingTo,
+      setReplyingTo,
+      onSupport: setFocusAssessment,
+      refresh: () => void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) }),
+      announce: setStatus,
+      support,
+    }),
+    [postId, canParticipate, post, settings.data, replyingTo, support, queryClient],
+  );
+
+  if (thread.isPending) return <Loading label="Loading the thread…" />;
+  if (thread.isError) {
+    const missing = thread.error instanceof ApiError && thread.error.status === 404;
+    return (
+      <div className="narrow">
+        <PageHeader
+          title={missing ? 'We could not find that post' : 'We could not load this thread'}
+          lead={
+            <p>
+              {missing ? 'It may have been removed, or it may be in a group you cannot see.' : thread.error.message}
+            </p>
+          }
+        />
+        <ButtonLink to="/home" variant="secondary">
+          Go to your home page
+        </ButtonLink>
+      </div>
+    );
+  }
+
+  const { post: head, replies } = thread.data;
+  const removed = head.status === 'removed_by_author' || head.status === 'removed_by_staff';
+
+  return (
+    <ThreadContext.Provider value={context}>
+      <div className="thread">
+        {support.length > 0 ? (
+          <div className="thread__support">
+            {support.map((entry) => (
+              <SupportCard
+                key={entry.card.assessmentId}
+                card={entry.card}
+                contentType={entry.contentType}
+                autoFocus={entry.card.assessmentId === focusAssessment}
+              />
+            ))}
+          </div>
+        ) : null}
+
+        <PostView post={head} />
+
+        <p role="status" className="thread__status">
+          {status}
+        </p>
+
+        <section className="thread__replies" aria-labelledby="replies-title">
+          <h2 id="replies-title" className="thread__section-title">
+            {replies.length === 0 ? 'No replies yet' : plural(replies.length, 'reply', 'replies')}
+          </h2>
+          {replies.length > 0 ? <ReplyTree nodes={buildReplyTree(replies)} /> : null}
+        </section>
+
+        {removed ? null : canParticipate ? (
+          <section className="thread__reply" aria-labelledby="write-reply-title">
+            <h2 id="write-reply-title" className="thread__section-title">
+              Write a reply
+            </h2>
+            <ReplyForm
+              postId={postId}
+              defaultAnonymous={context.defaultAnonymous}
+              postedAnonymouslyByYou={context.postedAnonymouslyByYou}
+              onSupport={setFocusAssessment}
+              onPosted={setStatus}
+            />
+          </section>
+        ) : group.isSuccess ? (
+          <Notice title="Join the group to reply">
+            <p>
+              Replies come from members of {head.group.name}.{' '}
+              <Link to={`/groups/${head.group.slug}`}>See the group and its rules</Link>.
+            </p>
+          </Notice>
+        ) : null}
+      </div>
+    </ThreadContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import { expectVisible } from './browser.js';
+
+/** A handle no other test run will use. */
+export function uniqueHandle(prefix: string): string {
+  return `${prefix}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Joins Hearth through the sign-up page and the recovery-codes step, as a
+ * person would, and stops on the onboarding page it leads to.
+ */
+export async function signUpThroughTheApp(
+  page: Page,
+  handle: string,
+  options: { password?: string; country?: string } = {},
+): Promise<void> {
+  await page.goto('/sign-up');
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Password', { exact: true }).fill(options.password ?? 'lantern-river-biscuit');
+  if (options.country) await page.getByLabel('Country').selectOption(options.country);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Save your recovery codes' }));
+  await page.getByLabel('I have saved my recovery codes somewhere safe').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/welcome-in');
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'What are you going through right now?' }));
+}
+
+/** From anywhere signed in: the group's page, and its rules accepted. */
+export async function joinGroupFromItsPage(page: Page, slug: string, name: string): Promise<void> {
+  await page.goto(`/groups/${slug}`);
+  await expectVisible(page.getByRole('heading', { level: 1, name }));
+  await page.getByRole('button', { name: 'I accept the group rules' }).click();
+  await expectVisible(page.getByText(`You are a member of ${name}`));
+}
+
+/** The composer of a group the member has joined: title, body, and "Share post". */
+export async function writePost(
+  page: Page,
+  slug: string,
+  post: { title: string; body: string; anonymous?: boolean },
+): Promise<void> {
+  await page.goto(`/groups/${slug}/new`);
+  await expectVisible(page.getByRole('heading', { level: 1, name: 'Write a post' }));
+  await page.getByLabel('Title').fill(post.title);
+  await page.getByLabel('Your post').fill(post.body);
+  const anonymous = page.getByRole('switch', { name: 'Post anonymously' });
+  if (post.anonymous) await anonymous.check();
+  else await anonymous.uncheck();
+  await page.getByRole('button', { name: 'Share post' }).click();
+  await page.waitForURL('**/posts/**');
+}
