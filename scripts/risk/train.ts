@@ -37,13 +37,15 @@ export const WEIGHTS_PATH = path.join(repoRoot, 'src/server/modules/safety/asses
 const SCALE = 10000;
 const FOLDS = 5;
 /**
- * False-alarm cap for tuning on out-of-fold training predictions. Safety
- * first: no setting met both of eval's floors (recall ≥ 0.95 with ≤ 3% false
- * alarms) on out-of-fold predictions, so the tuner keeps false alarms under
- * this cap and then catches as many crises as it can. Recorded in the weights'
- * hyperparameters.
+ * Safety-first tuning on out-of-fold training predictions: a missed
+ * high/imminent text costs MISS_COST false alarms (none/low predicted ≥ high),
+ * in rates, so the tuner minimises MISS_COST·(1 − recall) + falseHigh. A hard
+ * recall target alone (0.96) picked settings that flagged most none/low texts
+ * as high, which would bury real crises in noise; the recall/false-alarm
+ * frontier is printed so the trade-off stays visible. Recorded in the
+ * weights' hyperparameters.
  */
-export const FALSE_HIGH_CAP = 0.05;
+export const MISS_COST = 1;
 
 export const HYPER: Hyper = {
   bits: 18,
@@ -97,41 +99,42 @@ export function evaluate(rows: readonly Row[], params: CombineParams): Score {
 }
 
 /**
- * Grid search: the highest recall of {high, imminent} whose false-alarm rate
- * (none/low predicted ≥ high) stays under FALSE_HIGH_CAP, then the best
- * exact-level accuracy; ties go to the earlier grid point.
+ * Grid search: the lowest safety cost (see MISS_COST), then the best
+ * exact-level accuracy; ties go to the earlier grid point. `frontier[r]` is
+ * the fewest false alarms seen at recall ≥ r/100.
  */
-export function tune(rows: readonly Row[]): { params: CombineParams; score: Score } {
+export function tune(rows: readonly Row[]): { params: CombineParams; score: Score; frontier: number[] } {
+  const frontier = new Array<number>(101).fill(1);
   const grid = (from: number, to: number, step: number): number[] => {
     const out: number[] = [];
     for (let v = from; v <= to + 1e-9; v += step) out.push(Math.round(v * 100) / 100);
     return out;
   };
   let best: { params: CombineParams; score: Score; key: number } | null = null;
-  for (const high of grid(0.1, 0.9, 0.05))
+  for (const high of grid(0.05, 0.9, 0.05))
     for (const elevated of grid(0.2, 0.9, 0.1))
       for (const low of grid(0.5, 0.9, 0.2))
         for (const maxLift of [1, 2, 3])
           for (const modelOnlyCap of ['elevated', 'high'] as const)
             for (const suppressedCap of ['low', 'elevated'] as const)
-              for (const gate of grid(0.1, 0.9, 0.1)) {
-                const params: CombineParams = {
-                  thresholds: { low, elevated, high },
-                  maxLift,
-                  modelOnlyCap,
-                  suppressedCap,
-                  gate,
-                };
-                const score = evaluate(rows, params);
-                // Keep false alarms under the cap (with margin), then catch as many crises as possible.
-                const key =
-                  score.falseHigh <= FALSE_HIGH_CAP
-                    ? 1000 + score.recall * 10 + score.accuracy
-                    : -score.falseHigh * 100 + score.recall;
-                if (best === null || key > best.key + 1e-12) best = { params, score, key };
-              }
+              for (const gate of grid(0.1, 0.9, 0.1))
+                for (const override of [0.5, 0.6, 0.7, 0.8, 0.9, 2]) {
+                  const params: CombineParams = {
+                    thresholds: { low, elevated, high },
+                    maxLift,
+                    modelOnlyCap,
+                    suppressedCap,
+                    gate,
+                    override,
+                  };
+                  const score = evaluate(rows, params);
+                  for (let r = Math.floor(score.recall * 100 + 1e-9); r >= 0; r--)
+                    if (score.falseHigh < (frontier[r] ?? 1)) frontier[r] = score.falseHigh;
+                  const key = -(MISS_COST * (1 - score.recall) + score.falseHigh) * 1000 + score.accuracy;
+                  if (best === null || key > best.key + 1e-12) best = { params, score, key };
+                }
   if (best === null) throw new Error('empty grid');
-  return { params: best.params, score: best.score };
+  return { params: best.params, score: best.score, frontier };
 }
 
 function quantise(
@@ -172,7 +175,7 @@ function trainingDate(corpusHash: string): string {
     if (
       previous.success &&
       previous.data.corpusHash === corpusHash &&
-      JSON.stringify(previous.data.hyperparameters) === JSON.stringify({ ...HYPER, falseHighCap: FALSE_HIGH_CAP })
+      JSON.stringify(previous.data.hyperparameters) === JSON.stringify({ ...HYPER, missCost: MISS_COST })
     ) {
       return previous.data.trainedAt;
     }
@@ -244,7 +247,9 @@ function main(): void {
     suppressedCap: 'none',
     gate: 2,
   });
-  const { params, score } = tune(rows);
+  const { params, score, frontier } = tune(rows);
+  const points = [80, 85, 90, 92, 94, 96, 98].map((r) => `${r}%→${((frontier[r] ?? 1) * 100).toFixed(1)}%`);
+  console.log(`frontier (out-of-fold train), recall≥high → fewest none/low→≥high: ${points.join(', ')}`);
   console.log(
     `rules alone (train): recall≥high ${rulesOnly.recall.toFixed(3)}, none/low→≥high ${rulesOnly.falseHigh.toFixed(3)}, accuracy ${rulesOnly.accuracy.toFixed(3)}`,
   );
@@ -269,7 +274,7 @@ function main(): void {
       train: corpus.train.length,
       heldOut: corpus.heldOut.length,
     },
-    hyperparameters: { ...HYPER, falseHighCap: FALSE_HIGH_CAP },
+    hyperparameters: { ...HYPER, missCost: MISS_COST },
     bits: HYPER.bits,
     classes: [...RISK_LEVELS],
     scale: SCALE,

@@ -133,6 +133,8 @@ export type PostSummary = z.infer<typeof postSummarySchema>;
 
 export const replySchema = z.object({
   id: z.uuid(),
+  /** Why content is held, for the only people who can see held content: its author and staff. */
+  heldReason: z.string().nullable(),
   parentId: z.uuid().nullable(),
   depth: z.number().int(),
   author: authorSchema,
@@ -146,6 +148,7 @@ export const replySchema = z.object({
 export type Reply = z.infer<typeof replySchema>;
 
 export const postSchema = postSummarySchema.extend({
+  heldReason: z.string().nullable(),
   bodyHtml: z.string().nullable(),
   body: z.string().nullable(),
   reactions: reactionSummarySchema,

@@ -27,7 +27,8 @@ export function PostView({ post }: { post: Post }) {
   const mine = post.author.isYou;
   const warning = warningText(post);
   const treatment = warningTreatment(post, settings.data?.contentWarningPreferences);
-  const heldReason = thread.support.find((entry) => entry.contentId === post.id)?.card.held?.reason;
+  // The reason comes with the post itself (author and staff only), or with the card just shown.
+  const heldReason = thread.support.find((entry) => entry.contentId === post.id)?.card.held?.reason ?? post.heldReason ?? undefined;
 
   const menu: ContentMenuItem[] = [];
   if (mine && !removed) {

@@ -27,7 +27,8 @@ export function ReplyItem({ reply }: { reply: Reply }) {
   const mine = reply.author.isYou;
   const subject = mine ? 'your reply' : `${name}’s reply`;
   const replyOpen = thread.replyingTo === reply.id;
-  const heldReason = thread.support.find((entry) => entry.contentId === reply.id)?.card.held?.reason;
+  // The reason comes with the reply itself (author and staff only), or with the card just shown.
+  const heldReason = thread.support.find((entry) => entry.contentId === reply.id)?.card.held?.reason ?? reply.heldReason ?? undefined;
 
   const menu: ContentMenuItem[] = [];
   if (mine && !removed) {

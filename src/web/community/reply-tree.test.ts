@@ -5,6 +5,7 @@ import { buildReplyTree } from './reply-tree.js';
 function reply(id: string, parentId: string | null): Reply {
   return {
     id,
+    heldReason: null,
     parentId,
     depth: 0,
     author: { kind: 'anonymous', alias: 'Quiet Heron', isYou: false },

@@ -1,4 +1,5 @@
 import type { Author, Post, PostSummary, Reply, ReactionKind } from '../../../shared/api/community.js';
+import { HELD_REASON } from '../safety/support-card.js';
 import type { PostRow, ReactionRow, ReplyRow } from './queries.js';
 
 /**
@@ -86,6 +87,7 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
   return {
     ...presentPostSummary(listing, viewer),
     ...readableBody(listing.post.status, listing.post.body, listing.post.bodyHtml),
+    heldReason: listing.post.status === 'held' ? HELD_REASON : null,
     reactions,
     muted,
   };
@@ -94,6 +96,7 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
 export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Reply['reactions'], viewer: Viewer): Reply {
   return {
     id: reply.id,
+    heldReason: reply.status === 'held' ? HELD_REASON : null,
     parentId: reply.parentId,
     depth: reply.depth,
     author: presentAuthor(author, viewer),

@@ -13,7 +13,7 @@ import { findCountry, internationalFallback } from './hotlines/store.js';
 const MESSAGES = {
   elevated: 'Thank you for trusting us with this. It sounds really heavy right now, and you don’t have to carry it alone. If it gets harder, the people below are there to listen, day or night.',
   high: 'What you’re feeling matters, and you deserve support right now. Many people who have felt this way found that talking to someone helped them through. A trained listener is a call or a message away, and our team is here for you too.',
-  imminent: 'Your safety matters most right now. If you might act on these thoughts, please call the emergency number now, or one of the lines below: you don’t have to explain everything, just say you need help. Our team has been told and someone will reach out to you.',
+  imminent: 'Your safety matters most right now. If you might act on these thoughts, please call the emergency number now, or one of the lines below: you don’t have to explain everything, just say you need help. Our safety team has been alerted too.',
   other: 'It’s kind of you to look out for them. If they are in danger right now, call the emergency number. The services below can also help you support them, and help you with how this is affecting you.',
 } as const;
 

@@ -55,7 +55,7 @@ export function registerSupportRoutes(root: FastifyInstance, deps: Deps): void {
       });
       if (event) await deps.live.announce([event]);
       return action === 'talk_to_someone'
-        ? { recorded: true as const, alerted: true, message: 'Thank you for reaching out. Someone from our safety team has been told and will message you here soon. If you are in danger before then, please call the emergency number.' }
+        ? { recorded: true as const, alerted: true, message: 'Thank you for reaching out. Our safety team has been alerted that you asked to talk to someone and will follow up as soon as they can. If you are in danger before then, please call the emergency number or one of the lines on this card.' }
         : { recorded: true as const, alerted: false, message: 'Thank you for letting us know. The support here is always one tap away if that changes.' };
     },
   });

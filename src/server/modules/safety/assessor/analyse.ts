@@ -28,12 +28,14 @@ export interface RuleAnalysis {
   /**
    * A modifier cancelled or capped a rule hit: 'hard' for negation, figurative
    * speech, helper talk, quotes, fiction and lookalikes (the model may not
-   * lift such a text above low), 'soft' for past, hypothetical and humour.
+   * lift such a text above low), 'soft' for past, hypothetical and humour,
+   * 'other' when every counting hit is about someone else (concern_for_other
+   * stays elevated for the writer, GUIDE.md, however urgent the words).
    */
   readonly suppressed: Suppression;
 }
 
-export type Suppression = 'hard' | 'soft' | null;
+export type Suppression = 'hard' | 'soft' | 'other' | null;
 
 /** Categories that make a "context-needing" rule (a time, a date, a plan) count. */
 const CONTEXT_CATEGORIES: ReadonlySet<RiskCategory> = new Set([
@@ -94,6 +96,8 @@ export function analyse(text: string): RuleAnalysis {
   const confirmed = (j: Judged): boolean => !j.hit.rule.needsContext || context || j.modifiers.includes('third_person');
   const counting = live.filter(confirmed).sort(byPosition);
   const weak = live.filter((j) => !confirmed(j)).sort(byPosition);
+  if (suppressed === null && counting.length > 0 && counting.every((j) => j.modifiers.includes('third_person')))
+    suppressed = 'other';
   return { norm, judged, counting, rank: maxRank(counting), weak, weakRank: maxRank(weak), suppressed };
 }
 

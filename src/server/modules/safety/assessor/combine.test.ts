@@ -39,6 +39,18 @@ describe('combineRanks', () => {
     expect(combineRanks(0, 0, 'soft', confidentHigh, params).rank).toBe(2);
   });
 
+  it('a very confident model overrules soft modifiers only (override), never hard ones', () => {
+    const sure = [0.01, 0.01, 0.03, 0.45, 0.5];
+    expect(combineRanks(0, 0, 'soft', sure, { ...params, override: 0.9 }).rank).toBe(3);
+    expect(combineRanks(0, 0, 'soft', confidentHigh, { ...params, override: 0.9 }).rank).toBe(2);
+    expect(combineRanks(0, 0, 'hard', sure, { ...params, override: 0.5 }).rank).toBe(1);
+  });
+
+  it('concern for someone else stays at elevated for the writer', () => {
+    const sure = [0.01, 0.01, 0.03, 0.45, 0.5];
+    expect(combineRanks(2, 0, 'other', sure, { ...params, maxLift: 2, override: 0.5 }).rank).toBe(2);
+  });
+
   it('weak cues count only when the model agrees', () => {
     expect(combineRanks(0, 4, null, confidentHigh, params)).toMatchObject({ rank: 4, weakConfirmed: true });
     expect(combineRanks(0, 4, null, calm, params)).toMatchObject({ rank: 0, weakConfirmed: false });

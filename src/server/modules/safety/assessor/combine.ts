@@ -8,7 +8,11 @@
  * - When a modifier cancelled a rule hit, the model may not overrule it:
  *   negation, figurative speech, helper talk, quotes and lookalikes cap the
  *   text at low; past, hypothetical and humour at `suppressedCap`; other
- *   rule evidence in the text still counts.
+ *   rule evidence in the text still counts. Past, hypothetical and humour
+ *   misfire ("lol" after a dated plan): a very confident model
+ *   (P(≥ high) ≥ `override`) lifts such a text to high, since a missed
+ *   crisis costs far more than a false alarm. Texts only about someone
+ *   else stay at elevated (concern_for_other, GUIDE.md).
  * - Context-needing rule hits ("goodbye", "tonight's the night", "wrote the
  *   note") count when P(level ≥ elevated) reaches `gate`: the model tells
  *   "goodbye everyone, off to Australia" from a farewell.
@@ -42,8 +46,12 @@ export function combineRanks(
   let rank =
     rules > 0 ? Math.max(rules, Math.min(m, rules + params.maxLift)) : Math.min(m, levelRank(params.modelOnlyCap));
   if (suppressed !== null) {
-    const cap = suppressed === 'hard' ? 1 : levelRank(params.suppressedCap);
+    const cap = suppressed === 'hard' ? 1 : suppressed === 'other' ? 2 : levelRank(params.suppressedCap);
     rank = Math.min(rank, Math.max(rules, cap));
+    // Only soft modifiers (past, hypothetical, humour) may be overruled: hard ones and
+    // concern for someone else are about what the words mean, not how sure we are.
+    if (suppressed === 'soft' && params.override !== undefined && rank < 3 && probAtLeast(probs, 3) >= params.override)
+      rank = 3;
   }
   rank = Math.max(rank, rules);
   return { rank, lifted: rank > rules, weakConfirmed };

@@ -25,6 +25,12 @@ export const combineSchema = z.object({
   suppressedCap: z.enum(RISK_LEVELS),
   /** P(level ≥ elevated) at which context-needing rule hits count. */
   gate: z.number(),
+  /**
+   * P(level ≥ high) at which the model overrules a modifier's cap (absent:
+   * never). Modifiers misread some crises ("not going travelling", "lol"
+   * after a dated plan); a missed crisis costs far more than a false alarm.
+   */
+  override: z.number().optional(),
 });
 export type CombineParams = z.infer<typeof combineSchema>;
 
