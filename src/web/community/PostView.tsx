@@ -27,8 +27,9 @@ export function PostView({ post }: { post: Post }) {
   const mine = post.author.isYou;
   const warning = warningText(post);
   const treatment = warningTreatment(post, settings.data?.contentWarningPreferences);
-  // The reason comes with the post itself (author and staff only), or with the card just shown.
-  const heldReason = thread.support.find((entry) => entry.contentId === post.id)?.card.held?.reason ?? post.heldReason ?? undefined;
+  // The support card just shown says why; later reads carry the reason on the post (author and staff only).
+  const cardHeldReason = thread.support.find((entry) => entry.contentId === post.id)?.card.held?.reason;
+  const heldReason = cardHeldReason ?? post.heldReason ?? undefined;
 
   const menu: ContentMenuItem[] = [];
   if (mine && !removed) {
@@ -61,7 +62,7 @@ export function PostView({ post }: { post: Post }) {
       </PageHeader>
 
       {post.status === 'held' ? (
-        <HeldNotice contentType="post" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(heldReason)} />
+        <HeldNotice contentType="post" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(cardHeldReason)} />
       ) : null}
 
       {warning && !removed ? (

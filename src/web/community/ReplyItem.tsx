@@ -27,8 +27,9 @@ export function ReplyItem({ reply }: { reply: Reply }) {
   const mine = reply.author.isYou;
   const subject = mine ? 'your reply' : `${name}’s reply`;
   const replyOpen = thread.replyingTo === reply.id;
-  // The reason comes with the reply itself (author and staff only), or with the card just shown.
-  const heldReason = thread.support.find((entry) => entry.contentId === reply.id)?.card.held?.reason ?? reply.heldReason ?? undefined;
+  // The support card just shown says why; later reads carry the reason on the reply (author and staff only).
+  const cardHeldReason = thread.support.find((entry) => entry.contentId === reply.id)?.card.held?.reason;
+  const heldReason = cardHeldReason ?? reply.heldReason ?? undefined;
 
   const menu: ContentMenuItem[] = [];
   if (mine && !removed) {
@@ -49,7 +50,7 @@ export function ReplyItem({ reply }: { reply: Reply }) {
         {reply.edited ? <span className="reply__edited"> · edited</span> : null}
       </p>
       {reply.status === 'held' ? (
-        <HeldNotice contentType="reply" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(heldReason)} />
+        <HeldNotice contentType="reply" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(cardHeldReason)} />
       ) : null}
       {editing ? (
         <EditReplyForm reply={reply} onClose={() => setEditing(false)} />
