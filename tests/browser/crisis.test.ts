@@ -98,7 +98,7 @@ describe('a member in crisis', () => {
     const card = page.getByRole('region', { name: 'Support for you' });
     await card.getByRole('button', { name: 'Talk to someone now' }).click();
     await expectVisible(
-      card.getByRole('status').getByText('Someone from our safety team has been told', { exact: false }),
+      card.getByRole('status').getByText('Our safety team has been alerted', { exact: false }),
     );
     await checkA11y(page, 'support card after "Talk to someone now"');
 
