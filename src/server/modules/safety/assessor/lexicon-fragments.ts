@@ -1,0 +1,12 @@
+/** Pattern fragments shared by the rule files. All patterns read normalised text (lower case, ' for ’). */
+export const SELF = String.raw`(?:my ?self|meself|myslef)`;
+/** A reflexive pronoun, captured so context.ts knows whose risk it is. */
+export const REFL = String.raw`(?<refl>my ?self|meself|myslef|him ?self|her ?self|them ?selves|them ?self|your ?self|ur ?self)`;
+export const PILLS = String.raw`(?:pills?|tablets?|meds|medication|paracetamol|tylenol|ibuprofen|painkillers?|sleeping pills|antidepressants|insulin|co-?codamol|codeine|oxy|xanax|sertraline|lithium|them)`;
+export const KIN = String.raw`(?:friend|best friend|bestie|sister|brother|mum|mom|mother|dad|father|son|daughter|partner|boyfriend|girlfriend|bf|gf|husband|wife|cousin|roommate|flatmate|housemate|student|colleague|coworker|kid|child|teen|niece|nephew|grandma|grandad|grandpa|nan|uncle|aunt|ex|fiance|fiancee|mate|client|patient)`;
+export const ABUSER = String.raw`(?:he|she|they|my (?:dad|father|mum|mom|mother|step-?dad|step-?mum|step-?mom|step-?father|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|brother|sister|uncle|aunt|grandad|grandpa|cousin|carer|coach|teacher|boss|parents?|fiance|fiancee))`;
+export const PERSON = String.raw`(?:him|her|them|someone|somebody|people|everyone|(?:my|his|her|the|that|this) (?:\w+ )?(?:${KIN.slice(3, -1)}|boss|manager|teacher|neighbou?r|man|guy|woman|person|kid|boy|girl|baby|ex|landlord|bully|bullies|coworkers?|colleagues?|abuser|rapist|family|parents?|stepdad|stepmum))`;
+export const SOON = String.raw`(?:tonight|tomorrow|today|this (?:weekend|week|evening|afternoon|morning|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|my birthday|the anniversary)|at \d|when (?:everyone|they|my \w+|the house)|after (?:the|my|everyone|they|this|work|school)|before (?:the|my|anyone)|soon|next week|in (?:an? |\d+ |a few )?(?:hours?|minutes?|days?)|now|right now)`;
+export const INTENT = String.raw`(?:(?:i'?m|i am|im|he'?s|she'?s|he is|she is|they'?re|they are) (?:going to|gonna|gunna|gna)|(?:i|he|she|they)'?ll|(?:i|he|she|they) will|(?:i'?ve|he'?s|she'?s|they'?ve) decided to|decided to|planning to|plans to|plan to|(?:i'?m )?doing it|going to|gonna)`;
+export const SUICIDE_ACT = String.raw`(?:kill ?${SELF}|end (?:it(?: all)?|my life|things|everything)|take my (?:own )?life|unalive(?: ${SELF})?|kms|ctb|hang ${SELF}|overdose|od|jump|take (?:them all|all (?:of )?(?:them|the pills|my pills|my meds))|swallow (?:them|it all|the pills|everything))`;
+
