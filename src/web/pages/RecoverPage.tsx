@@ -3,10 +3,11 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { recoverRequestSchema } from '../../shared/api/accounts.js';
 import { SignedOutOnly } from '../account/guards.js';
+import { FormError, HandleField, PLAIN_TEXT_INPUT } from '../account/FormParts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
 import { recover } from '../api/accounts.js';
 import { setSignedIn } from '../api/queries.js';
-import { Alert, ButtonLink, Notice, PageHeader, PasswordField, TextField, Button } from '../design/index.js';
+import { ButtonLink, Notice, PageHeader, PasswordField, TextField, Button } from '../design/index.js';
 import { PasswordRules } from './SignUpPage.js';
 
 type Field = 'handle' | 'code' | 'newPassword';
@@ -68,30 +69,14 @@ function RecoverForm({ onRecovered }: { onRecovered(remaining: number): void }) 
         }
       />
       <form className="form" onSubmit={submit} noValidate>
-        {errors.form ? (
-          <Alert id="recover-error" title="We could not reset your password.">
-            <p>{errors.form}</p>
-          </Alert>
-        ) : null}
-        <TextField
-          id={IDS.handle}
-          label="Handle"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          value={values.handle}
-          onChange={set('handle')}
-          error={errors.fields.handle}
-        />
+        <FormError id="recover-error" title="We could not reset your password." message={errors.form} />
+        <HandleField id={IDS.handle} value={values.handle} onChange={set('handle')} error={errors.fields.handle} />
         <TextField
           id={IDS.code}
           label="Recovery code"
           hint="It looks like k7dm-q2xp-9hta. Capitals, spaces and dashes do not matter."
           autoComplete="one-time-code"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
+          {...PLAIN_TEXT_INPUT}
           value={values.code}
           onChange={set('code')}
           error={errors.fields.code}

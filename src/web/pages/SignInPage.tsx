@@ -2,11 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { signInRequestSchema } from '../../shared/api/accounts.js';
+import { FormError, HandleField } from '../account/FormParts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
 import { SIGN_IN_NOTICES } from '../account/notices.js';
 import { signIn } from '../api/accounts.js';
 import { setSignedIn, useMe } from '../api/queries.js';
-import { Alert, Button, Loading, Notice, PageHeader, PasswordField, TextField } from '../design/index.js';
+import { Button, Loading, Notice, PageHeader, PasswordField } from '../design/index.js';
 
 type Field = 'handle' | 'password';
 const ORDER: Field[] = ['handle', 'password'];
@@ -76,22 +77,8 @@ export function SignInPage() {
       ) : null}
       <PageHeader title="Sign in" lead={<p>Welcome back. It is good to see you.</p>} />
       <form className="form" onSubmit={submit} noValidate>
-        {errors.form ? (
-          <Alert id="sign-in-error" title="We could not sign you in.">
-            <p>{errors.form}</p>
-          </Alert>
-        ) : null}
-        <TextField
-          id={IDS.handle}
-          label="Handle"
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
-          value={values.handle}
-          onChange={set('handle')}
-          error={errors.fields.handle}
-        />
+        <FormError id="sign-in-error" title="We could not sign you in." message={errors.form} />
+        <HandleField id={IDS.handle} value={values.handle} onChange={set('handle')} error={errors.fields.handle} />
         <PasswordField
           id={IDS.password}
           label="Password"

@@ -3,13 +3,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signUpRequestSchema, type SignUpRequest, type SignUpResponse } from '../../shared/api/accounts.js';
 import { SignedOutOnly } from '../account/guards.js';
+import { FormError, HandleField } from '../account/FormParts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
 import { CountryOptions, TimeZoneOptions, deviceTimeZone } from '../account/options.js';
 import { RecoveryCodeList } from '../account/RecoveryCodeList.js';
 import { signUp } from '../api/accounts.js';
 import { setSignedIn } from '../api/queries.js';
 import {
-  Alert,
   Button,
   Card,
   CheckboxField,
@@ -111,19 +111,10 @@ function SignUpForm({ onCreated }: { onCreated(created: SignUpResponse): void })
         }
       />
       <form className="form" onSubmit={submit} noValidate aria-describedby={errors.form ? 'sign-up-error' : undefined}>
-        {errors.form ? (
-          <Alert id="sign-up-error" title="We could not create your account.">
-            <p>{errors.form}</p>
-          </Alert>
-        ) : null}
-        <TextField
+        <FormError id="sign-up-error" title="We could not create your account." message={errors.form} />
+        <HandleField
           id={IDS.handle}
-          label="Handle"
           hint="3 to 24 letters, numbers or underscores, starting with a letter. Other members will see it."
-          autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
           value={values.handle}
           onChange={set('handle')}
           error={errors.fields.handle}

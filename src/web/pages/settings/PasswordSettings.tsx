@@ -1,10 +1,11 @@
+import { FormError } from '../../account/FormParts.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { changePasswordRequestSchema } from '../../../shared/api/accounts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../../account/forms.js';
 import { changePassword } from '../../api/accounts.js';
 import { queryKeys } from '../../api/queries.js';
-import { Alert, Button, Notice, PasswordField } from '../../design/index.js';
+import { Button, Notice, PasswordField } from '../../design/index.js';
 import { PasswordRules } from '../SignUpPage.js';
 import { SettingsSection } from './SettingsLayout.js';
 
@@ -60,11 +61,7 @@ export function PasswordSettings() {
       }
     >
       <form className="form" onSubmit={submit} noValidate>
-        {errors.form ? (
-          <Alert title="We could not change your password.">
-            <p>{errors.form}</p>
-          </Alert>
-        ) : null}
+        <FormError title="We could not change your password." message={errors.form} />
         <PasswordField
           id={IDS.currentPassword}
           label="Current password"

@@ -1,3 +1,4 @@
+import { FormError } from '../../account/FormParts.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { updateProfileRequestSchema, type Me, type UpdateProfileRequest } from '../../../shared/api/accounts.js';
@@ -5,7 +6,7 @@ import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '
 import { CountryOptions, LanguageOptions, TimeZoneOptions } from '../../account/options.js';
 import { updateProfile } from '../../api/accounts.js';
 import { queryKeys, setSignedIn, useMe } from '../../api/queries.js';
-import { Alert, Button, Notice, SelectField, TextAreaField, TextField } from '../../design/index.js';
+import { Button, Notice, SelectField, TextAreaField, TextField } from '../../design/index.js';
 import { SettingsSection } from './SettingsLayout.js';
 
 type Field = 'pronouns' | 'bio' | 'email' | 'country' | 'timeZone' | 'language';
@@ -100,11 +101,7 @@ function ProfileForm({ me }: { me: Me }) {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {errors.form ? (
-        <Alert title="We could not save your profile.">
-          <p>{errors.form}</p>
-        </Alert>
-      ) : null}
+      <FormError title="We could not save your profile." message={errors.form} />
       <TextField
         id={IDS.pronouns}
         label="Pronouns"

@@ -1,10 +1,11 @@
+import { FormError } from '../../account/FormParts.js';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { errorsFromApi, noErrors, showErrors, type FormErrors } from '../../account/forms.js';
 import { RecoveryCodeList } from '../../account/RecoveryCodeList.js';
 import { regenerateRecoveryCodes } from '../../api/accounts.js';
 import { useMe } from '../../api/queries.js';
-import { Alert, Button, Card, Notice, PasswordField } from '../../design/index.js';
+import { Button, Card, Notice, PasswordField } from '../../design/index.js';
 import { SettingsSection } from './SettingsLayout.js';
 
 type Field = 'password';
@@ -57,11 +58,7 @@ export function RecoveryCodesSettings() {
         </div>
       ) : (
         <form className="form" onSubmit={submit} noValidate>
-          {errors.form ? (
-            <Alert title="We could not make new codes.">
-              <p>{errors.form}</p>
-            </Alert>
-          ) : null}
+          <FormError title="We could not make new codes." message={errors.form} />
           <PasswordField
             id={IDS.password}
             label="Your password"

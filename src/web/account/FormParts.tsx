@@ -1,0 +1,38 @@
+import type { ChangeEvent, ReactNode } from 'react';
+import { Alert, TextField } from '../design/index.js';
+
+/** Typed identifiers (handles, codes): no capitals, corrections or spell-check from the keyboard. */
+export const PLAIN_TEXT_INPUT = { autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const;
+
+/** The form-level error, when the server's problem is not about one field. */
+export function FormError({ id, title, message }: { id?: string; title: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Alert id={id} title={title}>
+      <p>{message}</p>
+    </Alert>
+  );
+}
+
+interface HandleFieldProps {
+  id: string;
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  error: string | undefined;
+  hint?: ReactNode;
+}
+
+export function HandleField({ id, value, onChange, error, hint }: HandleFieldProps) {
+  return (
+    <TextField
+      id={id}
+      label="Handle"
+      hint={hint}
+      autoComplete="username"
+      {...PLAIN_TEXT_INPUT}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
