@@ -1,5 +1,6 @@
 import type { ChangeEvent, ReactNode } from 'react';
-import { Alert, TextField } from '../design/index.js';
+import { Alert, SelectField, TextField } from '../design/index.js';
+import { CountryOptions } from './options.js';
 
 /** Typed identifiers (handles, codes): no capitals, corrections or spell-check from the keyboard. */
 export const PLAIN_TEXT_INPUT = { autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const;
@@ -34,5 +35,30 @@ export function HandleField({ id, value, onChange, error, hint }: HandleFieldPro
       onChange={onChange}
       error={error}
     />
+  );
+}
+
+interface CountryFieldProps {
+  id: string;
+  value: string;
+  onChange: (event: ChangeEvent<HTMLSelectElement>) => void;
+  error: string | undefined;
+}
+
+/** Optional, and said why: the country picks the crisis lines a member is shown. */
+export function CountryField({ id, value, onChange, error }: CountryFieldProps) {
+  return (
+    <SelectField
+      id={id}
+      label="Country"
+      labelNote="(optional)"
+      hint="Used to show the emergency number and crisis lines for where you live."
+      autoComplete="country"
+      value={value}
+      onChange={onChange}
+      error={error}
+    >
+      <CountryOptions emptyLabel="Prefer not to say" />
+    </SelectField>
   );
 }

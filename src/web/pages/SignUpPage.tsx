@@ -3,9 +3,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signUpRequestSchema, type SignUpRequest, type SignUpResponse } from '../../shared/api/accounts.js';
 import { SignedOutOnly } from '../account/guards.js';
-import { FormError, HandleField } from '../account/FormParts.js';
+import { CountryField, FormError, HandleField } from '../account/FormParts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
-import { CountryOptions, TimeZoneOptions, deviceTimeZone } from '../account/options.js';
+import { TimeZoneOptions, deviceTimeZone } from '../account/options.js';
 import { RecoveryCodeList } from '../account/RecoveryCodeList.js';
 import { signUp } from '../api/accounts.js';
 import { setSignedIn } from '../api/queries.js';
@@ -140,18 +140,7 @@ function SignUpForm({ onCreated }: { onCreated(created: SignUpResponse): void })
           onChange={set('email')}
           error={errors.fields.email}
         />
-        <SelectField
-          id={IDS.country}
-          label="Country"
-          labelNote="(optional)"
-          hint="Used to show the emergency number and crisis lines for where you live."
-          autoComplete="country"
-          value={values.country}
-          onChange={set('country')}
-          error={errors.fields.country}
-        >
-          <CountryOptions emptyLabel="Prefer not to say" />
-        </SelectField>
+        <CountryField id={IDS.country} value={values.country} onChange={set('country')} error={errors.fields.country} />
         <SelectField
           id={IDS.timeZone}
           label="Time zone"

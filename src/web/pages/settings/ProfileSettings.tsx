@@ -1,9 +1,9 @@
-import { FormError } from '../../account/FormParts.js';
+import { CountryField, FormError } from '../../account/FormParts.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { updateProfileRequestSchema, type Me, type UpdateProfileRequest } from '../../../shared/api/accounts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../../account/forms.js';
-import { CountryOptions, LanguageOptions, TimeZoneOptions } from '../../account/options.js';
+import { LanguageOptions, TimeZoneOptions } from '../../account/options.js';
 import { updateProfile } from '../../api/accounts.js';
 import { queryKeys, setSignedIn, useMe } from '../../api/queries.js';
 import { Button, Notice, SelectField, TextAreaField, TextField } from '../../design/index.js';
@@ -125,18 +125,7 @@ function ProfileForm({ me }: { me: Me }) {
         onChange={set('email')}
         error={errors.fields.email}
       />
-      <SelectField
-        id={IDS.country}
-        label="Country"
-        labelNote="(optional)"
-        hint="Used to show the emergency number and crisis lines for where you live."
-        autoComplete="country"
-        value={values.country}
-        onChange={set('country')}
-        error={errors.fields.country}
-      >
-        <CountryOptions emptyLabel="Prefer not to say" />
-      </SelectField>
+      <CountryField id={IDS.country} value={values.country} onChange={set('country')} error={errors.fields.country} />
       <SelectField
         id={IDS.timeZone}
         label="Time zone"
