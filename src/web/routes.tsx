@@ -52,6 +52,26 @@ export const routes: RouteObject[] = [
           { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
           {
+            // Admins only; anyone else is told so (the API refuses them too).
+            path: 'admin',
+            lazy: page(() => import('./pages/admin/AdminOnly.js'), 'AdminOnly'),
+            children: [
+              { index: true, element: <Navigate to="hotlines" replace /> },
+              {
+                path: 'hotlines',
+                lazy: page(() => import('./pages/admin/HotlinesAdminPage.js'), 'HotlinesAdminPage'),
+              },
+              {
+                path: 'hotlines/new',
+                lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),
+              },
+              {
+                path: 'hotlines/:countryCode',
+                lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),
+              },
+            ],
+          },
+          {
             path: 'settings',
             element: <SettingsLayout />,
             children: [

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { useMe } from '../../api/queries.js';
 import { PageHeader } from '../../design/index.js';
 
 const SECTIONS = [
@@ -11,14 +12,18 @@ const SECTIONS = [
   { to: '/settings/recovery-codes', label: 'Recovery codes' },
 ];
 
+/** Shown to admins only: the pages where they keep Hearth's shared data true. */
+const ADMIN_SECTIONS = [{ to: '/admin/hotlines', label: 'Crisis line directory' }];
+
 export function SettingsLayout() {
+  const { data: me } = useMe();
   return (
     <div className="settings">
       <PageHeader title="Settings" />
       <div className="settings__body">
         <nav className="settings__nav" aria-label="Settings">
           <ul className="settings__nav-list">
-            {SECTIONS.map((section) => (
+            {[...SECTIONS, ...(me?.role === 'admin' ? ADMIN_SECTIONS : [])].map((section) => (
               <li key={section.to}>
                 <NavLink to={section.to} className="settings__nav-link">
                   {section.label}

@@ -1,0 +1,63 @@
+import { Link, useParams } from 'react-router';
+import { useHotlineCountries } from '../../api/admin-hotlines.js';
+import { Alert, Button, Loading, Notice, PageHeader } from '../../design/index.js';
+import { DeleteCountry } from './DeleteCountry.js';
+import { HotlineCountryForm } from './HotlineCountryForm.js';
+
+function BackLink() {
+  return (
+    <p className="admin-page__back">
+      <Link to="/admin/hotlines">All countries</Link>
+    </p>
+  );
+}
+
+/** /admin/hotlines/new and /admin/hotlines/:countryCode: one country's entry, to add or edit. */
+export function HotlineCountryPage() {
+  const { countryCode } = useParams();
+  const adding = countryCode === undefined;
+  const countries = useHotlineCountries();
+  const code = countryCode?.toUpperCase();
+  const entry = countries.data?.find((item) => item.countryCode === code);
+
+  let body;
+  if (countries.isPending) body = <Loading label="Loading the directory…" />;
+  else if (countries.isError)
+    body = (
+      <Alert title="We could not load the directory.">
+        <p>{countries.error.message}</p>
+        <Button variant="secondary" onClick={() => void countries.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  else if (!adding && !entry)
+    body = (
+      <Notice tone="info" title={`${code ?? 'This country'} is not in the directory.`}>
+        <p>
+          It may have been deleted. You can <Link to="/admin/hotlines/new">add a country</Link> instead.
+        </p>
+      </Notice>
+    );
+  else
+    body = (
+      <>
+        {/* Keyed by country, so moving between entries starts a fresh draft. */}
+        <HotlineCountryForm
+          key={entry?.countryCode ?? 'new'}
+          entry={entry}
+          takenCodes={countries.data.map((item) => item.countryCode)}
+        />
+        {entry ? <DeleteCountry key={entry.countryCode} entry={entry} /> : null}
+      </>
+    );
+
+  const title = adding ? 'Add a country' : entry ? `Edit ${entry.countryName}` : 'Edit a country';
+  return (
+    <div className="admin-page">
+      <BackLink />
+      <PageHeader eyebrow="Crisis line directory" title={title} />
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkA11y,
+  expectHidden,
+  expectNoHorizontalScroll,
+  expectVisible,
+  launchBrowser,
+  newPersonContext,
+  watchConsole,
+} from './support/browser.js';
+import { signUpThroughTheApp, uniqueHandle } from './support/members.js';
+import { startServer, type TestServer } from './support/server.js';
+
+/**
+ * An admin keeps the crisis line directory true: a corrected line reaches the
+ * "Get help now" page at once, a bad address is pointed out beside its field,
+ * and nobody else can use the editor.
+ */
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const adminHandle = uniqueHandle('keeper');
+
+let server: TestServer;
+let browser: Browser;
+let dataDir: string;
+let adminPassword: string;
+
+/**
+ * The first admin is made as an operator would: `hearth admin create`, on the
+ * data folder the server then starts on (PGlite is one process at a time, so
+ * before the server, not beside it).
+ */
+async function createAdmin(handle: string, directory: string): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, DEMO_SEED: 'false', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(repoRoot, 'bin/hearth.js'), 'admin', 'create', handle],
+    {
+      cwd: repoRoot,
+      env,
+    },
+  );
+  const password = /password: (\S+)/.exec(stdout)?.[1];
+  if (!password) throw new Error(`hearth admin create printed no password:\n${stdout}`);
+  return password;
+}
+
+async function signIn(page: Page, handle: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/home');
+}
+
+/** Waits until the focused element is the one the locator finds. */
+async function expectFocused(page: Page, label: string): Promise<void> {
+  await page.waitForFunction((text) => {
+    const active = document.activeElement;
+    return Boolean(
+      active &&
+      (active.textContent?.includes(text) || (active as HTMLInputElement).labels?.[0]?.textContent?.includes(text)),
+    );
+  }, label);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hearth-admin-browser-'));
+  adminPassword = await createAdmin(adminHandle, dataDir);
+  server = await startServer({ DATA_DIR: dataDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('an admin', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: () => string[];
+
+  beforeAll(async () => {
+    context = await newPersonContext(browser, server.url);
+    page = await context.newPage();
+    problems = watchConsole(page);
+    await signIn(page, adminHandle, adminPassword);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('finds the directory from Settings, and it passes axe in light and dark', async () => {
+    await page.goto('/settings');
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('link', { name: 'Crisis line directory' })
+      .click();
+    await page.waitForURL('**/admin/hotlines');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Crisis line directory' }));
+    const uk = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: 'United Kingdom', exact: true }) });
+    await expectVisible(uk.getByText('999', { exact: true }));
+    await checkA11y(page, 'crisis line directory');
+
+    await uk.getByRole('link', { name: 'United Kingdom', exact: true }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Edit United Kingdom' }));
+    await expectVisible(page.getByRole('group', { name: 'Service 1: Samaritans' }));
+    await checkA11y(page, 'editing a country');
+  });
+
+  it('corrects a service and sees it on "Get help now" for that country', async () => {
+    await page.goto('/admin/hotlines/GB');
+    const samaritans = page.getByRole('group', { name: 'Service 1: Samaritans' });
+    await samaritans.getByLabel('Hours').fill('24 hours a day, every day of the year');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+
+    await page.waitForURL('**/admin/hotlines');
+    const saved = page.getByRole('status').getByText('United Kingdom is saved.', { exact: false });
+    await expectVisible(saved);
+    await expectFocused(page, 'United Kingdom is saved.');
+
+    await page.goto('/help?country=GB');
+    const lines = page.getByRole('region', { name: 'Crisis lines in the United Kingdom' });
+    await expectVisible(lines.getByText('24 hours a day, every day of the year'));
+    expect(problems()).toEqual([]);
+  });
+
+  it('is shown a bad web address beside its field, with focus on it', async () => {
+    await page.goto('/admin/hotlines/GB');
+    const shout = page.getByRole('group', { name: 'Service 2: Shout 85258' });
+    const address = shout.getByLabel('Web address');
+    await address.fill('http://giveusashout.org');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+
+    await expectVisible(shout.getByText('Web address must be an https URL.'));
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
+    await page.waitForFunction(
+      () => (document.activeElement as HTMLInputElement | null)?.value === 'http://giveusashout.org',
+    );
+    expect(page.url()).toMatch(/\/admin\/hotlines\/GB$/);
+    await checkA11y(page, 'a field error');
+  });
+
+  it('adds a country with two services, removes one, and deletes the country after confirming', async () => {
+    await page.goto('/admin/hotlines');
+    await page.getByRole('link', { name: 'Add a country' }).click();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Add a country' }));
+    await page.getByRole('combobox', { name: 'Country' }).selectOption('LU');
+    expect(await page.getByLabel('Country name').inputValue()).toBe('Luxembourg');
+    await page.getByLabel('Emergency number').fill('112');
+
+    const first = page.getByRole('group', { name: /^Service 1:/ });
+    await first.getByLabel('Name').fill('Kanner-Jugendtelefon');
+    await first.getByLabel('Description').fill('Listening for children and young people.');
+    await first.getByLabel('Phone number').fill('116 111');
+    await first.getByLabel('Hours').fill('Weekdays 14:00–20:00');
+    await first.getByLabel('Web address').fill('https://www.kjt.lu');
+    await first.getByLabel('Source address').fill('https://www.kjt.lu/en/');
+
+    await page.getByRole('button', { name: 'Add a service' }).click();
+    const second = page.getByRole('group', { name: /^Service 2:/ });
+    await expectVisible(page.getByRole('group', { name: 'Service 2: New service' }));
+    await expectFocused(page, 'Name');
+    await second.getByLabel('Name').fill('Spare line');
+    await second.getByRole('button', { name: 'Remove this service (Spare line)' }).click();
+    await expectHidden(page.getByRole('group', { name: /^Service 2:/ }));
+    await expectFocused(page, 'Services');
+
+    await page.getByRole('button', { name: 'Add this country' }).click();
+    await page.waitForURL('**/admin/hotlines');
+    await expectVisible(page.getByRole('status').getByText('Luxembourg is saved.', { exact: false }));
+    await page.goto('/help?country=LU');
+    await expectVisible(
+      page
+        .getByRole('region', { name: 'Crisis lines in Luxembourg' })
+        .getByRole('heading', { name: 'Kanner-Jugendtelefon' }),
+    );
+
+    await page.goto('/admin/hotlines/LU');
+    await page.getByRole('button', { name: 'Delete Luxembourg…' }).click();
+    const confirm = page.getByRole('group', { name: 'Delete Luxembourg from the directory?' });
+    await expectVisible(confirm);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expectFocused(page, 'Delete Luxembourg…');
+    await page.getByRole('button', { name: 'Delete Luxembourg…' }).click();
+    await confirm.getByRole('button', { name: 'Delete Luxembourg' }).click();
+
+    await page.waitForURL('**/admin/hotlines');
+    await expectVisible(page.getByRole('status').getByText('Luxembourg is deleted from the directory.'));
+    await expectFocused(page, 'Luxembourg is deleted');
+    await expectHidden(page.getByRole('link', { name: 'Luxembourg', exact: true }));
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('on a phone', () => {
+  it('fits the editor at 360 px, in light and dark', async () => {
+    const context = await newPersonContext(browser, server.url, {
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, adminHandle, adminPassword);
+    for (const path of ['/admin/hotlines', '/admin/hotlines/GB']) {
+      await page.goto(path);
+      await expectVisible(page.getByRole('heading', { level: 1 }));
+      await expectVisible(page.getByRole('link', { name: /United Kingdom|All countries/ }).first());
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        await expectNoHorizontalScroll(page, 360, `${path} (${colorScheme})`);
+      }
+    }
+    await checkA11y(page, 'editing a country at 360 px');
+    await context.close();
+  });
+});
+
+describe('a member who is not an admin', () => {
+  it('is told calmly that only administrators can edit the directory', async () => {
+    const context = await newPersonContext(browser, server.url);
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await signUpThroughTheApp(page, uniqueHandle('willow'));
+    await page.goto('/settings/profile');
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Settings' }));
+    expect(await page.getByRole('link', { name: 'Crisis line directory' }).count()).toBe(0);
+
+    await page.goto('/admin/hotlines/GB');
+    await expectVisible(page.getByText('Only administrators can edit the hotline directory.'));
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await checkA11y(page, 'the directory editor, for a member');
+    expect(problems()).toEqual([]);
+    await context.close();
+  });
+});
