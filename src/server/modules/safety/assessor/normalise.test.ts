@@ -27,6 +27,14 @@ describe('normalise', () => {
     expect(norm('s u i c i d e tonight')).toBe('suicide tonight');
   });
 
+  it('splits letters written apart with single spaces into words when a dictionary split covers them', () => {
+    expect(norm('i w a n t t o d i e')).toBe('i want to die');
+    expect(norm('k i l l m y s e l f')).toBe('kill myself');
+    expect(norm('i w a n t  to  d i e so bad')).toBe('i want to die so bad');
+    // No split covers "abcd": the letters stay one word, as written.
+    expect(norm('a b c d')).toBe('abcd');
+  });
+
   it('strips zero-width characters and combining marks', () => {
     expect(norm('su\u200bic\u200dide')).toBe('suicide');
     expect(norm('s\u0336u\u0336i\u0336c\u0336i\u0336d\u0336e\u0336')).toBe('suicide');

@@ -247,16 +247,22 @@ function spacingPass(inp: Buf, out: Buf): void {
         j = k + 1;
       }
       if (idx.length >= 3 && letters >= 2) {
-        let b = 0;
+        const codes = idx.map((p) => LEET.get(inp.at(p)) ?? inp.at(p));
+        // Word breaks: the writer's double spaces, else where a dictionary split finds words.
+        const cuts = new Set(breaks);
+        for (let from = 0; from < idx.length; ) {
+          let to = from + 1;
+          while (to < idx.length && !cuts.has(to)) to++;
+          for (const cut of segmentWords(codes, from, to)) cuts.add(cut);
+          from = to;
+        }
         for (let m = 0; m < idx.length; m++) {
-          if (b < breaks.length && breaks[b] === m) {
+          if (m > 0 && cuts.has(m)) {
             const prev = idx[m - 1] ?? 0;
             out.push(SPACE, inp.ends[prev] ?? 0, inp.starts[idx[m] ?? 0] ?? 0);
-            b++;
           }
           const p = idx[m] ?? 0;
-          const code = inp.at(p);
-          out.push(LEET.get(code) ?? code, inp.starts[p] ?? 0, inp.ends[p] ?? 0);
+          out.push(codes[m] ?? 0, inp.starts[p] ?? 0, inp.ends[p] ?? 0);
         }
         i = (idx[idx.length - 1] ?? i) + 1;
         continue;
@@ -265,6 +271,49 @@ function spacingPass(inp: Buf, out: Buf): void {
     out.push(c, inp.starts[i] ?? 0, inp.ends[i] ?? 0);
     i++;
   }
+}
+
+/**
+ * Words a letter-spaced phrase is split into ("i w a n t t o d i e" → "i want
+ * to die"): the everyday words such phrases are made of, and the risk words.
+ */
+const SPACED_WORDS: ReadonlySet<string> = new Set(
+  (
+    'i im me my myself self want wanna to die dead death kill end it all going gonna do did done doing hurt cut ' +
+    'cutting so bad rn now tonight today tomorrow life suicide suicidal just dont cant need wish jump hang take took ' +
+    'pills the a an am and not no live alive anymore more feel like was go sleep wake up never again help please ' +
+    'hate everything over bye goodbye sorry tired of be here is this its get out leave alone nobody everyone ' +
+    'why how unalive kms ctb sh selfharm harm overdose od plan note'
+  ).split(' '),
+);
+const LONGEST_SPACED_WORD = 9;
+
+/**
+ * Cut points (indices into codes) that split codes[from, to) into dictionary
+ * words with the fewest words, or none when no split covers the whole run
+ * (the letters then stay one word, as written).
+ */
+function segmentWords(codes: readonly number[], from: number, to: number): number[] {
+  const n = to - from;
+  if (n < 4) return [];
+  const best = new Int32Array(n + 1).fill(-1); // fewest words covering [0, k)
+  const back = new Int32Array(n + 1);
+  best[0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let len = 1; len <= Math.min(LONGEST_SPACED_WORD, k); len++) {
+      const prev = best[k - len] ?? -1;
+      if (prev < 0) continue;
+      if (!SPACED_WORDS.has(String.fromCharCode(...codes.slice(from + k - len, from + k)))) continue;
+      if ((best[k] ?? -1) < 0 || prev + 1 < (best[k] ?? 0)) {
+        best[k] = prev + 1;
+        back[k] = k - len;
+      }
+    }
+  }
+  if ((best[n] ?? -1) < 0) return [];
+  const cuts: number[] = [];
+  for (let k = back[n] ?? 0; k > 0; k = back[k] ?? 0) cuts.push(from + k);
+  return cuts;
 }
 
 const isVowelLike = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
