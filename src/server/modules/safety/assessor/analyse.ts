@@ -84,7 +84,11 @@ export function analyse(text: string): RuleAnalysis {
   const judged = hits.map((hit) => judge(ctx, hit, idioms));
 
   let context = false;
+  // A context-needing hit also counts beside a plain hit of its own category
+  // ("he's outside now" with "my husband hits me").
+  const plainCategories = new Set<RiskCategory>();
   for (const j of judged) {
+    if (!j.hit.rule.needsContext && j.level !== 'none') for (const c of j.categories) plainCategories.add(c);
     if (j.modifiers.some((m) => HARD.has(m))) suppressed = 'hard';
     else if (suppressed === null && j.modifiers.some((m) => SOFT.has(m))) suppressed = 'soft';
     if (!j.hit.rule.needsContext && levelRank(j.level) >= 2 && j.categories.some((c) => CONTEXT_CATEGORIES.has(c)))
@@ -93,7 +97,11 @@ export function analyse(text: string): RuleAnalysis {
   const live = judged.filter((j) => j.level !== 'none');
   // Two different warning signs together ("gave my cat away" + "won't need it") confirm each other.
   if (distinctWeakSigns(judged) >= 2) context = true;
-  const confirmed = (j: Judged): boolean => !j.hit.rule.needsContext || context || j.modifiers.includes('third_person');
+  const confirmed = (j: Judged): boolean =>
+    !j.hit.rule.needsContext ||
+    context ||
+    j.modifiers.includes('third_person') ||
+    j.categories.some((c) => plainCategories.has(c));
   const counting = live.filter(confirmed).sort(byPosition);
   const weak = live.filter((j) => !confirmed(j)).sort(byPosition);
   if (suppressed === null && counting.length > 0 && counting.every((j) => j.modifiers.includes('third_person')))

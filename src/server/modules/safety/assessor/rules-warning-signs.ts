@@ -1,4 +1,5 @@
 /** Everyday-word crisis cues and Samaritans / #chatsafe warning signs: weak alone. Data: rules.ts compiles it, in the order of RULES (lexicon.ts). */
+import { PILLS } from './lexicon-fragments.js';
 import type { RuleSpec } from './lexicon.js';
 
 export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
@@ -181,10 +182,100 @@ export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
   },
   {
     signal: 'attempt_now',
-    stems: ['engine', 'blood', 'took', 'taken', 'swallowed', 'overdosed', 'deep', 'gap', 'walked into'],
+    stems: ['engine', 'took', 'taken', 'swallowed', 'overdosed', 'deep', 'gap', 'walked into'],
     level: 'imminent',
     categories: ['attempt'],
     kind: 'act',
-    pattern: String.raw`\b(?:(?:car|garage)[^.!?\n]{0,40}engine (?:is )?running|engine (?:is )?running[^.!?\n]{0,40}(?:garage|car)|blood everywhere|so much blood|(?:took|taken|swallowed) (?:a load|loads|a lot|all|the whole|the lot|whatever)[^.!?\n]{0,30}\b(?:with|and) (?:vodka|wine|alcohol|whisky|gin|a bottle)|overdosed|swallowed (?:them|it all|the lot|everything|the pills|all of them)|took (?:a lot|a load|loads|a bunch|a handful|lots) of (?:my |the |her |his )?(?:pills|tablets|meds|medication|antidepressants|painkillers)|(?:cut|went) (?:so|too) deep|gap(?:ed|ing) open|walked into the (?:river|sea|water|lake))\b`,
+    pattern: String.raw`\b(?:(?:car|garage)[^.!?\n]{0,40}engine (?:is )?running|engine (?:is )?running[^.!?\n]{0,40}(?:garage|car)|(?:took|taken|swallowed) (?:a load|loads|a lot|all|the whole|the lot|whatever)[^.!?\n]{0,30}\b(?:with|and) (?:vodka|wine|alcohol|whisky|gin|a bottle)|overdosed|swallowed (?:them|it all|the lot|everything|the pills|all of them)|took (?:a lot|a load|loads|a bunch|a handful|lots) of (?:my |the |her |his )?(?:pills|tablets|meds|medication|antidepressants|painkillers)|(?:cut|went) (?:so|too) deep|gap(?:ed|ing) open|walked into the (?:river|sea|water|lake))\b`,
+  },
+  // More farewells and affairs put in order (Samaritans warning signs). Weak alone.
+  {
+    signal: 'cue_goodbye',
+    stems: ['goodbyes', 'stay', 'serving', 'knowing', 'talking', 'being', 'done now', 'doing it', 'to tell', 'to see', 'to watch', 'older', 'grown up', 'after', 'funeral', 'for me and'],
+    level: 'imminent',
+    categories: ['preparation'],
+    kind: 'plan',
+    needsContext: true,
+    pattern: String.raw`\b(?:(?:said|saying|say) (?:all )?my goodbyes|(?:i'?m )?sorry i (?:couldn'?t|could not|can'?t) stay|(?:it was|it'?s been) (?:good|nice|an honou?r|a privilege|a pleasure) (?:serving|knowing|talking|being) (?:with |here with )?(?:some of )?(?:you|y'?all|everyone)|i'?m done now|(?:and )?then (?:i'?m )?doing it|won'?t be (?:there|here|around) to (?:tell|see|watch)|for when (?:he|she|they)(?:'s| is| are|'re) (?:older|grown up)|(?:be|'ll be) (?:ok|okay|alright|fine) (?:for a while )?after\b(?! (?:the|a|an|this|that|my|i|we|work|school|surgery))|(?:pre-?paid|arranged|made the arrangements)[^.!?\n]{0,40}\bfuneral|funeral[^.!?\n]{0,60}\b(?:for me|my own)|(?:it'?s|its) for me and)\b`,
+  },
+  // Harm from someone else with danger now (GUIDE: abuse with current danger is high). Weak alone:
+  // it counts with an abuse disclosure in the text or a model that reads distress.
+  {
+    signal: 'abuse_danger_now',
+    stems: ['in the house', 'downstairs', 'outside', 'at the door', 'tonight', 'coming back', 'way', 'across', 'opposite', 'follow', 'hiding', 'locked', 'barricaded', 'door', 'for me', 'for us', 'where i', 'scared to', 'passport', 'pinned'],
+    level: 'high',
+    categories: ['abuse'],
+    kind: 'state',
+    needsContext: true,
+    pattern: String.raw`\b(?:(?:he'?s|she'?s|they'?re|he is|she is|hes|shes) (?:still |now |just )?(?:in the house|downstairs|outside|at the door|home tonight|back tonight|coming back tonight|on (?:his|her|their) way (?:back|home|over|here))|(?:sitting|sat|parked|waiting|standing) (?:in (?:his|her|a) (?:car|van|ute|truck) )?(?:outside|across the road from|across from|opposite) (?:my|the|our) (?:flat|house|work|school|place|door)|follow(?:ed|s|ing)? me (?:home|from|around)|(?:i'?m|im|i am) (?:hiding|locked|barricaded) in|(?:break|kick|smash) (?:my|the) door (?:down|in)|(?:come|coming) for (?:me|us) next|knows? where i(?:'m| am)? (?:live|staying|am)|scared to (?:leave|go home|go back)|took my passport|pinned (?:me|her|my mum|my mom) (?:down|against|in)|(?:pushed|put) (?:my desk|a chair|the drawers)? ?against (?:the|my) door)\b`,
+  },
+  // Self-harm acts written as a log or a relapse ("relapse. cut thursday and saturday", "🩸 monday").
+  {
+    signal: 'self_harm_log',
+    stems: ['relaps', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    level: 'high',
+    categories: ['self_harm'],
+    kind: 'act',
+    undated: 'high',
+    pattern: String.raw`\b(?:relaps(?:e|ed)\b[^.!?\n]{0,60}\b(?:cut|cutting|burn\w*|self[- ]?harm\w*|sh|blade|knife|razor|lighter)|(?:cut|burned|burnt|sh'?d|blood)(?: again)?(?: on)? (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)`,
+  },
+  // "did it again", "blood everywhere": self-harm only with other self-harm or suicide signs.
+  {
+    signal: 'cue_self_harm',
+    stems: ['again', 'blood'],
+    level: 'high',
+    categories: ['self_harm'],
+    kind: 'act',
+    undated: 'high',
+    needsContext: true,
+    pattern: String.raw`\b(?:(?:did|done) (?:it|the thing(?: i said i'?d stop doing)?) again|blood everywhere|so much blood)\b`,
+  },
+  // An attempt under way, said plainly ("took like the whole pack", "sat on the edge of the pier").
+  {
+    signal: 'attempt_plain',
+    stems: ['took', 'taken', 'swallowed', 'downed', 'necked', 'edge of', 'garage'],
+    level: 'imminent',
+    categories: ['attempt'],
+    kind: 'act',
+    pattern: String.raw`\b(?:(?:took|taken|swallowed|downed|necked) (?:like |basically |pretty much |about |nearly )(?:all|the whole|the entire|a whole|half)(?: (?:pack|packet|box|bottle|strip|lot))?(?: of)?(?: (?:my|the|her|his))? (?:\w+ )?(?:pills|tablets|meds|medication|antidepressants|painkillers|paracetamol|codeine)|(?:sat|sitting|standing|stood) on the edge of (?:the|a) (?:pier|bridge|roof|cliff|platform|building|car park|multi-?storey|dam|quay)|(?:engine|car) (?:is )?running in (?:the|a) (?:closed |shut )?garage)\b`,
+  },
+  // Means at hand or acts under way in plain words (Columbia 6–7): strong.
+  {
+    signal: 'attempt_means_at_hand',
+    stems: ['took', 'taken', 'swallowed', 'downed', 'necked', 'drank', 'half', 'pipe', 'hose', 'bath', 'overpass', 'viaduct', 'enough', 'loads of', 'extra'],
+    level: 'imminent',
+    categories: ['attempt', 'suicide_method'],
+    kind: 'act',
+    pattern: String.raw`\b(?:(?:took|taken|swallowed|downed|necked) (?:the|a) (?:whole|entire) (?:strip|box|packet|pack|blister pack|tub|bottle)(?:(?: of)?(?: (?:my|the|her|his))?(?: \w+)? ${PILLS}| (?:an? |\d+ |about an? )?(?:hour|hours|minutes?|mins?) ago|(?=[ \t]*(?:[.!?\n]|$)))|drank (?:what was |the stuff |the bottle |everything )?(?:from )?under the sink|drank (?:the |some )?(?:bleach|weedkiller|antifreeze|poison)|(?:already )?(?:took|swallowed|taken) half (?:of )?(?:them|the pills|my pills|the tablets|the box|the bottle)|(?:pipe|hose)(?:'s| is)? (?:attached|connected|on the exhaust|in the window)|in the bath with (?:the|a) (?:hairdryer|toaster|radio|heater)|(?:blade|razor|knife)(?:'s| is)? (?:on|by|next to) the (?:bath|tub)|(?:standing|sitting|sat|stood) on (?:the|a) (?:overpass|viaduct|railing)|bought (?:enough|loads of|extra|more) ${PILLS})\b`,
+  },
+  // Places people go to die, said in the present ("i'm on the balcony. 14th floor"): weak alone.
+  {
+    signal: 'cue_place',
+    stems: ['balcony', 'overpass', 'quarry', 'harbour', 'harbor', 'pier', 'beachy head', 'viaduct', 'the shed', 'the garage', 'the loft', 'come in', 'floor'],
+    level: 'imminent',
+    categories: ['suicide_plan'],
+    kind: 'plan',
+    needsContext: true,
+    pattern: String.raw`\b(?:(?:i'?m|im|i am|sitting|standing|stood|parked|sat)(?: up)? (?:on|at|in|by) (?:the|a|my) (?:\w+ )?(?:balcony|overpass|quarry|harbour|harbor|pier|viaduct)|at beachy head|(?:i'?m|im|i am) in the (?:shed|garage|loft)|(?:don'?t|do not) come in|\d+(?:st|nd|rd|th) floor)\b`,
+  },
+  // Time running out ("10pm. that's when", "8 hours left and then it stops"): weak alone.
+  {
+    signal: 'cue_countdown',
+    stems: ['decided', 'time for me', "that's when", 'thats when', 'hours', 'not long now', 'stops', 'free', 'problem to', 'thing left', 'last time', 'for real', 'see me'],
+    level: 'imminent',
+    categories: ['suicide_plan'],
+    kind: 'plan',
+    needsContext: true,
+    pattern: String.raw`\b(?:(?:it'?s|its) (?:all )?decided|(?:it'?s|its) time for me to go|that'?s when(?=[ \t]*(?:[.!?\n]|$))|(?:\d+|a few|few|couple of|two|three) hours? (?:left|to go|and (?:then )?(?:i'?m|it)\b)|not long now|(?:and )?then it (?:all )?stops|(?:and )?i'?m free(?=[ \t]*(?:[.!?\n]|$))|(?:won'?t|wont|will not) be a problem to (?:anyone|you|them)|(?:the )?only thing left is me|(?:one|for the) last time|(?:it was|it'?s) for real|(?:won'?t|wont|will not|never) see me (?:on here |here |again)?(?:after|again))`,
+  },
+  // Affairs put in order and means gathered (Samaritans warning signs): weak alone.
+  {
+    signal: 'cue_affairs',
+    stems: ['note', 'passwords', 'dead man', 'find me', 'lined them', 'chemist', 'pharmac', 'shops', 'nothing they did', 'nothing you did', 'driving back', 'coming back', 'walking back', 'boxed'],
+    level: 'imminent',
+    categories: ['preparation'],
+    kind: 'plan',
+    needsContext: true,
+    pattern: String.raw`\b(?:(?:the |my )?note(?:'s| is)? (?:on|in|under|by) the|(?:sent|posted|gave|left) (?:my |all my )?passwords|dead man'?s|(?:so|before) (?:my \w+|they|nobody|no one|anyone) (?:don'?t |doesn'?t |can'?t |won'?t )?(?:find|finds) me|lined them (?:all )?up|(?:another|three|two|four|different|every) (?:chemists?|pharmac\w+|shops)|(?:it was )?nothing (?:they|you|anyone) did|won'?t be (?:driving|coming|walking) back|(?:everything'?s|everything is) boxed)\b`,
   },
 ];

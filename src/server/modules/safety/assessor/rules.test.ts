@@ -61,7 +61,42 @@ describe('rules', () => {
     ['he said he will kill me if I leave', 'abuse_danger'],
     ['I want to hurt him so badly', 'harm_to_others'],
     ["I'm worried about my sister, she talks about wanting to die", 'concern_for_other'],
+    ['me: fine. also me at 3am: googling lethal doses', 'method_research'],
+    ["I've worked out how I'd do it", 'method_research'],
+    ['the thought of jumping is with me from the minute i wake up', 'ideation_constant'],
+    ["i've said my goodbyes", 'cue_goodbye'],
+    ["he's still in the house and i'm locked in the bathroom", 'abuse_danger_now'],
+    ['relapse. cut thursday and saturday', 'self_harm_log'],
+    ['did it again', 'cue_self_harm'],
+    ['took like the whole pack of my antidepressants', 'attempt_plain'],
+    ["I'm sat on the edge of the pier", 'attempt_plain'],
+    ['took the whole strip an hour ago', 'attempt_means_at_hand'],
+    ['bought enough paracetamol today', 'attempt_means_at_hand'],
+    ["i'm on the balcony. 14th floor", 'cue_place'],
+    ["10pm. that's when.", 'cue_countdown'],
+    ["the note's on the fridge", 'cue_affairs'],
   ])('%s → %s', (text, signal) => {
     expect(signals(text)).toContain(signal);
+  });
+
+  // The traps of the rules added in rules-3: each must stay silent.
+  it.each([
+    ["I'm going to drown myself in work this week", 'method'],
+    ['bungee jump off the bridge done!', 'method'],
+    ['there was blood everywhere, i dropped a jar of passata', 'attempt_now'],
+    ['18 months clean from self harm today', 'self_harm_act'],
+    ['googling the quickest route to the station', 'method_research'],
+    ['took the whole box of chocolates to work', 'attempt_means_at_hand'],
+    ["that's when I realised I'd left my keys", 'cue_countdown'],
+    ['the thought of jumping out of a plane is with me since the skydive advert', 'ideation_constant'],
+  ])('%s ↛ %s', (text, signal) => {
+    expect(signals(text)).not.toContain(signal);
+  });
+
+  it('joins context-needing hits to a plain hit of the same category', async () => {
+    const { analyse } = await import('./analyse.js');
+    // "he's outside" alone waits for context; beside a disclosure of abuse it counts (GUIDE: abuse with danger now is high).
+    expect(analyse("he's outside my flat again").rank).toBe(0);
+    expect(analyse("my husband hits me. he's outside my flat again and i'm hiding in the bathroom").rank).toBe(3);
   });
 });
