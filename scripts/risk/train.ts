@@ -30,7 +30,7 @@ import {
   type WeightsFile,
 } from '../../src/server/modules/safety/assessor/model.js';
 import { normalise } from '../../src/server/modules/safety/assessor/normalise.js';
-import { HELD_OUT_SHARE, loadCorpus, repoRoot } from './corpus.js';
+import { HELD_OUT_SHARE, loadCorpus, repoRoot, type Example } from './corpus.js';
 import { average, fitOn, predictor, toDoc, vocabulary, type Doc, type Fitted, type Hyper } from './logreg.js';
 
 export const WEIGHTS_PATH = path.join(repoRoot, 'src/server/modules/safety/assessor/weights.json');
@@ -46,6 +46,14 @@ const FOLDS = 5;
  * weights' hyperparameters.
  */
 export const MISS_COST = 1;
+/**
+ * Cost of alerting on an `elevated` text (gold elevated predicted ≥ high), per
+ * rate, beside the false alarms on none/low: a passive wish or worry about a
+ * friend gets the support card, not the safety team. Without it the tuner can
+ * lift every elevated rule hit to high (a threshold of 0.05), which meets the
+ * same recall but alerts the team for most passive ideation.
+ */
+export const OVER_ESCALATION_COST = 0.25;
 
 export const HYPER: Hyper = {
   bits: 18,
@@ -71,6 +79,8 @@ export interface Row {
 interface Score {
   readonly recall: number;
   readonly falseHigh: number;
+  /** Share of gold elevated texts predicted ≥ high. */
+  readonly overEscalated: number;
   readonly accuracy: number;
 }
 
@@ -80,6 +90,8 @@ export function evaluate(rows: readonly Row[], params: CombineParams): Score {
   let goldLow = 0;
   let falseHigh = 0;
   let correct = 0;
+  let goldElevated = 0;
+  let escalated = 0;
   for (const r of rows) {
     const { rank } = combineRanks(r.ruleRank, r.weakRank, r.suppressed, r.probs, params);
     if (rank === r.gold) correct++;
@@ -89,11 +101,15 @@ export function evaluate(rows: readonly Row[], params: CombineParams): Score {
     } else if (r.gold <= 1) {
       goldLow++;
       if (rank >= 3) falseHigh++;
+    } else {
+      goldElevated++;
+      if (rank >= 3) escalated++;
     }
   }
   return {
     recall: goldHigh ? caught / goldHigh : 1,
     falseHigh: goldLow ? falseHigh / goldLow : 0,
+    overEscalated: goldElevated ? escalated / goldElevated : 0,
     accuracy: correct / rows.length,
   };
 }
@@ -115,14 +131,21 @@ export function tune(rows: readonly Row[]): { params: CombineParams; score: Scor
     for (const elevated of grid(0.2, 0.9, 0.1))
       for (const low of grid(0.5, 0.9, 0.2))
         for (const maxLift of [1, 2, 3])
-          for (const modelOnlyCap of ['elevated', 'high'] as const)
+          for (const [modelOnlyCap, modelOnlyHigh] of [
+            ['elevated', undefined],
+            ['high', undefined],
+            ...[0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => ['high', t] as const),
+          ] as const)
             for (const suppressedCap of ['low', 'elevated'] as const)
-              for (const gate of grid(0.1, 0.9, 0.1))
-                for (const override of [0.5, 0.6, 0.7, 0.8, 0.9, 2]) {
+              for (const gate of grid(0.2, 0.8, 0.1))
+                for (const override of [0.5, 0.7, 0.9, 2]) {
+                  // A model-only bar at or below the general one changes nothing.
+                  if (modelOnlyHigh !== undefined && modelOnlyHigh <= high) continue;
                   const params: CombineParams = {
                     thresholds: { low, elevated, high },
                     maxLift,
                     modelOnlyCap,
+                    ...(modelOnlyHigh === undefined ? {} : { modelOnlyHigh }),
                     suppressedCap,
                     gate,
                     override,
@@ -130,7 +153,9 @@ export function tune(rows: readonly Row[]): { params: CombineParams; score: Scor
                   const score = evaluate(rows, params);
                   for (let r = Math.floor(score.recall * 100 + 1e-9); r >= 0; r--)
                     if (score.falseHigh < (frontier[r] ?? 1)) frontier[r] = score.falseHigh;
-                  const key = -(MISS_COST * (1 - score.recall) + score.falseHigh) * 1000 + score.accuracy;
+                  const cost =
+                    MISS_COST * (1 - score.recall) + score.falseHigh + OVER_ESCALATION_COST * score.overEscalated;
+                  const key = -cost * 1000 + score.accuracy;
                   if (best === null || key > best.key + 1e-12) best = { params, score, key };
                 }
   if (best === null) throw new Error('empty grid');
@@ -175,7 +200,8 @@ function trainingDate(corpusHash: string): string {
     if (
       previous.success &&
       previous.data.corpusHash === corpusHash &&
-      JSON.stringify(previous.data.hyperparameters) === JSON.stringify({ ...HYPER, missCost: MISS_COST })
+      JSON.stringify(previous.data.hyperparameters) ===
+        JSON.stringify({ ...HYPER, missCost: MISS_COST, overEscalationCost: OVER_ESCALATION_COST })
     ) {
       return previous.data.trainedAt;
     }
@@ -183,36 +209,28 @@ function trainingDate(corpusHash: string): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function main(): void {
-  const started = Date.now();
-  const corpus = loadCorpus();
-  for (const problem of corpus.invalid) console.warn(`skipped ${problem}`);
-  console.log(
-    `corpus: ${corpus.examples.length} examples from ${corpus.files} files (${corpus.duplicates} duplicates, ${corpus.invalid.length} invalid lines)`,
-  );
-  console.log(`split: ${corpus.train.length} train, ${corpus.heldOut.length} held out (never used here)`);
-  const counts = RISK_LEVELS.map((l) => `${l} ${corpus.train.filter((e) => e.level === l).length}`);
-  console.log(`train levels: ${counts.join(', ')}`);
-
+/**
+ * Cross-validation bagging: five models, each fitted on four fifths of the
+ * training examples, give out-of-fold probabilities for tuning the
+ * combination; the shipped model is their average, so the tuned thresholds
+ * fit the model that ships (a model refitted on all the data would be sharper
+ * than the models the thresholds were tuned on). Also used by errors.ts.
+ */
+export function crossValidate(train: readonly Example[], log: (line: string) => void = () => {}): {
+  rows: Row[];
+  folds: Fitted[];
+} {
   const counter = new FeatureCounter(HYPER.bits);
-  const rules = corpus.train.map((e) => analyse(e.text));
+  const rules = train.map((e) => analyse(e.text));
   const tokens = rules.map((r) => modelTokens(r));
-  const docs: Doc[] = corpus.train.map((e, i) =>
-    toDoc(counter, normalise(e.text).text, tokens[i] ?? [], levelRank(e.level)),
-  );
+  const docs: Doc[] = train.map((e, i) => toDoc(counter, normalise(e.text).text, tokens[i] ?? [], levelRank(e.level)));
   // Tails of long texts are scored too (model.ts tailOf), as the assessor does.
   const tails = rules.map((r, i) => {
     const tail = tailOf(r.norm.text);
     return tail === null ? null : toDoc(counter, tail, tokens[i] ?? [], docs[i]?.label ?? 0);
   });
-
-  // Cross-validation bagging: five models, each fitted on four fifths of the
-  // training split, give out-of-fold probabilities for tuning the combination;
-  // the shipped model is their average, so the tuned thresholds fit the model
-  // that ships (a model refitted on all the data would be sharper than the
-  // models the thresholds were tuned on).
   const { vocab, idf, extra } = vocabulary(docs, HYPER);
-  const fold = corpus.train.map((e) =>
+  const fold = train.map((e) =>
     Math.min(FOLDS - 1, Math.floor(((e.key - HELD_OUT_SHARE) / (1 - HELD_OUT_SHARE)) * FOLDS)),
   );
   const oof: Float64Array[] = docs.map(() => new Float64Array(LEVEL_COUNT));
@@ -231,7 +249,7 @@ function main(): void {
       const tail = tails[i];
       if (fold[i] === f) oof[i] = pickUrgent(predict(d), tail ? predict(tail) : null);
     });
-    console.log(`fold ${f + 1}/${FOLDS} fitted`);
+    log(`fold ${f + 1}/${FOLDS} fitted`);
   }
   const rows: Row[] = docs.map((d, i) => ({
     gold: d.label,
@@ -240,6 +258,21 @@ function main(): void {
     suppressed: rules[i]?.suppressed ?? null,
     probs: oof[i] ?? new Float64Array(LEVEL_COUNT),
   }));
+  return { rows, folds };
+}
+
+function main(): void {
+  const started = Date.now();
+  const corpus = loadCorpus();
+  for (const problem of corpus.invalid) console.warn(`skipped ${problem}`);
+  console.log(
+    `corpus: ${corpus.examples.length} examples from ${corpus.files} files (${corpus.duplicates} duplicates, ${corpus.invalid.length} invalid lines)`,
+  );
+  console.log(`split: ${corpus.train.length} train, ${corpus.heldOut.length} held out (never used here)`);
+  const counts = RISK_LEVELS.map((l) => `${l} ${corpus.train.filter((e) => e.level === l).length}`);
+  console.log(`train levels: ${counts.join(', ')}`);
+
+  const { rows, folds } = crossValidate(corpus.train, (line) => console.log(line));
   const rulesOnly = evaluate(rows, {
     thresholds: { low: 2, elevated: 2, high: 2 },
     maxLift: 0,
@@ -254,7 +287,7 @@ function main(): void {
     `rules alone (train): recall≥high ${rulesOnly.recall.toFixed(3)}, none/low→≥high ${rulesOnly.falseHigh.toFixed(3)}, accuracy ${rulesOnly.accuracy.toFixed(3)}`,
   );
   console.log(
-    `tuned on out-of-fold train: recall≥high ${score.recall.toFixed(3)}, none/low→≥high ${score.falseHigh.toFixed(3)}, accuracy ${score.accuracy.toFixed(3)}`,
+    `tuned on out-of-fold train: recall≥high ${score.recall.toFixed(3)}, none/low→≥high ${score.falseHigh.toFixed(3)}, elevated→≥high ${score.overEscalated.toFixed(3)}, accuracy ${score.accuracy.toFixed(3)}`,
   );
   console.log(`combine: ${JSON.stringify(params)}`);
 
@@ -274,7 +307,7 @@ function main(): void {
       train: corpus.train.length,
       heldOut: corpus.heldOut.length,
     },
-    hyperparameters: { ...HYPER, missCost: MISS_COST },
+    hyperparameters: { ...HYPER, missCost: MISS_COST, overEscalationCost: OVER_ESCALATION_COST },
     bits: HYPER.bits,
     classes: [...RISK_LEVELS],
     scale: SCALE,

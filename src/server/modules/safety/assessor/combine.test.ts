@@ -26,6 +26,9 @@ describe('combineRanks', () => {
   it('with no rule evidence the model decides up to modelOnlyCap', () => {
     expect(combineRanks(0, 0, null, confidentHigh, params).rank).toBe(3);
     expect(combineRanks(0, 0, null, confidentHigh, { ...params, modelOnlyCap: 'elevated' }).rank).toBe(2);
+    // With no rule evidence, high needs the model-only bar; with a rule it needs only the general one.
+    expect(combineRanks(0, 0, null, confidentHigh, { ...params, modelOnlyHigh: 0.999 }).rank).toBe(2);
+    expect(combineRanks(2, 0, null, confidentHigh, { ...params, modelOnlyHigh: 0.999 }).rank).toBe(3);
     expect(combineRanks(0, 0, null, calm, params).rank).toBe(0);
   });
 

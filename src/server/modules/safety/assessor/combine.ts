@@ -4,7 +4,8 @@
  *   Columbia-level meaning (plan, means, attempt) that a bag of words cannot.
  * - Below that, a confident model may lift the level, by at most `maxLift`
  *   steps above the rules and, with no rule evidence at all, to at most
- *   `modelOnlyCap`: the model catches what the lexicon misses ("did it again").
+ *   `modelOnlyCap` (and to high only at P(≥ high) ≥ `modelOnlyHigh`): the
+ *   model catches what the lexicon misses ("did it again").
  * - When a modifier cancelled a rule hit, the model may not overrule it:
  *   negation, figurative speech, helper talk, quotes and lookalikes cap the
  *   text at low; past, hypothetical and humour at `suppressedCap`; other
@@ -43,8 +44,12 @@ export function combineRanks(
   const rules = weakConfirmed ? weakRank : ruleRank;
   if (rules >= 3) return { rank: rules, lifted: false, weakConfirmed };
   const m = modelRank(probs, params);
-  let rank =
-    rules > 0 ? Math.max(rules, Math.min(m, rules + params.maxLift)) : Math.min(m, levelRank(params.modelOnlyCap));
+  let rank: number;
+  if (rules > 0) rank = Math.max(rules, Math.min(m, rules + params.maxLift));
+  else {
+    rank = Math.min(m, levelRank(params.modelOnlyCap));
+    if (rank >= 3 && params.modelOnlyHigh !== undefined && probAtLeast(probs, 3) < params.modelOnlyHigh) rank = 2;
+  }
   if (suppressed !== null) {
     const cap = suppressed === 'hard' ? 1 : suppressed === 'other' ? 2 : levelRank(params.suppressedCap);
     rank = Math.min(rank, Math.max(rules, cap));

@@ -13,7 +13,7 @@ const SEED_CHAR = 0x5bd1e995;
 const SPACE = 32;
 
 /** Final avalanche (MurmurHash3 fmix32) so that low bits are well mixed before masking. */
-function fmix(x: number): number {
+export function fmix(x: number): number {
   let h = x ^ (x >>> 16);
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -57,7 +57,8 @@ export class FeatureCounter {
     this.tableMask = 8191;
   }
 
-  private add(hash: number): void {
+  /** Count one hashed feature (subclasses may count something else, see model.ts RowCounter). */
+  protected add(hash: number): void {
     const id = fmix(hash) & this.mask;
     const table = this.table;
     let slot = Math.imul(id, 0x9e3779b1) >>> 0;
@@ -78,7 +79,7 @@ export class FeatureCounter {
   }
 
   /** Prepare the table for a text that yields at most `features` features. */
-  private reset(features: number): void {
+  protected reset(features: number): void {
     if (this.ids.length < features) {
       this.ids = new Int32Array(features);
       this.counts = new Float32Array(features);

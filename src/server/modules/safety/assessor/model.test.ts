@@ -50,6 +50,33 @@ describe('LinearModel', () => {
     expect(q[3]).toBeCloseTo(0.2, 2);
   });
 
+  it('counts repeated features once with sublinear tf, exactly as the trainer counts them', () => {
+    const file = weightsFor('pills pills tonight', [0, 0, 1, 2, 3]);
+    const model = new LinearModel(file);
+    const text = 'pills pills pills tonight maybe not';
+    // Reference: the trainer's counter, restricted to the model's features.
+    const known = new Set<number>();
+    let id = 0;
+    for (const d of file.ids) known.add((id += d));
+    const counter = new FeatureCounter(12);
+    counter.extract(text);
+    let norm = 0;
+    for (let i = 0; i < counter.size; i++) {
+      if (!known.has(counter.ids[i] ?? -1)) continue;
+      const c = counter.counts[i] ?? 0;
+      norm += (1 + Math.log(c)) ** 2;
+    }
+    let dot = 0;
+    for (let i = 0; i < counter.size; i++) if (known.has(counter.ids[i] ?? -1)) dot += 1 + Math.log(counter.counts[i] ?? 1);
+    const x = dot / Math.sqrt(norm);
+    const logits = [0, 0, x, 2 * x, 3 * x];
+    const z = logits.reduce((sum, l) => sum + Math.exp(l), 0);
+    const p = model.predict(text);
+    logits.forEach((l, k) => expect(p[k]).toBeCloseTo(Math.exp(l) / z, 3));
+    // The same model gives the same answer twice (the per-text counts are reset).
+    expect(Array.from(model.predict(text))).toEqual(Array.from(p));
+  });
+
   it('adds rule-token weights outside the text block', () => {
     const model = new LinearModel(weightsFor('x', [0, 0, 0, 0, 0]));
     expect(model.predict('', ['rule:plan'])[4]).toBeGreaterThan(0.9);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { RISK_LEVELS } from '../../../../shared/risk.js';
-import { FeatureCounter } from './features.js';
+import { FeatureCounter, fmix } from './features.js';
 
 export const LEVEL_COUNT = RISK_LEVELS.length;
 /** Packed row: idf + LEVEL_COUNT weights. */
@@ -21,6 +21,13 @@ export const combineSchema = z.object({
   maxLift: z.number().int().min(0).max(4),
   /** Highest level the model alone (no rule evidence) may give. */
   modelOnlyCap: z.enum(RISK_LEVELS),
+  /**
+   * P(level ≥ high) the model alone (no rule evidence at all) needs to
+   * propose high (absent: thresholds.high). A short everyday post ("early
+   * night tonight") shares words with farewells; with no rule evidence the
+   * model must be surer before the safety team is alerted.
+   */
+  modelOnlyHigh: z.number().optional(),
   /** Highest level when a modifier cancelled a rule hit and no other rule says more. */
   suppressedCap: z.enum(RISK_LEVELS),
   /** P(level ≥ elevated) at which context-needing rule hits count. */
@@ -60,11 +67,60 @@ export const weightsSchema = z.object({
 });
 export type WeightsFile = z.infer<typeof weightsSchema>;
 
+/**
+ * The runtime's feature counter: it counts straight into the model's rows and
+ * drops features the model does not know, so duplicates are found by a
+ * generation stamp per row instead of a hash table (same counts, same
+ * features, as FeatureCounter gives the trainer for the features in the model).
+ */
+class RowCounter extends FeatureCounter {
+  /** Rows (1-based, as in rowOf) seen in the last text, in first-seen order. */
+  readonly seen: Int32Array;
+  /** counts[row - 1]: occurrences of the row's feature in the last text. */
+  readonly rowCounts: Float32Array;
+  seenSize = 0;
+  private readonly stamp: Uint32Array;
+  private generation = 0;
+
+  constructor(
+    bits: number,
+    private readonly rowOf: Uint16Array | Uint32Array,
+    rowCount: number,
+  ) {
+    super(bits);
+    this.seen = new Int32Array(rowCount);
+    this.rowCounts = new Float32Array(rowCount);
+    this.stamp = new Uint32Array(rowCount);
+  }
+
+  protected override add(hash: number): void {
+    const row = this.rowOf[fmix(hash) & this.mask] as number;
+    if (row === 0) return;
+    const r = row - 1;
+    if (this.stamp[r] === this.generation) {
+      this.rowCounts[r] = (this.rowCounts[r] as number) + 1;
+      return;
+    }
+    this.stamp[r] = this.generation;
+    this.rowCounts[r] = 1;
+    this.seen[this.seenSize++] = row;
+  }
+
+  protected override reset(): void {
+    this.seenSize = 0;
+    this.generation = (this.generation + 1) >>> 0;
+    if (this.generation === 0) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+}
+
 export class LinearModel {
   readonly version: string;
   readonly combine: CombineParams;
   readonly empty: boolean;
-  private readonly counter: FeatureCounter;
+  private readonly counter: RowCounter;
   /** rowOf[featureId] = row + 1 in `rows`, or 0 when the feature is not in the model. */
   private readonly rowOf: Uint16Array | Uint32Array;
   /**
@@ -88,7 +144,6 @@ export class LinearModel {
     this.version = parsed.version;
     this.combine = parsed.combine;
     this.empty = parsed.ids.length === 0;
-    this.counter = new FeatureCounter(parsed.bits);
     this.rowOf = parsed.ids.length < 65535 ? new Uint16Array(1 << parsed.bits) : new Uint32Array(1 << parsed.bits);
     this.rows = new Int16Array(parsed.ids.length * ROW);
     let maxIdf = 1e-9;
@@ -108,6 +163,7 @@ export class LinearModel {
       for (let k = 0; k < LEVEL_COUNT; k++)
         this.rows[r * ROW + 1 + k] = Math.round((parsed.weights[r * LEVEL_COUNT + k] ?? 0) * wToInt);
     }
+    this.counter = new RowCounter(parsed.bits, this.rowOf, Math.max(1, parsed.ids.length));
     if (parsed.ruleWeights.length !== parsed.ruleFeatures.length * LEVEL_COUNT)
       throw new Error('weights.json: rule weights length');
     parsed.ruleFeatures.forEach((token, r) => this.ruleRow.set(token, r));
@@ -135,8 +191,7 @@ export class LinearModel {
     if (!this.empty) {
       const counter = this.counter;
       counter.extract(normText);
-      const { ids, counts } = counter;
-      const rowOf = this.rowOf;
+      const { seen, rowCounts } = counter;
       const rows = this.rows;
       const idfScale = this.idfScale;
       // One pass: accumulate un-normalised dot products and the squared norm,
@@ -147,12 +202,10 @@ export class LinearModel {
       let l2 = 0;
       let l3 = 0;
       let l4 = 0;
-      for (let i = 0; i < counter.size; i++) {
-        const id = ids[i] as number;
-        const row = rowOf[id] as number;
-        if (row === 0) continue;
+      for (let i = 0; i < counter.seenSize; i++) {
+        const row = seen[i] as number;
         const base = (row - 1) * ROW;
-        const c = counts[i] as number;
+        const c = rowCounts[row - 1] as number;
         const v = (c === 1 ? 1 : 1 + Math.log(c)) * (rows[base] as number) * idfScale;
         norm += v * v;
         l0 += v * (rows[base + 1] as number);
