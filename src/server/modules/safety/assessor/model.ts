@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { RISK_LEVELS } from '../../../../shared/risk.js';
-import { FeatureCounter, fmix } from './features.js';
+import { FeatureSequence } from './features.js';
 
 export const LEVEL_COUNT = RISK_LEVELS.length;
-/** Packed row: idf + LEVEL_COUNT weights. */
-const ROW = 1 + LEVEL_COUNT;
+/** Packed row: idf + LEVEL_COUNT weights as Int16, then an Int32 count (16 bytes: one cache line). */
+const ROW = 8;
 
 /** How the model's probabilities turn into a level, tuned by train.ts on the training split only. */
 export const combineSchema = z.object({
@@ -67,52 +67,86 @@ export const weightsSchema = z.object({
 });
 export type WeightsFile = z.infer<typeof weightsSchema>;
 
+/** Float32 counts (as the trainer keeps them) stop growing at 2^24. */
+const MAX_COUNT = 16777216;
+/** TF[c] = 1 + Math.log(c), the sublinear term frequency of small counts. */
+const TF_TABLE_SIZE = 256;
+const TF = Float64Array.from({ length: TF_TABLE_SIZE }, (_, c) => 1 + Math.log(c));
+
 /**
  * The runtime's feature counter: it counts straight into the model's rows and
- * drops features the model does not know, so duplicates are found by a
- * generation stamp per row instead of a hash table (same counts, same
- * features, as FeatureCounter gives the trainer for the features in the model).
+ * drops features the model does not know, so duplicates are found by a count
+ * kept next to each row's weights (reset after each text) instead of a hash
+ * table (same counts, same features, in the same first-seen order, as
+ * FeatureCounter gives the trainer for the features in the model).
  */
-class RowCounter extends FeatureCounter {
-  /** Rows (1-based, as in rowOf) seen in the last text, in first-seen order. */
+class RowCounter {
+  /** Rows (1-based, as in rowOf) seen in the last text, in first-seen order (one spare slot). */
   readonly seen: Int32Array;
-  /** counts[row - 1]: occurrences of the row's feature in the last text. */
-  readonly rowCounts: Float32Array;
   seenSize = 0;
-  private readonly stamp: Uint32Array;
-  private generation = 0;
+  readonly sequence: FeatureSequence;
+  /** rowSeq[i]: the row (1-based, 0 = unknown) of sequence.ids[i]. */
+  private rowSeq = new Int32Array(4096);
 
   constructor(
     bits: number,
     private readonly rowOf: Uint16Array | Uint32Array,
     rowCount: number,
+    /**
+     * Per row, Int32 slot 3 of its 16-byte record: occurrences in the current
+     * text. Record 0 stands for features the model does not know.
+     */
+    private readonly counts: Int32Array,
   ) {
-    super(bits);
-    this.seen = new Int32Array(rowCount);
-    this.rowCounts = new Float32Array(rowCount);
-    this.stamp = new Uint32Array(rowCount);
+    this.sequence = new FeatureSequence(bits);
+    this.seen = new Int32Array(rowCount + 1);
   }
 
-  protected override add(hash: number): void {
-    const row = this.rowOf[fmix(hash) & this.mask] as number;
-    if (row === 0) return;
-    const r = row - 1;
-    if (this.stamp[r] === this.generation) {
-      this.rowCounts[r] = (this.rowCounts[r] as number) + 1;
+  /** Count rows rowSeq[from, to). Branch-free: row 0 is counted in record 0 but never listed as seen. */
+  private count(from: number, to: number): void {
+    const rowSeq = this.rowSeq;
+    const counts = this.counts;
+    const seen = this.seen;
+    let size = this.seenSize;
+    for (let i = from; i < to; i++) {
+      const row = rowSeq[i] as number;
+      const slot = (row << 2) | 3;
+      const c = counts[slot] as number;
+      counts[slot] = c + 1;
+      seen[size] = row;
+      // Listed when first seen (c = 0) and known (row > 0).
+      size += ((c - 1) >>> 31) & (-row >>> 31);
+    }
+    this.seenSize = size;
+  }
+
+  /** Count the model's features in a normalised text (reusing the last text's features for its tail). */
+  extract(text: string): void {
+    const seq = this.sequence;
+    const suffix = seq.text.length > 0 ? seq.suffix(text) : null;
+    this.seenSize = 0;
+    if (suffix !== null) {
+      this.count(suffix.a0, suffix.a1);
+      this.count(suffix.b0, seq.wordCount);
+      this.count(suffix.c0, seq.length);
       return;
     }
-    this.stamp[r] = this.generation;
-    this.rowCounts[r] = 1;
-    this.seen[this.seenSize++] = row;
+    seq.read(text);
+    if (this.rowSeq.length < seq.length) this.rowSeq = new Int32Array(seq.ids.length);
+    const ids = seq.ids;
+    const rowSeq = this.rowSeq;
+    const rowOf = this.rowOf;
+    for (let i = 0; i < seq.length; i++) rowSeq[i] = rowOf[ids[i] as number] as number;
+    this.count(0, seq.length);
   }
 
-  protected override reset(): void {
+  /** Forget the last text's counts. */
+  clear(): void {
+    const counts = this.counts;
+    const seen = this.seen;
+    for (let i = 0; i < this.seenSize; i++) counts[((seen[i] as number) << 2) | 3] = 0;
+    counts[3] = 0;
     this.seenSize = 0;
-    this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) {
-      this.stamp.fill(0);
-      this.generation = 1;
-    }
   }
 }
 
@@ -124,11 +158,14 @@ export class LinearModel {
   /** rowOf[featureId] = row + 1 in `rows`, or 0 when the feature is not in the model. */
   private readonly rowOf: Uint16Array | Uint32Array;
   /**
-   * Per row: idf then one weight per level as 16-bit integers, packed so that
-   * one lookup touches one cache line; the table then fits the CPU cache far
-   * better than floats would. idfScale / wScale turn them back into reals.
+   * Per row: idf then one weight per level as 16-bit integers, then the
+   * row's count in the current text as a 32-bit integer, packed in 16 bytes so
+   * that one lookup touches one cache line; the table then fits the CPU cache
+   * far better than floats would. idfScale / wScale turn them back into reals.
    */
   private readonly rows: Int16Array;
+  /** The same records as 32-bit words: slot 3 of each is the row's count in the current text. */
+  private readonly counts: Int32Array;
   private readonly idfScale: number;
   private readonly wScale: number;
   private readonly bias: Float64Array;
@@ -145,7 +182,9 @@ export class LinearModel {
     this.combine = parsed.combine;
     this.empty = parsed.ids.length === 0;
     this.rowOf = parsed.ids.length < 65535 ? new Uint16Array(1 << parsed.bits) : new Uint32Array(1 << parsed.bits);
-    this.rows = new Int16Array(parsed.ids.length * ROW);
+    // Record r (1-based, as rowOf gives it) per row; record 0 counts the features the model does not know.
+    const buffer = new ArrayBuffer((parsed.ids.length + 1) * ROW * 2);
+    this.rows = new Int16Array(buffer);
     let maxIdf = 1e-9;
     let maxW = 1e-9;
     for (const x of parsed.idf) maxIdf = Math.max(maxIdf, Math.abs(x));
@@ -159,11 +198,12 @@ export class LinearModel {
     for (let r = 0; r < parsed.ids.length; r++) {
       id += parsed.ids[r] ?? 0;
       this.rowOf[id] = r + 1;
-      this.rows[r * ROW] = Math.round((parsed.idf[r] ?? 0) * idfToInt);
+      this.rows[(r + 1) * ROW] = Math.round((parsed.idf[r] ?? 0) * idfToInt);
       for (let k = 0; k < LEVEL_COUNT; k++)
-        this.rows[r * ROW + 1 + k] = Math.round((parsed.weights[r * LEVEL_COUNT + k] ?? 0) * wToInt);
+        this.rows[(r + 1) * ROW + 1 + k] = Math.round((parsed.weights[r * LEVEL_COUNT + k] ?? 0) * wToInt);
     }
-    this.counter = new RowCounter(parsed.bits, this.rowOf, Math.max(1, parsed.ids.length));
+    this.counts = new Int32Array(buffer);
+    this.counter = new RowCounter(parsed.bits, this.rowOf, Math.max(1, parsed.ids.length), this.counts);
     if (parsed.ruleWeights.length !== parsed.ruleFeatures.length * LEVEL_COUNT)
       throw new Error('weights.json: rule weights length');
     parsed.ruleFeatures.forEach((token, r) => this.ruleRow.set(token, r));
@@ -191,8 +231,9 @@ export class LinearModel {
     if (!this.empty) {
       const counter = this.counter;
       counter.extract(normText);
-      const { seen, rowCounts } = counter;
+      const seen = counter.seen;
       const rows = this.rows;
+      const counts = this.counts;
       const idfScale = this.idfScale;
       // One pass: accumulate un-normalised dot products and the squared norm,
       // then scale once (the L2 norm only rescales the sum).
@@ -204,9 +245,13 @@ export class LinearModel {
       let l4 = 0;
       for (let i = 0; i < counter.seenSize; i++) {
         const row = seen[i] as number;
-        const base = (row - 1) * ROW;
-        const c = rowCounts[row - 1] as number;
-        const v = (c === 1 ? 1 : 1 + Math.log(c)) * (rows[base] as number) * idfScale;
+        const base = row * ROW;
+        const c = counts[(row << 2) | 3] as number;
+        // TF[1] = 1 exactly; a Float32 count (as the trainer keeps them) stops at 2^24.
+        const v =
+          (c < TF_TABLE_SIZE ? (TF[c] as number) : 1 + Math.log(c < MAX_COUNT ? c : MAX_COUNT)) *
+          (rows[base] as number) *
+          idfScale;
         norm += v * v;
         l0 += v * (rows[base + 1] as number);
         l1 += v * (rows[base + 2] as number);
@@ -214,6 +259,7 @@ export class LinearModel {
         l3 += v * (rows[base + 4] as number);
         l4 += v * (rows[base + 5] as number);
       }
+      counter.clear();
       if (norm > 0) {
         const inv = this.wScale / Math.sqrt(norm);
         logits[0] = (logits[0] as number) + l0 * inv;

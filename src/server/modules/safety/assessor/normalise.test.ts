@@ -35,6 +35,16 @@ describe('normalise', () => {
     expect(norm('a b c d')).toBe('abcd');
   });
 
+  it('grows its buffers when emoji read as words outgrow the text', () => {
+    const text = '✂'.repeat(600) + ' then the end';
+    const n = normalise(text);
+    expect(n.text.match(/scissors/g)?.length).toBe(600);
+    expect(n.text.endsWith('then the end')).toBe(true);
+    // The last word still points into the original.
+    const at = n.text.lastIndexOf('end');
+    expect(text.slice(n.originStart[at], n.originEnd[at + 2])).toBe('end');
+  });
+
   it('strips zero-width characters and combining marks', () => {
     expect(norm('su\u200bic\u200dide')).toBe('suicide');
     expect(norm('s\u0336u\u0336i\u0336c\u0336i\u0336d\u0336e\u0336')).toBe('suicide');

@@ -17,31 +17,45 @@ export interface Normalised {
   readonly originEnd: Int32Array;
 }
 
-/** A working buffer: char codes plus the original span of each. */
+/** A working buffer: UTF-16 code units plus the original span of each. */
 class Buf {
-  codes: Int32Array;
+  codes: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
   length = 0;
   constructor(capacity: number) {
-    this.codes = new Int32Array(capacity);
+    this.codes = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
   }
   reset(capacity: number): void {
     if (this.codes.length < capacity) {
       const size = Math.max(capacity, this.codes.length * 2);
-      this.codes = new Int32Array(size);
+      this.codes = new Uint16Array(size);
       this.starts = new Int32Array(size);
       this.ends = new Int32Array(size);
     }
     this.length = 0;
   }
   push(code: number, start: number, end: number): void {
+    // Emoji read as words ("✂" → " scissors ") can outgrow any fixed multiple of the input.
+    if (this.length === this.codes.length) this.grow();
     const i = this.length++;
     this.codes[i] = code;
     this.starts[i] = start;
     this.ends[i] = end;
+  }
+  grow(): void {
+    const size = this.codes.length * 2 + 16;
+    const codes = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    codes.set(this.codes);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.codes = codes;
+    this.starts = starts;
+    this.ends = ends;
   }
   at(i: number): number {
     return i >= 0 && i < this.length ? (this.codes[i] ?? 0) : 0;
@@ -103,17 +117,100 @@ function fold(cp: number): string {
   return folded;
 }
 
-/** Pass 1: strip invisible characters, lower-case, fold Unicode, map emoji to words. */
-function basicPass(src: string, out: Buf): void {
-  for (let i = 0; i < src.length;) {
+/**
+ * Classes of the original's code points for the spacing check, filled by pass 1:
+ * \p{L} or \p{N}, a character that may be spaced out ([\p{L}\p{N}$@!]), a gap ([ .\-_]).
+ */
+const SPACED_LN = 1 | 2;
+const SPACED_CHAR = 2;
+const SPACED_GAP = 4;
+const ASCII_SPACING_CLASS = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+    ? SPACED_LN
+    : c === 36 || c === 64 || c === 33
+      ? SPACED_CHAR
+      : c === 32 || c === 46 || c === 45 || c === 95
+        ? SPACED_GAP
+        : 0,
+);
+let spacingClasses = new Uint8Array(4096);
+let spacingLength = 0;
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const letterOrNumberCache = new Map<number, boolean>();
+function isLetterOrNumber(cp: number): boolean {
+  let known = letterOrNumberCache.get(cp);
+  if (known === undefined) {
+    known = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+    if (letterOrNumberCache.size < 65536) letterOrNumberCache.set(cp, known);
+  }
+  return known;
+}
+
+/** What pass 1 learnt of the original text, for the later passes' cheap checks: a character leetspeak or censoring may use. */
+const SEEN_LEET = 1;
+/** Something the squeeze pass may change. */
+const SEEN_SQUEEZE = 2;
+
+/** ASCII whitespace that \s matches: tab, newline, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === SPACE;
+}
+
+/**
+ * Pass 1: strip invisible characters, lower-case, fold Unicode, map emoji to
+ * words. Returns Seen flags about the original (code units, as the checks
+ * read it).
+ */
+function basicPass(src: string, out: Buf): number {
+  if (spacingClasses.length < src.length) spacingClasses = new Uint8Array(src.length * 2);
+  const classes = spacingClasses;
+  let q = 0;
+  let codes = out.codes;
+  let starts = out.starts;
+  let ends = out.ends;
+  const n = src.length;
+  let o = out.length;
+  let seen = 0;
+  // The two previous code units, for "three identical" and "two spaces".
+  let p1 = -1;
+  let p2 = -1;
+  for (let i = 0; i < n;) {
+    const c = src.charCodeAt(i);
+    if (c < 128) {
+      // Printable ASCII, tab, newline and carriage return are what the squeeze check lets through one by one.
+      if (
+        (c < 32 && c !== 9 && c !== 10 && c !== 13) ||
+        c === 127 ||
+        (c === p1 && c === p2) ||
+        (isAsciiSpace(c) && isAsciiSpace(p1))
+      )
+        seen |= SEEN_SQUEEZE;
+      if ((c >= 48 && c <= 57) || c === 36 || c === 64 || c === 33 || c === STAR) seen |= SEEN_LEET;
+      p2 = p1;
+      p1 = c;
+      classes[q++] = ASCII_SPACING_CLASS[c] as number;
+      if (o === codes.length) {
+        out.length = o;
+        out.grow();
+        codes = out.codes;
+        starts = out.starts;
+        ends = out.ends;
+      }
+      codes[o] = c >= 65 && c <= 90 ? c + 32 : c === 9 || c === 13 ? SPACE : c;
+      starts[o] = i;
+      ends[o] = i + 1;
+      o++;
+      i++;
+      continue;
+    }
+    seen |= SEEN_SQUEEZE;
     const cp = src.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     const end = i + width;
-    if (cp < 128) {
-      if (cp >= 65 && cp <= 90) out.push(cp + 32, i, end);
-      else if (cp === 9 || cp === 13) out.push(SPACE, i, end);
-      else out.push(cp, i, end);
-    } else if (ZERO_WIDTH(cp)) {
+    classes[q++] = isLetterOrNumber(cp) ? SPACED_LN : 0;
+    out.length = o;
+    if (ZERO_WIDTH(cp)) {
       // dropped
     } else if (cp === 0x2019 || cp === 0x2018 || cp === 0x02bc) {
       out.push(APOS, i, end);
@@ -133,66 +230,70 @@ function basicPass(src: string, out: Buf): void {
         for (let k = 0; k < folded.length; k++) out.push(folded.charCodeAt(k), i, end);
       }
     }
+    o = out.length;
+    // push may have grown the buffer.
+    codes = out.codes;
+    starts = out.starts;
+    ends = out.ends;
     i = end;
   }
+  out.length = o;
+  spacingLength = q;
+  return seen;
 }
 
 const NUMBER_WITH_UNIT = /^\d+(?:st|nd|rd|th|am|pm|mg|ml|yo|y|yr|yrs|k|x|s|h|hr|hrs|min|mins|g|kg|lb|lbs|ish|m|d|w)?$/;
 
-/** Pass 2: leetspeak and censored words ("k1ll", "$uicide", "s*icide"), per word. */
-function leetPass(inp: Buf, out: Buf): void {
-  const n = inp.length;
-  let i = 0;
-  while (i < n) {
-    const c = inp.at(i);
-    if (!isWordish(c)) {
-      out.push(c, inp.starts[i] ?? 0, inp.ends[i] ?? 0);
-      i++;
+/**
+ * Pass 2: leetspeak and censored words ("k1ll", "$uicide", "s*icide"), per
+ * word, in place: a word is replaced by one of the same length, so every
+ * character keeps its place and its span.
+ */
+function leetPass(buf: Buf): void {
+  const n = buf.length;
+  const codes = buf.codes;
+  const at = (k: number): number => codes[k] ?? 0;
+  let k = 0;
+  while (k < n) {
+    // Only words with a digit, $ @ ! or * can change: find one, then its word.
+    const ck = at(k);
+    if (!((ck >= 48 && ck <= 57) || ck === 36 || ck === 64 || ck === 33 || ck === STAR)) {
+      k++;
       continue;
     }
+    let i = k;
+    while (i > 0 && isWordish(at(i - 1))) i--;
     let j = i;
     let letters = 0;
     let leet = 0;
     let stars = 0;
-    while (j < n && isWordish(inp.at(j))) {
-      const cj = inp.at(j);
+    while (j < n && isWordish(at(j))) {
+      const cj = at(j);
       if (isLetter(cj)) letters++;
       else if (cj === STAR) stars++;
       else leet++;
       j++;
     }
+    k = j;
     // "@name" is a mention and "die!" an exclamation: only mid-word @ and ! are leet.
     let wordStart = i;
     let wordEnd = j;
-    while (wordStart < wordEnd && (inp.at(wordStart) === 64 || inp.at(wordStart) === 33 || inp.at(wordStart) === STAR))
-      wordStart++;
-    while (wordEnd > wordStart && (inp.at(wordEnd - 1) === 33 || inp.at(wordEnd - 1) === STAR)) wordEnd--;
-    for (let k = i; k < wordStart; k++) out.push(inp.at(k), inp.starts[k] ?? 0, inp.ends[k] ?? 0);
-    if (leet === 0 && stars === 0) {
-      // Plain word (the common case): copy through without building a string.
-      for (let k = wordStart; k < j; k++) out.push(inp.at(k), inp.starts[k] ?? 0, inp.ends[k] ?? 0);
-      i = j;
-      continue;
-    }
+    while (wordStart < wordEnd && (at(wordStart) === 64 || at(wordStart) === 33 || at(wordStart) === STAR)) wordStart++;
+    while (wordEnd > wordStart && (at(wordEnd - 1) === 33 || at(wordEnd - 1) === STAR)) wordEnd--;
     let word = '';
-    for (let k = wordStart; k < wordEnd; k++) word += String.fromCharCode(inp.at(k));
+    for (let m = wordStart; m < wordEnd; m++) word += String.fromCharCode(at(m));
     let replacement: string | null = null;
     if (letters > 0 && stars > 0 && word.includes('*')) replacement = uncensor(word);
     if (replacement === null && letters > 0 && leet > 0 && !NUMBER_WITH_UNIT.test(word)) {
       let mapped = '';
-      for (let k = 0; k < word.length; k++) {
-        const code = word.charCodeAt(k);
+      for (let m = 0; m < word.length; m++) {
+        const code = word.charCodeAt(m);
         mapped += String.fromCharCode(LEET.get(code) ?? code);
       }
       replacement = mapped;
     }
-    const text = replacement ?? word;
-    for (let k = 0; k < text.length; k++) {
-      const src = wordStart + k;
-      out.push(text.charCodeAt(k), inp.starts[src] ?? 0, inp.ends[src] ?? 0);
-    }
-    for (let k = wordEnd; k < j; k++) out.push(inp.at(k), inp.starts[k] ?? 0, inp.ends[k] ?? 0);
-    i = j;
+    if (replacement !== null)
+      for (let m = 0; m < replacement.length; m++) codes[wordStart + m] = replacement.charCodeAt(m);
   }
 }
 
@@ -250,7 +351,7 @@ function spacingPass(inp: Buf, out: Buf): void {
         const codes = idx.map((p) => LEET.get(inp.at(p)) ?? inp.at(p));
         // Word breaks: the writer's double spaces, else where a dictionary split finds words.
         const cuts = new Set(breaks);
-        for (let from = 0; from < idx.length; ) {
+        for (let from = 0; from < idx.length;) {
           let to = from + 1;
           while (to < idx.length && !cuts.has(to)) to++;
           for (const cut of segmentWords(codes, from, to)) cuts.add(cut);
@@ -321,39 +422,80 @@ const isVowelLike = (c: number): boolean => c === 97 || c === 101 || c === 105 |
 /**
  * Pass 4: squeeze stretched words ("diiiie" → "die", "killllll" → "kill",
  * "sooooo" → "so") and runs of spaces. A kept character spans the whole run.
+ * In place: the text only shrinks, so writes never overtake reads.
  */
-function squeezePass(inp: Buf, out: Buf): void {
-  const n = inp.length;
+function squeezePass(buf: Buf): void {
+  const n = buf.length;
+  const codes = buf.codes;
+  const starts = buf.starts;
+  const ends = buf.ends;
+  let w = 0;
   let i = 0;
   while (i < n) {
-    const c = inp.at(i);
+    const c = codes[i] ?? 0;
     let j = i + 1;
-    while (j < n && inp.at(j) === c) j++;
-    const run = j - i;
-    const start = inp.starts[i] ?? 0;
-    const end = inp.ends[j - 1] ?? 0;
-    if (c === SPACE) {
-      out.push(SPACE, start, end);
-    } else if (run >= 3 && isLetter(c)) {
-      out.push(c, start, end);
-      if (!isVowelLike(c)) out.push(c, start, end);
+    while (j < n && (codes[j] ?? 0) === c) j++;
+    if (c === SPACE || (j - i >= 3 && isLetter(c))) {
+      const start = starts[i] ?? 0;
+      const end = ends[j - 1] ?? 0;
+      codes[w] = c;
+      starts[w] = start;
+      ends[w] = end;
+      w++;
+      if (c !== SPACE && !isVowelLike(c)) {
+        codes[w] = c;
+        starts[w] = start;
+        ends[w] = end;
+        w++;
+      }
+    } else if (w === i) {
+      w = j;
     } else {
-      for (let k = i; k < j; k++) out.push(c, inp.starts[k] ?? 0, inp.ends[k] ?? 0);
+      for (let k = i; k < j; k++) {
+        codes[w] = c;
+        starts[w] = starts[k] ?? 0;
+        ends[w] = ends[k] ?? 0;
+        w++;
+      }
     }
     i = j;
   }
+  buf.length = w;
 }
 
-const MAY_NEED_LEET = /[0-9$@!*]/;
-// Three single characters in a row separated by spacers ("k i l l", "d.i.e"); emoji expand with spaces too.
-const MAY_NEED_SPACING =
-  /(?:^|[^\p{L}\p{N}])[\p{L}\p{N}$@!][ .\-_]{1,2}[\p{L}\p{N}$@!][ .\-_]{1,2}[\p{L}\p{N}$@!](?:[^\p{L}\p{N}]|$)/u;
-// Three identical characters, two spaces, or anything non-ASCII (emoji tokens add spaces).
-const MAY_NEED_SQUEEZE = /(.)\1\1|\s\s|[^\u0020-\u007e\n\t\r]/s;
+// The cheap checks that let most texts skip a pass, as regular expressions on the original text
+// (pass 1 answers them on the way, see basicPass and mayNeedSpacing):
+// leet      /[0-9$@!*]/
+// spacing   /(?:^|[^\p{L}\p{N}])[\p{L}\p{N}$@!][ .\-_]{1,2}[\p{L}\p{N}$@!][ .\-_]{1,2}[\p{L}\p{N}$@!](?:[^\p{L}\p{N}]|$)/u
+//           (three single characters in a row separated by spacers: "k i l l", "d.i.e")
+// squeeze   /(.)\1\1|\s\s|[^\u0020-\u007e\n\t\r]/s
+//           (three identical characters, two spaces, or anything non-ASCII: emoji tokens add spaces)
+
+/** The spacing check on the original, read off the code point classes pass 1 left in spacingClasses. */
+function mayNeedSpacing(): boolean {
+  const cls = spacingClasses;
+  const n = spacingLength;
+  // A spaced character starting the run: at the start or after no letter or digit.
+  const startsRun = (a: number): boolean =>
+    a >= 0 && ((cls[a] as number) & SPACED_CHAR) !== 0 && (a === 0 || ((cls[a - 1] as number) & 1) === 0);
+  // A spaced character ending the run: followed by the end or by no letter or digit.
+  const endsRun = (c: number): boolean =>
+    c < n && ((cls[c] as number) & SPACED_CHAR) !== 0 && (c + 1 === n || ((cls[c + 1] as number) & 1) === 0);
+  // Look for the middle character of the three: one spaced character between gaps.
+  for (let b = 1; b + 1 < n; b++) {
+    if (((cls[b + 1] as number) & SPACED_GAP) === 0) continue;
+    if (((cls[b] as number) & SPACED_CHAR) === 0 || ((cls[b - 1] as number) & SPACED_GAP) === 0) continue;
+    const left = startsRun(b - 2) || (b >= 3 && ((cls[b - 2] as number) & SPACED_GAP) !== 0 && startsRun(b - 3));
+    if (!left) continue;
+    if (endsRun(b + 2) || (b + 3 < n && ((cls[b + 2] as number) & SPACED_GAP) !== 0 && endsRun(b + 3))) return true;
+  }
+  return false;
+}
 
 const decoder = new TextDecoder('utf-16le');
 
 function toText(buf: Buf): string {
+  if (buf.length <= buf.codes.length) return decoder.decode(buf.codes.subarray(0, buf.length));
   const u16 = new Uint16Array(buf.length);
   for (let i = 0; i < buf.length; i++) u16[i] = buf.codes[i] ?? 0;
   return decoder.decode(u16);
@@ -368,23 +510,16 @@ export function normalise(original: string, everyPass = false): Normalised {
   const capacity = original.length * 3 + 16;
   bufA.reset(capacity);
   bufB.reset(capacity);
-  basicPass(original, bufA);
+  // Pass 1 also answers the leet and squeeze checks, and leaves what the spacing check reads.
+  const seen = basicPass(original, bufA);
   // Each later pass runs only when the text can need it (most posts need none).
-  if (everyPass || MAY_NEED_LEET.test(original)) {
-    bufB.reset(bufA.length * 2 + 16);
-    leetPass(bufA, bufB);
-    [bufA, bufB] = [bufB, bufA];
-  }
-  if (everyPass || MAY_NEED_SPACING.test(original)) {
+  if (everyPass || (seen & SEEN_LEET) !== 0) leetPass(bufA);
+  if (everyPass || mayNeedSpacing()) {
     bufB.reset(bufA.length + 16);
     spacingPass(bufA, bufB);
     [bufA, bufB] = [bufB, bufA];
   }
-  if (everyPass || MAY_NEED_SQUEEZE.test(original)) {
-    bufB.reset(bufA.length + 16);
-    squeezePass(bufA, bufB);
-    [bufA, bufB] = [bufB, bufA];
-  }
+  if (everyPass || (seen & SEEN_SQUEEZE) !== 0) squeezePass(bufA);
   const result = bufA;
   return {
     text: toText(result),

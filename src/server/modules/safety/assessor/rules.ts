@@ -102,6 +102,122 @@ function bucketAt(text: string, p: number): readonly StemEntry[] | undefined {
   return index < 0 ? undefined : STEM_BUCKETS[index];
 }
 
+/** Code units that end a sentence: . ! ? and newline. */
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10;
+}
+
+/**
+ * The stems as one Aho–Corasick automaton over UTF-16 code units: one table
+ * lookup per character finds every occurrence of every stem, and each state
+ * lists the rules whose stems end there. Used when no stem can straddle a
+ * sentence end (no . ! ? or newline before its last character): a stem then
+ * lies in the sentence of its last character.
+ */
+interface StemAutomaton {
+  /** Character classes: ASCII by table, the rest by map (0 = in no stem). */
+  readonly asciiClass: Uint8Array;
+  readonly otherClass: ReadonlyMap<number, number>;
+  readonly classes: number;
+  /** next[state * classes + class]: the automaton's transition (a full DFA). */
+  readonly next: Int32Array;
+  /** Rules whose stems end in state s: ruleList[outStart[s], outStart[s + 1]). */
+  readonly outStart: Int32Array;
+  readonly ruleList: Int32Array;
+}
+
+const AUTOMATON: StemAutomaton | null = (() => {
+  const stems: string[] = [];
+  const rulesOfStem = new Map<string, number[]>();
+  COMPILED_RULES.forEach((rule, r) => {
+    for (const stem of rule.stems) {
+      let list = rulesOfStem.get(stem);
+      if (list === undefined) {
+        list = [];
+        rulesOfStem.set(stem, list);
+        stems.push(stem);
+      }
+      list.push(r);
+    }
+  });
+  for (const stem of stems)
+    for (let k = 0; k + 1 < stem.length; k++) if (isSentenceEnd(stem.charCodeAt(k))) return null;
+  const asciiClass = new Uint8Array(128);
+  const otherClass = new Map<number, number>();
+  let classes = 1;
+  for (const stem of stems) {
+    for (let k = 0; k < stem.length; k++) {
+      const c = stem.charCodeAt(k);
+      if (c < 128) {
+        if (asciiClass[c] === 0) asciiClass[c] = classes++;
+      } else if (!otherClass.has(c)) otherClass.set(c, classes++);
+    }
+  }
+  if (classes > 255) return null;
+  const classOf = (c: number): number => (c < 128 ? (asciiClass[c] as number) : (otherClass.get(c) ?? 0));
+  // Trie.
+  const children: Map<number, number>[] = [new Map()];
+  const rulesAt: Set<number>[] = [new Set()];
+  for (const stem of stems) {
+    let state = 0;
+    for (let k = 0; k < stem.length; k++) {
+      const cls = classOf(stem.charCodeAt(k));
+      const child = children[state]?.get(cls);
+      if (child !== undefined) state = child;
+      else {
+        const created = children.length;
+        children.push(new Map());
+        rulesAt.push(new Set());
+        children[state]?.set(cls, created);
+        state = created;
+      }
+    }
+    for (const r of rulesOfStem.get(stem) ?? []) rulesAt[state]?.add(r);
+  }
+  // Breadth-first: failure links, full transitions, inherited outputs.
+  const count = children.length;
+  const next = new Int32Array(count * classes);
+  const fail = new Int32Array(count);
+  const queue: number[] = [];
+  for (let cls = 0; cls < classes; cls++) {
+    const child = children[0]?.get(cls);
+    if (child !== undefined) {
+      next[cls] = child;
+      queue.push(child);
+    }
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q] as number;
+    const f = fail[state] as number;
+    for (const r of rulesAt[f] ?? []) rulesAt[state]?.add(r);
+    for (let cls = 0; cls < classes; cls++) {
+      const child = children[state]?.get(cls);
+      if (child !== undefined) {
+        fail[child] = next[f * classes + cls] as number;
+        next[state * classes + cls] = child;
+        queue.push(child);
+      } else {
+        next[state * classes + cls] = next[f * classes + cls] as number;
+      }
+    }
+  }
+  const outStart = new Int32Array(count + 1);
+  const ruleList: number[] = [];
+  for (let state = 0; state < count; state++) {
+    outStart[state] = ruleList.length;
+    ruleList.push(...[...(rulesAt[state] ?? [])].sort((a, b) => a - b));
+  }
+  outStart[count] = ruleList.length;
+  return { asciiClass, otherClass, classes, next, outStart, ruleList: Int32Array.from(ruleList) };
+})();
+
+// Reused between calls: per rule, a list of sentence indices kept as a chain through `marks`.
+const ruleHead = new Int32Array(COMPILED_RULES.length);
+const ruleTail = new Int32Array(COMPILED_RULES.length);
+const ruleLast = new Int32Array(COMPILED_RULES.length);
+let markSentence = new Int32Array(256);
+let markNext = new Int32Array(256);
+
 /**
  * All rule hits in a normalised text, in rule order then position order.
  * Rules never match across a sentence end (their patterns exclude . ! ? and
@@ -116,6 +232,71 @@ export function findHits(text: string, windowed = true): RuleHit[] {
     for (const rule of COMPILED_RULES) scan(rule, text, 0, hits);
     return hits;
   }
+  const automaton = AUTOMATON;
+  if (automaton === null) return findHitsByBuckets(text, hits);
+  const { asciiClass, otherClass, classes, next, outStart, ruleList } = automaton;
+  const ruleCount = COMPILED_RULES.length;
+  ruleHead.fill(-1);
+  ruleLast.fill(-1);
+  const ends: number[] = [];
+  let marks = 0;
+  let state = 0;
+  let sentence = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? (asciiClass[c] as number) : (otherClass.get(c) ?? 0);
+    state = next[state * classes + cls] as number;
+    const o1 = outStart[state + 1] as number;
+    for (let o = outStart[state] as number; o < o1; o++) {
+      const r = ruleList[o] as number;
+      if (ruleLast[r] === sentence) continue;
+      ruleLast[r] = sentence;
+      if (marks === markSentence.length) {
+        const grownSentence = new Int32Array(marks * 2);
+        grownSentence.set(markSentence);
+        markSentence = grownSentence;
+        const grownNext = new Int32Array(marks * 2);
+        grownNext.set(markNext);
+        markNext = grownNext;
+      }
+      markSentence[marks] = sentence;
+      markNext[marks] = -1;
+      if (ruleHead[r] === -1) ruleHead[r] = marks;
+      else markNext[ruleTail[r] as number] = marks;
+      ruleTail[r] = marks;
+      marks++;
+    }
+    if (c === 46 || c === 33 || c === 63 || c === 10) {
+      ends.push(i);
+      sentence++;
+    }
+  }
+  if (ends[ends.length - 1] !== n - 1) ends.push(n);
+  for (let r = 0; r < ruleCount; r++) {
+    let m = ruleHead[r] as number;
+    if (m === -1) continue;
+    const rule = COMPILED_RULES[r] as CompiledRule;
+    while (m !== -1) {
+      // A run of consecutive sentences is scanned as one window.
+      const first = markSentence[m] as number;
+      let last = first;
+      let after = markNext[m] as number;
+      while (after !== -1 && markSentence[after] === last + 1) {
+        last++;
+        after = markNext[after] as number;
+      }
+      const start = first === 0 ? 0 : (ends[first - 1] ?? 0) + 1;
+      const end = Math.min(n, (ends[last] ?? n) + 1);
+      scan(rule, start === 0 && end === n ? text : text.slice(start, end), start, hits);
+      m = after;
+    }
+  }
+  return hits;
+}
+
+/** findHits for stems that may straddle a sentence end: stems bucketed by their first two characters. */
+function findHitsByBuckets(text: string, hits: RuleHit[]): RuleHit[] {
   const ends = sentenceEnds(text);
   // sentencesOf[r]: ascending sentence indices where rule r has a stem.
   const sentencesOf: number[][] = COMPILED_RULES.map(() => []);

@@ -68,40 +68,98 @@ const CLASS_COUNT = Object.keys(WORDS).length;
 const CLASS_INDEX: ReadonlyMap<WordClass, number> = new Map((Object.keys(WORDS) as WordClass[]).map((c, i) => [c, i]));
 const CLASS_NAMES = Object.keys(WORDS) as WordClass[];
 
+/** Word alphabet: a–z, 0–9 and the apostrophe ("don't" is listed with and without). */
+const ALPHABET = 37;
+function letterIndex(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return c - 48 + 26;
+  if (c === 39) return 36;
+  return -1;
+}
+
+/**
+ * CLASS_OF as a trie over the word alphabet, walked as a word is read (no
+ * substring per word): child[node * ALPHABET + letter] (0 = none; the root is
+ * node 0) and classAt[node] (the class index, or -1).
+ */
+const TRIE: { readonly child: Int32Array; readonly classAt: Int32Array } = (() => {
+  const child: number[] = new Array<number>(ALPHABET).fill(0);
+  const classAt: number[] = [-1];
+  for (const [word, cls] of CLASS_OF) {
+    let node = 0;
+    let ok = word.length > 0;
+    for (let k = 0; k < word.length && ok; k++) ok = letterIndex(word.charCodeAt(k)) >= 0;
+    // A listed word outside the alphabet can never be read as one word.
+    if (!ok) continue;
+    for (let k = 0; k < word.length; k++) {
+      const slot = node * ALPHABET + letterIndex(word.charCodeAt(k));
+      let next = child[slot] ?? 0;
+      if (next === 0) {
+        next = classAt.length;
+        classAt.push(-1);
+        for (let a = 0; a < ALPHABET; a++) child.push(0);
+        child[slot] = next;
+      }
+      node = next;
+    }
+    classAt[node] = CLASS_INDEX.get(cls) ?? 0;
+  }
+  return { child: Int32Array.from(child), classAt: Int32Array.from(classAt) };
+})();
+
+const CLASS_TOKENS = CLASS_NAMES.map((a) => `c:${a}`);
+const PAIR_TOKENS = CLASS_NAMES.flatMap((a) => CLASS_NAMES.map((b) => `s:${a}+${b}`));
+const LAST_TOKENS = CLASS_NAMES.map((a) => `last:${a}`);
+
 /** Class tokens of a NORMALISED text: "c:means", "s:means+time" (same sentence), "last:death". */
 export function semanticTokens(text: string): string[] {
-  const tokens = new Set<string>();
+  const tokens: string[] = [];
+  // Tokens already listed: class tokens at [0, CLASS_COUNT), pair tokens after.
+  const listed = new Uint8Array(CLASS_COUNT + CLASS_COUNT * CLASS_COUNT);
+  const { child, classAt } = TRIE;
   let sentenceMask = 0;
   let lastMask = 0;
-  let wordStart = -1;
-  const flushSentence = (): void => {
-    if (sentenceMask !== 0) lastMask = sentenceMask;
-    for (let a = 0; a < CLASS_COUNT; a++) {
-      if ((sentenceMask & (1 << a)) === 0) continue;
-      tokens.add(`c:${CLASS_NAMES[a]}`);
-      for (let b = a + 1; b < CLASS_COUNT; b++)
-        if ((sentenceMask & (1 << b)) !== 0) tokens.add(`s:${CLASS_NAMES[a]}+${CLASS_NAMES[b]}`);
+  // The trie node of the word being read: -1 outside a word, -2 when no listed word starts so.
+  let node = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    const letter = letterIndex(c);
+    if (letter >= 0) {
+      if (node === -1) node = 0;
+      if (node >= 0) {
+        const next = child[node * ALPHABET + letter] as number;
+        node = next === 0 ? -2 : next;
+      }
+      continue;
     }
-    sentenceMask = 0;
-  };
-  const flushWord = (end: number): void => {
-    if (wordStart < 0) return;
-    const cls = CLASS_OF.get(text.slice(wordStart, end));
-    if (cls !== undefined) sentenceMask |= 1 << (CLASS_INDEX.get(cls) ?? 0);
-    wordStart = -1;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Letters, digits and apostrophes ("don't" is listed with and without).
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39) {
-      if (wordStart < 0) wordStart = i;
-    } else {
-      flushWord(i);
-      if (c === 46 || c === 33 || c === 63 || c === 10) flushSentence();
+    if (node >= 0) {
+      const cls = classAt[node] as number;
+      if (cls >= 0) sentenceMask |= 1 << cls;
+    }
+    node = -1;
+    if (i === n || c === 46 || c === 33 || c === 63 || c === 10) {
+      if (sentenceMask !== 0) {
+        lastMask = sentenceMask;
+        for (let a = 0; a < CLASS_COUNT; a++) {
+          if ((sentenceMask & (1 << a)) === 0) continue;
+          if (listed[a] === 0) {
+            listed[a] = 1;
+            tokens.push(CLASS_TOKENS[a] as string);
+          }
+          for (let b = a + 1; b < CLASS_COUNT; b++) {
+            if ((sentenceMask & (1 << b)) === 0) continue;
+            const k = a * CLASS_COUNT + b;
+            if (listed[CLASS_COUNT + k] === 0) {
+              listed[CLASS_COUNT + k] = 1;
+              tokens.push(PAIR_TOKENS[k] as string);
+            }
+          }
+        }
+        sentenceMask = 0;
+      }
     }
   }
-  flushWord(text.length);
-  flushSentence();
-  for (let a = 0; a < CLASS_COUNT; a++) if ((lastMask & (1 << a)) !== 0) tokens.add(`last:${CLASS_NAMES[a]}`);
-  return [...tokens];
+  for (let a = 0; a < CLASS_COUNT; a++) if ((lastMask & (1 << a)) !== 0) tokens.push(LAST_TOKENS[a] as string);
+  return tokens;
 }
