@@ -95,8 +95,9 @@ export function analyse(text: string): RuleAnalysis {
       context = true;
   }
   const live = judged.filter((j) => j.level !== 'none');
-  // Two different warning signs together ("gave my cat away" + "won't need it") confirm each other.
-  if (distinctWeakSigns(judged) >= 2) context = true;
+  // Two different warning signs together ("gave my cat away" + "won't need it") confirm each other;
+  // so does a cover story for them ("told her I'm going travelling. I'm not"): concealment is a sign.
+  if (distinctWeakSigns(judged) >= 2 || ctx.coverStory()) context = true;
   const confirmed = (j: Judged): boolean =>
     !j.hit.rule.needsContext ||
     context ||

@@ -64,6 +64,14 @@ const LOOKALIKE_PILLS_RE =
   /\b(?:flu|cold|tissues|bugs|woodlice|project|blister packs|returning|for the week|weekly|organi[sz]er|dosette|pharmacy|prescription|refill|vitamins|chemist|as prescribed|with breakfast|with food|headache|hangover|cramps|period pain)\b/;
 const LOOKALIKE_FAREWELL_RE =
   /\b(?:away (?:for|on|until|till)|i'?m away|summer|interrail\w*|high board|diving board|board|flagged|charity|donat\w+|clear(?:ing)? out|decluttering|travel\w*|moving|move (?:in|out|house|to)|off to|new (?:job|flat|house|server|group|chapter|account)|holiday|trip|visa|retir\w+|detox|see (?:you|y'?all)|will (?:try to )?post|back (?:in|on|next|soon)|for a (?:while|bit|year|week)|exams?|revision|phone to my|old (?:flat|car|house)|scrapyard|camping|students|neighbour about|work tomorrow|promotion|graduat\w+|lent|easter|christmas|wedding|marathon|gig|concert|game|match|party|telling him|move in together|propos\w+|ask(?:ing)? (?:him|her) out|jump(?:ed)? in|diving|swim\w*|the relationship|break up|dump)\b/;
+/**
+ * The writer says the harmless reading is a cover story ("told her im going
+ * travelling. im not going travelling", "she thinks im decluttering", "told
+ * everyone i fell off my bike"): giving things away under a pretext is itself
+ * a warning sign, so the lookalike reading no longer applies.
+ */
+const COVER_STORY_RE =
+  /\b(?:(?:i'?m|im|i am) not (?:really |actually )?(?:going|moving|travelling|traveling|decluttering|camping)|(?:it'?s|its|it is|it was) not (?:really |actually )?(?:camping|for (?:the|a) \w+|a holiday|a trip|a clear ?out)|(?:it )?(?:isn'?t|wasn'?t) (?:really |actually )?(?:camping|for (?:the|a) \w+|a holiday|a trip)|not for a holiday|(?:thinks?|think|thought) (?:i'?m|im|it'?s|its|i was) (?:just )?(?:decluttering|moving|going|travelling|having a clear|clearing|camping|on holiday)|told (?:\w+ ){0,3}(?:i'?m|im|it'?s|its|i was|it was) (?:just )?(?:going|moving|travelling|decluttering|having a clear|for a)|told (?:\w+ ){0,4}i (?:fell|tripped|walked into|slipped)|(?:running out of|made up an?|make up an?) (?:\w+ )?excuses?|so (?:she|he|they|nobody|no one) (?:doesn'?t|don'?t|won'?t|wont) ask)\b/;
 const POST_NEGATION_RE =
   /^[^.!?\n,]{0,20}\b(?:(?:has|have) never crossed my mind|is not (?:something|an option)|isn'?t (?:something|an option)|not happening|off the table)\b/;
 const FIRST_PERSON_RE = /\b(?:i|i'?m|im|i'?ve|ive|me|my|myself)\b/;
@@ -102,6 +110,14 @@ export class TextContext {
         this.clauseEnds.push(i);
       }
     }
+  }
+
+  private cover: boolean | undefined;
+
+  /** The text calls a harmless reading a cover story (COVER_STORY_RE); computed once per text. */
+  coverStory(): boolean {
+    this.cover ??= COVER_STORY_RE.test(this.text);
+    return this.cover;
   }
 
   private bounds(ends: readonly number[], pos: number): [number, number] {
@@ -322,11 +338,18 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
     if (slangOrThreat || CONDITIONAL_HYPERBOLE_RE.test(clause)) return none('figurative');
   }
 
-  if (rule.signal === 'self_harm_act' && LOOKALIKE_HARM_RE.test(sentence) && !/on purpose/.test(sentence))
+  const coverStory = ctx.coverStory();
+  if (
+    rule.signal === 'self_harm_act' &&
+    LOOKALIKE_HARM_RE.test(sentence) &&
+    !/on purpose/.test(sentence) &&
+    !coverStory
+  )
     return none('lookalike');
-  if (/pills|tablets|meds|paracetamol|medication/.test(matched) && LOOKALIKE_PILLS_RE.test(withNext))
+  if (/pills|tablets|meds|paracetamol|medication/.test(matched) && LOOKALIKE_PILLS_RE.test(withNext) && !coverStory)
     return none('lookalike');
-  if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(withNext)) return none('lookalike');
+  if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(withNext) && !coverStory)
+    return none('lookalike');
 
   // An act preceded by a desire or a modal is an urge, not an act ("want to cut").
   if (rule.urge !== undefined && DESIRE_BEFORE_RE.test(text.slice(Math.max(cs, hit.start - 40), hit.start))) {

@@ -146,6 +146,17 @@ describe('assess: traps', () => {
     }
   });
 
+  it('a cover story is not a lookalike', () => {
+    // The harmless reading, then the writer's own word that it is a pretext.
+    expect(ruleLevel('gave my dog to my brother, told him I was going travelling. I am not going travelling')).toBe(
+      'imminent',
+    );
+    expect(ruleLevel('cut my arm again and told everyone I fell off my bike')).toBe('high');
+    // Without the pretext the lookalike reading stands.
+    expect(ruleLevel('gave my dog to my brother while I go travelling for a month')).toBe('none');
+    expect(ruleLevel('cut my arm when I fell off my bike')).toBe('none');
+  });
+
   it('evasive spellings: slang, leetspeak, spacing, emoji', () => {
     expect(assess('honestly thinking about unaliving myself').level).toBe('high');
     expect(assess('i just wanna kms').level).toBe('high');
