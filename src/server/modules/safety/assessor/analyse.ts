@@ -104,7 +104,19 @@ export function analyse(text: string): RuleAnalysis {
     j.modifiers.includes('third_person') ||
     j.categories.some((c) => plainCategories.has(c));
   const counting = live.filter(confirmed).sort(byPosition);
-  const weak = live.filter((j) => !confirmed(j)).sort(byPosition);
+  // A cue waits for the model only if no plain hit of its kind was cancelled as a
+  // lookalike or figure of speech ("so much blood, I cut myself shaving").
+  const cancelled = new Set<RiskCategory>();
+  for (const j of judged)
+    if (
+      j.level === 'none' &&
+      !j.hit.rule.needsContext &&
+      j.modifiers.some((m) => m === 'lookalike' || m === 'figurative')
+    )
+      for (const c of j.hit.rule.categories) cancelled.add(c);
+  const weak = live
+    .filter((j) => !confirmed(j) && !j.hit.rule.categories.some((c) => cancelled.has(c)))
+    .sort(byPosition);
   if (suppressed === null && counting.length > 0 && counting.every((j) => j.modifiers.includes('third_person')))
     suppressed = 'other';
   return { norm, judged, counting, rank: maxRank(counting), weak, weakRank: maxRank(weak), suppressed };
@@ -125,13 +137,17 @@ export function categoriesOf(judged: readonly Judged[]): RiskCategory[] {
  */
 export function ruleTokens(a: RuleAnalysis): string[] {
   const tokens = new Set<string>();
+  // Unconfirmed context-needing hits are left out: the model's P(≥ elevated)
+  // is what confirms them (combine.ts gate), and a cue must not vote for itself
+  // ("sorry I couldn't stay longer at the party" would confirm its own farewell).
+  const waiting = new Set(a.weak);
   for (const j of a.judged) {
+    if (waiting.has(j)) continue;
     tokens.add(`rule:${j.hit.rule.signal}`);
     tokens.add(`rule:${j.hit.rule.signal}=${j.level}`);
     for (const m of j.modifiers) tokens.add(`mod:${m}`);
   }
   tokens.add(`rank=${a.rank}`);
-  if (a.weakRank > a.rank) tokens.add(`weak=${a.weakRank}`);
   if (a.suppressed !== null) tokens.add(`suppressed=${a.suppressed}`);
   return [...tokens].sort();
 }

@@ -77,6 +77,19 @@ describe('LinearModel', () => {
     expect(Array.from(model.predict(text))).toEqual(Array.from(p));
   });
 
+  it('scores a tail the same whether or not the whole text was read just before (features reused)', () => {
+    const whole = 'long day at work. the pills are on my desk. tonight is the night, pills pills';
+    const file = weightsFor(whole, [0, 0.5, 1, 2, 3]);
+    const tail = whole.slice(whole.indexOf(' the pills') + 1);
+    const warm = new LinearModel(file);
+    warm.predict(whole);
+    const reused = Array.from(warm.predict(tail));
+    const fresh = Array.from(new LinearModel(file).predict(tail));
+    expect(reused).toEqual(fresh);
+    // A different text after the tail is counted afresh, not as a suffix.
+    expect(Array.from(warm.predict('pills'))).toEqual(Array.from(new LinearModel(file).predict('pills')));
+  });
+
   it('adds rule-token weights outside the text block', () => {
     const model = new LinearModel(weightsFor('x', [0, 0, 0, 0, 0]));
     expect(model.predict('', ['rule:plan'])[4]).toBeGreaterThan(0.9);

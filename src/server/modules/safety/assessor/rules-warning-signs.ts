@@ -191,12 +191,12 @@ export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
   // More farewells and affairs put in order (Samaritans warning signs). Weak alone.
   {
     signal: 'cue_goodbye',
-    stems: ['goodbyes', 'stay', 'serving', 'knowing', 'talking', 'being', 'done now', 'doing it', 'to tell', 'to see', 'to watch', 'older', 'grown up', 'after', 'funeral', 'for me and'],
+    stems: ['goodbyes', 'stay', 'serving', 'knowing', 'done now', 'doing it', 'to tell', 'to see', 'to watch', 'older', 'grown up', 'after', 'funeral', 'for me and'],
     level: 'imminent',
     categories: ['preparation'],
     kind: 'plan',
     needsContext: true,
-    pattern: String.raw`\b(?:(?:said|saying|say) (?:all )?my goodbyes|(?:i'?m )?sorry i (?:couldn'?t|could not|can'?t) stay|(?:it was|it'?s been) (?:good|nice|an honou?r|a privilege|a pleasure) (?:serving|knowing|talking|being) (?:with |here with )?(?:some of )?(?:you|y'?all|everyone)|i'?m done now|(?:and )?then (?:i'?m )?doing it|won'?t be (?:there|here|around) to (?:tell|see|watch)|for when (?:he|she|they)(?:'s| is| are|'re) (?:older|grown up)|(?:be|'ll be) (?:ok|okay|alright|fine) (?:for a while )?after\b(?! (?:the|a|an|this|that|my|i|we|work|school|surgery))|(?:pre-?paid|arranged|made the arrangements)[^.!?\n]{0,40}\bfuneral|funeral[^.!?\n]{0,60}\b(?:for me|my own)|(?:it'?s|its) for me and)\b`,
+    pattern: String.raw`\b(?:(?:said|saying|say) (?:all )?my goodbyes|(?:i'?m )?sorry i (?:couldn'?t|could not|can'?t) stay(?= *(?:[.!?\n,]|$| (?:here|alive|any ?longer|for you|for them|for the kids)))|(?:it was|it'?s been) (?:good|an honou?r|a privilege) (?:serving|knowing) (?:with )?(?:some of )?(?:you|y'?all|everyone)(?! (?:at|on|in|this|today|tonight|last|next|and see))|i'?m done now(?=[ \t]*(?:[.!?\n]|$))|(?:and )?then (?:i'?m )?doing it|won'?t be (?:there|here|around) to (?:tell|see|watch)|for when (?:he|she|they)(?:'s| is| are|'re) (?:older|grown up)|(?:be|'ll be) (?:ok|okay|alright|fine) (?:for a while )?after\b(?! (?:the|a|an|this|that|my|i|we|work|school|surgery))|(?:pre-?paid|arranged|made the arrangements)[^.!?\n]{0,40}\bfuneral|funeral[^.!?\n]{0,60}\b(?:for me|my own)|(?:it'?s|its) for me and)\b`,
   },
   // Harm from someone else with danger now (GUIDE: abuse with current danger is high). Weak alone:
   // it counts with an abuse disclosure in the text or a model that reads distress.
@@ -242,7 +242,7 @@ export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
   // Means at hand or acts under way in plain words (Columbia 6–7): strong.
   {
     signal: 'attempt_means_at_hand',
-    stems: ['took', 'taken', 'swallowed', 'downed', 'necked', 'drank', 'half', 'pipe', 'hose', 'bath', 'overpass', 'viaduct', 'enough', 'loads of', 'extra'],
+    stems: ['took', 'taken', 'swallowed', 'downed', 'necked', 'drank', 'half', 'pipe', 'hose', 'bath', 'tub', 'overpass', 'viaduct', 'railing', 'enough', 'loads of', 'extra', 'more'],
     level: 'imminent',
     categories: ['attempt', 'suicide_method'],
     kind: 'act',
@@ -251,27 +251,27 @@ export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
   // Places people go to die, said in the present ("i'm on the balcony. 14th floor"): weak alone.
   {
     signal: 'cue_place',
-    stems: ['balcony', 'overpass', 'quarry', 'harbour', 'harbor', 'pier', 'beachy head', 'viaduct', 'the shed', 'the garage', 'the loft', 'come in', 'floor'],
+    stems: ['balcony', 'overpass', 'quarry', 'harbour', 'harbor', 'pier', 'beachy head', 'viaduct', 'the shed', 'the garage', 'the loft', 'come in'],
     level: 'imminent',
     categories: ['suicide_plan'],
     kind: 'plan',
     needsContext: true,
-    pattern: String.raw`\b(?:(?:i'?m|im|i am|sitting|standing|stood|parked|sat)(?: up)? (?:on|at|in|by) (?:the|a|my) (?:\w+ )?(?:balcony|overpass|quarry|harbour|harbor|pier|viaduct)|at beachy head|(?:i'?m|im|i am) in the (?:shed|garage|loft)|(?:don'?t|do not) come in|\d+(?:st|nd|rd|th) floor)\b`,
+    pattern: String.raw`\b(?:(?:i'?m|im|i am|sitting|standing|stood|parked|sat)(?: up)? (?:on|at|in|by) (?:the|a|my) (?:\w+ )?(?:balcony|overpass|quarry|harbour|harbor|pier|viaduct)|at beachy head|(?:i'?m|im|i am) in the (?:shed|garage|loft)|(?:don'?t|do not) come in)\b`,
   },
   // Time running out ("10pm. that's when", "8 hours left and then it stops"): weak alone.
   {
     signal: 'cue_countdown',
-    stems: ['decided', 'time for me', "that's when", 'thats when', 'hours', 'not long now', 'stops', 'free', 'problem to', 'thing left', 'last time', 'for real', 'see me'],
+    stems: ['decided', 'time for me', "that's when", 'thats when', 'hour', 'stops', 'free', 'problem to', 'thing left', 'last time', 'for real', 'see me'],
     level: 'imminent',
     categories: ['suicide_plan'],
     kind: 'plan',
     needsContext: true,
-    pattern: String.raw`\b(?:(?:it'?s|its) (?:all )?decided|(?:it'?s|its) time for me to go|that'?s when(?=[ \t]*(?:[.!?\n]|$))|(?:\d+|a few|few|couple of|two|three) hours? (?:left|to go|and (?:then )?(?:i'?m|it)\b)|not long now|(?:and )?then it (?:all )?stops|(?:and )?i'?m free(?=[ \t]*(?:[.!?\n]|$))|(?:won'?t|wont|will not) be a problem to (?:anyone|you|them)|(?:the )?only thing left is me|(?:one|for the) last time|(?:it was|it'?s) for real|(?:won'?t|wont|will not|never) see me (?:on here |here |again)?(?:after|again))`,
+    pattern: String.raw`\b(?:(?:it'?s|its) (?:all )?decided|(?:it'?s|its) time for me to go|that'?s when(?=[ \t]*(?:[.!?\n]|$))|(?:\d+|a few|few|couple of|two|three) hours? (?:left|to go|and (?:then )?(?:i'?m|it)\b)|(?:and )?then it (?:all )?stops|(?:and )?i'?m free(?=[ \t]*(?:[.!?\n]|$))|(?:won'?t|wont|will not) be a problem to (?:anyone|you|them)|(?:the )?only thing left is me|(?:one|for the) last time|(?:it was|it'?s) for real|(?:won'?t|wont|will not|never) see me (?:on here |here |again)?(?:after|again))`,
   },
   // Affairs put in order and means gathered (Samaritans warning signs): weak alone.
   {
     signal: 'cue_affairs',
-    stems: ['note', 'passwords', 'dead man', 'find me', 'lined them', 'chemist', 'pharmac', 'shops', 'nothing they did', 'nothing you did', 'driving back', 'coming back', 'walking back', 'boxed'],
+    stems: ['note', 'passwords', 'dead man', 'find', 'lined them', 'chemist', 'pharmac', 'shops', 'nothing they did', 'nothing you did', 'nothing anyone did', 'driving back', 'coming back', 'walking back', 'boxed'],
     level: 'imminent',
     categories: ['preparation'],
     kind: 'plan',

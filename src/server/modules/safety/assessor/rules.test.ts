@@ -62,7 +62,16 @@ describe('rules', () => {
     ['I want to hurt him so badly', 'harm_to_others'],
     ["I'm worried about my sister, she talks about wanting to die", 'concern_for_other'],
     ['me: fine. also me at 3am: googling lethal doses', 'method_research'],
-    ["I've worked out how I'd do it", 'method_research'],
+    ["I've worked out how I'd do it", 'cue_how'],
+    ['the thought of jumping out the window is always with me', 'ideation_constant'],
+    ['the razor is next to the tub', 'attempt_means_at_hand'],
+    ['standing on the railing', 'attempt_means_at_hand'],
+    ['bought more pills', 'attempt_means_at_hand'],
+    ["1 hour left and then i'm gone", 'cue_countdown'],
+    ['before my mum finds me', 'cue_affairs'],
+    ['it was nothing anyone did', 'cue_affairs'],
+    ["i'm going to gas myself in my car tonight", 'method'],
+    ['going to drown myself in my bath', 'method'],
     ['the thought of jumping is with me from the minute i wake up', 'ideation_constant'],
     ["i've said my goodbyes", 'cue_goodbye'],
     ["he's still in the house and i'm locked in the bathroom", 'abuse_danger_now'],
@@ -83,14 +92,31 @@ describe('rules', () => {
   it.each([
     ["I'm going to drown myself in work this week", 'method'],
     ['bungee jump off the bridge done!', 'method'],
-    ['there was blood everywhere, i dropped a jar of passata', 'attempt_now'],
     ['18 months clean from self harm today', 'self_harm_act'],
     ['googling the quickest route to the station', 'method_research'],
     ['took the whole box of chocolates to work', 'attempt_means_at_hand'],
     ["that's when I realised I'd left my keys", 'cue_countdown'],
     ['the thought of jumping out of a plane is with me since the skydive advert', 'ideation_constant'],
+    ['the thought of jumping back into dating is always terrifying', 'ideation_constant'],
+    ["i'm giving up for good on dating apps", 'ideation_constant'],
+    ['i think about it but not the doing kind, just the wish kind', 'ideation_constant'],
+    ['working out how I will do it, the presentation is tomorrow', 'method_research'],
   ])('%s ↛ %s', (text, signal) => {
     expect(signals(text)).not.toContain(signal);
+  });
+
+  it('keeps context-needing cues waiting when nothing else in the text confirms them', async () => {
+    const { analyse } = await import('./analyse.js');
+    for (const text of [
+      'there was blood everywhere, i dropped a jar of passata',
+      "sorry i couldn't stay longer at the party",
+      "i'm not going to lie, clearing out my wardrobe and giving my clothes to charity felt amazing",
+      'the note is on the fridge for the plumber',
+    ])
+      expect(analyse(text).rank, text).toBe(0);
+    // A plain hit read as a lookalike takes its category's cues with it; nothing is left to confirm.
+    expect(analyse('so much blood, i cut myself shaving').weak).toEqual([]);
+    expect(analyse('so much blood, i cut myself again').rank).toBe(3);
   });
 
   it('joins context-needing hits to a plain hit of the same category', async () => {
