@@ -155,6 +155,27 @@ describe('an admin', () => {
     await checkA11y(page, 'a field error');
   });
 
+  it('is told, and keeps the draft, when another admin saved the entry while it was open', async () => {
+    await page.goto('/admin/hotlines/IE');
+    const first = page.getByRole('group', { name: /^Service 1:/ });
+    await expectVisible(first);
+    // Meanwhile another admin (here, the same account from another tab) saves the entry.
+    const other = await context.newPage();
+    await other.goto('/admin/hotlines/IE');
+    await other.getByRole('group', { name: /^Service 1:/ }).getByLabel('Hours').fill('Changed in the other tab');
+    await other.getByRole('button', { name: 'Save changes' }).click();
+    await other.waitForURL('**/admin/hotlines');
+    await other.close();
+
+    await first.getByLabel('Hours').fill('Changed in this tab');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expectVisible(page.getByText('Someone else changed this country while you were editing.', { exact: false }));
+    expect(page.url()).toMatch(/\/admin\/hotlines\/IE$/);
+    expect(await first.getByLabel('Hours').inputValue()).toBe('Changed in this tab');
+    await page.goto('/help?country=IE');
+    await expectVisible(page.getByText('Changed in the other tab'));
+  });
+
   it('adds a country with two services, removes one, and deletes the country after confirming', async () => {
     await page.goto('/admin/hotlines');
     await page.getByRole('link', { name: 'Add a country' }).click();

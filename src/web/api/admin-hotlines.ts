@@ -10,12 +10,26 @@ import { api } from './client.js';
 
 const path = (countryCode: string) => `/api/admin/hotlines/${encodeURIComponent(countryCode)}`;
 
-export const listHotlineCountries = (signal?: AbortSignal) =>
-  api<{ countries: CountryDirectory[] }>('/api/admin/hotlines', signal ? { signal } : {});
+/** The directory, and each entry's version (its last change), which an edit names. */
+export interface HotlineList {
+  countries: CountryDirectory[];
+  versions: Record<string, string>;
+}
 
-/** Adds the country, or replaces its whole entry: the server keeps no partial edits. */
-export const saveHotlineCountry = (entry: CountryDirectory) =>
-  api<{ country: CountryDirectory }>(path(entry.countryCode), { method: 'PUT', body: entry });
+export const listHotlineCountries = (signal?: AbortSignal) =>
+  api<HotlineList>('/api/admin/hotlines', signal ? { signal } : {});
+
+/**
+ * Saves the whole entry (the server keeps no partial edits). `expect` is
+ * 'new' when adding (refused if the country is already there) or the version
+ * the edit started from (refused if someone saved since): two admins never
+ * silently overwrite each other.
+ */
+export const saveHotlineCountry = (entry: CountryDirectory, expect: string) =>
+  api<{ country: CountryDirectory; version: string }>(`${path(entry.countryCode)}?expect=${encodeURIComponent(expect)}`, {
+    method: 'PUT',
+    body: entry,
+  });
 
 export const deleteHotlineCountry = (countryCode: string) => api<{ ok: true }>(path(countryCode), { method: 'DELETE' });
 
@@ -23,12 +37,19 @@ export const adminHotlineKeys = {
   all: ['admin', 'hotlines'] as const,
 };
 
+const listQuery = {
+  queryKey: adminHotlineKeys.all,
+  queryFn: ({ signal }: { signal: AbortSignal }) => listHotlineCountries(signal),
+};
+
 export function useHotlineCountries(enabled = true) {
-  return useQuery({
-    queryKey: adminHotlineKeys.all,
-    queryFn: async ({ signal }) => (await listHotlineCountries(signal)).countries,
-    enabled,
-  });
+  return useQuery({ ...listQuery, select: (list: HotlineList) => list.countries, enabled });
+}
+
+/** The version of one country's entry in the cached list (undefined while loading or when absent). */
+export function useHotlineVersion(countryCode: string | undefined): string | undefined {
+  return useQuery({ ...listQuery, select: (list: HotlineList) => (countryCode ? list.versions[countryCode] : undefined) })
+    .data;
 }
 
 /**

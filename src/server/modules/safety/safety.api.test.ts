@@ -182,4 +182,41 @@ describe('the hotline directory', () => {
     expect((await admin.delete('/api/admin/hotlines/LU')).statusCode).toBe(200);
     expect((await member.get('/api/help?country=LU')).json().country).toBeNull();
   });
+
+  it('two admins cannot silently overwrite each other: adds are add-only, edits name the version they edit', async () => {
+    const first = new TestClient(hearth.app);
+    const second = new TestClient(hearth.app);
+    for (const client of [first, second]) {
+      const { user } = await client.signUp();
+      await updateUser(hearth.deps.db, user.id, { role: 'admin' });
+    }
+    const entry = {
+      countryCode: 'LU',
+      countryName: 'Luxembourg',
+      emergencyNumber: '112',
+      services: [{ name: 'First line', description: 'A line for this test.', phone: '123 456', hours: '24/7', url: 'https://example.org', sourceUrl: 'https://example.org/source', checkedOn: '2026-11-22' }],
+    };
+    const added = await first.request('PUT', '/api/admin/hotlines/LU?expect=new', entry);
+    expect(added.statusCode).toBe(200);
+    const again = await second.request('PUT', '/api/admin/hotlines/LU?expect=new', entry);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.field).toBe('countryCode');
+
+    // Both open the entry at the same version; the first save wins, the second is refused.
+    const { versions } = (await second.get('/api/admin/hotlines')).json();
+    expect(versions.LU).toBe(added.json().version);
+    const rename = (name: string) => ({ ...entry, services: [{ ...entry.services[0], name }] });
+    const saved = await first.request('PUT', `/api/admin/hotlines/LU?expect=${versions.LU}`, rename('Renamed by the first'));
+    expect(saved.statusCode).toBe(200);
+    const stale = await second.request('PUT', `/api/admin/hotlines/LU?expect=${versions.LU}`, rename('Renamed by the second'));
+    expect(stale.statusCode).toBe(409);
+    expect((await second.get('/api/help?country=LU')).json().country.services[0].name).toBe('Renamed by the first');
+    // With the new version the second admin's edit goes through.
+    const fresh = await second.request('PUT', `/api/admin/hotlines/LU?expect=${saved.json().version}`, rename('Renamed by the second'));
+    expect(fresh.statusCode).toBe(200);
+
+    expect((await first.request('PUT', '/api/admin/hotlines/LU?expect=yesterday', entry)).json().error.field).toBe('expect');
+    await first.delete('/api/admin/hotlines/LU');
+    expect((await second.request('PUT', `/api/admin/hotlines/LU?expect=${fresh.json().version}`, entry)).statusCode).toBe(404);
+  });
 });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
-import { adminHotlineKeys, deleteHotlineCountry, refreshHotlines } from '../../api/admin-hotlines.js';
+import { adminHotlineKeys, deleteHotlineCountry, refreshHotlines, type HotlineList } from '../../api/admin-hotlines.js';
 import { ApiError } from '../../api/client.js';
 import { Alert, Button, ConfirmPanel } from '../../design/index.js';
 import type { CountryDirectory } from '../../../shared/hotlines.js';
@@ -31,8 +31,8 @@ export function DeleteCountry({ entry }: { entry: CountryDirectory }) {
       // Away first: this page would otherwise say for a moment that the country is not there.
       const state: HotlineNoticeState = { hotlineNotice: 'deleted', countryCode };
       await navigate('/admin/hotlines', { state });
-      queryClient.setQueryData<CountryDirectory[]>(adminHotlineKeys.all, (list) =>
-        list?.filter((item) => item.countryCode !== countryCode),
+      queryClient.setQueryData<HotlineList>(adminHotlineKeys.all, (list) =>
+        list ? { ...list, countries: list.countries.filter((item) => item.countryCode !== countryCode) } : list,
       );
       void refreshHotlines(queryClient);
     },

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { FormError, PLAIN_TEXT_INPUT } from '../../account/FormParts.js';
 import { noErrors, showErrors } from '../../account/forms.js';
 import { CountryOptions } from '../../account/options.js';
-import { adminHotlineKeys, refreshHotlines, saveHotlineCountry } from '../../api/admin-hotlines.js';
+import { adminHotlineKeys, refreshHotlines, saveHotlineCountry, type HotlineList } from '../../api/admin-hotlines.js';
 import { Button, SelectField, TextField } from '../../design/index.js';
 import type { CountryDirectory } from '../../../shared/hotlines.js';
 import { countries } from '../../../shared/regions.js';
@@ -38,10 +38,13 @@ function byName(a: CountryDirectory, b: CountryDirectory): number {
  */
 export function HotlineCountryForm({
   entry,
+  version,
   takenCodes,
 }: {
   /** The saved entry; undefined when adding a country. */
   entry: CountryDirectory | undefined;
+  /** The entry's version when the editor opened: the save is refused if someone saved since. */
+  version: string | undefined;
   /** Countries already in the directory, which "Add a country" must not replace by mistake. */
   takenCodes: readonly string[];
 }) {
@@ -52,12 +55,21 @@ export function HotlineCountryForm({
   const [servicesNote, setServicesNote] = useState('');
   const newServiceName = useRef<HTMLInputElement>(null);
   const adding = entry === undefined;
+  // Fixed when the editor opens: a background refetch must not move the edit onto a newer version.
+  const [baseVersion] = useState(version);
 
   const save = useMutation({
-    mutationFn: saveHotlineCountry,
-    onSuccess: async ({ country }) => {
-      queryClient.setQueryData<CountryDirectory[]>(adminHotlineKeys.all, (list) =>
-        list ? [...list.filter((item) => item.countryCode !== country.countryCode), country].sort(byName) : list,
+    mutationFn: (next: CountryDirectory) => saveHotlineCountry(next, adding ? 'new' : (baseVersion ?? 'new')),
+    onSuccess: async ({ country, version: saved }) => {
+      queryClient.setQueryData<HotlineList>(adminHotlineKeys.all, (list) =>
+        list
+          ? {
+              countries: [...list.countries.filter((item) => item.countryCode !== country.countryCode), country].sort(
+                byName,
+              ),
+              versions: { ...list.versions, [country.countryCode]: saved },
+            }
+          : list,
       );
       void refreshHotlines(queryClient);
       const state: HotlineNoticeState = { hotlineNotice: 'saved', countryCode: country.countryCode };

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { useHotlineCountries } from '../../api/admin-hotlines.js';
+import { useHotlineCountries, useHotlineVersion } from '../../api/admin-hotlines.js';
 import { Alert, Button, Loading, Notice, PageHeader } from '../../design/index.js';
 import { DeleteCountry } from './DeleteCountry.js';
 import { HotlineCountryForm } from './HotlineCountryForm.js';
@@ -19,6 +19,7 @@ export function HotlineCountryPage() {
   const countries = useHotlineCountries();
   const code = countryCode?.toUpperCase();
   const entry = countries.data?.find((item) => item.countryCode === code);
+  const version = useHotlineVersion(entry?.countryCode);
 
   let body;
   if (countries.isPending) body = <Loading label="Loading the directory…" />;
@@ -46,6 +47,7 @@ export function HotlineCountryPage() {
         <HotlineCountryForm
           key={entry?.countryCode ?? 'new'}
           entry={entry}
+          version={version}
           takenCodes={countries.data.map((item) => item.countryCode)}
         />
         {entry ? <DeleteCountry key={entry.countryCode} entry={entry} /> : null}

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CountryDirectory } from '../../../../shared/hotlines.js';
 import type { Database } from '../../../db/index.js';
 import { hotlineCountries } from '../../../db/schema/index.js';
@@ -24,15 +24,51 @@ export async function findCountry(db: Database, countryCode: string | null | und
 }
 
 export async function listCountries(db: Database): Promise<CountryDirectory[]> {
-  const rows = await db.select({ entry: hotlineCountries.entry }).from(hotlineCountries).orderBy(asc(hotlineCountries.countryCode));
-  return rows.map((row) => row.entry).sort((a, b) => a.countryName.localeCompare(b.countryName, 'en'));
+  return (await listCountryVersions(db)).map((row) => row.entry);
 }
 
-export async function saveCountry(db: Database, entry: CountryDirectory, adminId: string): Promise<void> {
-  await db
-    .insert(hotlineCountries)
-    .values({ countryCode: entry.countryCode, entry, updatedBy: adminId })
-    .onConflictDoUpdate({ target: hotlineCountries.countryCode, set: { entry, updatedBy: adminId, updatedAt: new Date() } });
+/**
+ * An entry's version is its last change time to the millisecond (what a
+ * JavaScript Date keeps of PostgreSQL's microseconds), as an ISO string.
+ */
+const versionOf = sql<string>`to_char(${hotlineCountries.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export async function listCountryVersions(db: Database): Promise<{ entry: CountryDirectory; version: string }[]> {
+  const rows = await db.select({ entry: hotlineCountries.entry, version: versionOf }).from(hotlineCountries).orderBy(asc(hotlineCountries.countryCode));
+  return rows.sort((a, b) => a.entry.countryName.localeCompare(b.entry.countryName, 'en'));
+}
+
+/**
+ * What a save expects to find: `'new'` (the country must not be in the
+ * directory yet), a version (the entry must be unchanged since that version:
+ * two admins editing at once must not silently overwrite each other), or
+ * undefined (add or replace).
+ */
+export type SaveExpectation = 'new' | string | undefined;
+export type SaveResult = { saved: true; version: string } | { saved: false; reason: 'exists' | 'changed' | 'gone' };
+
+export async function saveCountry(db: Database, entry: CountryDirectory, adminId: string, expect?: SaveExpectation): Promise<SaveResult> {
+  // Milliseconds only, so that the version read back is exactly the one stored;
+  // and always later than the version replaced, even within one millisecond.
+  const now = new Date();
+  const later = sql`greatest(${now.toISOString()}::timestamptz, date_trunc('milliseconds', ${hotlineCountries.updatedAt}) + interval '1 millisecond')`;
+  const set = { entry, updatedBy: adminId, updatedAt: later };
+  const insert = db.insert(hotlineCountries).values({ countryCode: entry.countryCode, entry, updatedBy: adminId, updatedAt: now });
+  let rows: { version: string }[];
+  if (expect === undefined) {
+    rows = await insert.onConflictDoUpdate({ target: hotlineCountries.countryCode, set }).returning({ version: versionOf });
+  } else if (expect === 'new') {
+    rows = await insert.onConflictDoNothing().returning({ version: versionOf });
+    if (rows.length === 0) return { saved: false, reason: 'exists' };
+  } else {
+    rows = await db
+      .update(hotlineCountries)
+      .set(set)
+      .where(and(eq(hotlineCountries.countryCode, entry.countryCode), sql`${versionOf} = ${expect}`))
+      .returning({ version: versionOf });
+    if (rows.length === 0) return { saved: false, reason: (await findCountry(db, entry.countryCode)) === null ? 'gone' : 'changed' };
+  }
+  return { saved: true, version: rows[0]?.version ?? now.toISOString() };
 }
 
 export async function deleteCountry(db: Database, countryCode: string): Promise<boolean> {
