@@ -8,7 +8,7 @@ import type { RiskCategory } from '../../../../shared/risk.js';
 import { RISK_CATEGORIES, levelRank } from '../../../../shared/risk.js';
 import { TextContext, judge, type Judged } from './context.js';
 import { normalise, type Normalised } from './normalise.js';
-import { figurativeSpans, findHits } from './rules.js';
+import { figurativeSpans, findHits, type RuleHit } from './rules.js';
 import { semanticTokens } from './semantic.js';
 
 export interface RuleAnalysis {
@@ -73,9 +73,35 @@ function distinctWeakSigns(judged: readonly Judged[]): number {
   return seen.size;
 }
 
+/** Hits judged per rule at most: the first ones and the last ones (a late turn). */
+const FIRST_HITS_PER_RULE = 24;
+const LAST_HITS_PER_RULE = 8;
+
+/**
+ * Judging a hit reads its sentence, so a post of 10,000 "💊" or "kms kms kms"
+ * would cost hits × sentence length and hold the event loop for seconds. The
+ * same rule firing a hundred times says nothing the first and last few do not.
+ */
+function boundHits(hits: RuleHit[]): RuleHit[] {
+  const limit = FIRST_HITS_PER_RULE + LAST_HITS_PER_RULE;
+  if (hits.length <= limit) return hits;
+  const byRule = new Map<string, RuleHit[]>();
+  for (const hit of hits) {
+    const list = byRule.get(hit.rule.signal);
+    if (list === undefined) byRule.set(hit.rule.signal, [hit]);
+    else list.push(hit);
+  }
+  const kept: RuleHit[] = [];
+  for (const list of byRule.values()) {
+    if (list.length <= limit) kept.push(...list);
+    else kept.push(...list.slice(0, FIRST_HITS_PER_RULE), ...list.slice(-LAST_HITS_PER_RULE));
+  }
+  return kept;
+}
+
 export function analyse(text: string): RuleAnalysis {
   const norm = normalise(text);
-  const hits = findHits(norm.text);
+  const hits = boundHits(findHits(norm.text));
   const idioms = figurativeSpans(norm.text);
   // An idiom ("take a bath", "killing me") is figurative even when no rule fired on it.
   let suppressed: Suppression = idioms.length > 0 ? 'hard' : null;

@@ -119,6 +119,16 @@ describe('rules', () => {
     expect(analyse('so much blood, i cut myself again').rank).toBe(3);
   });
 
+  it('judges a bounded number of hits per rule, so a flood of one phrase cannot stall the write path', async () => {
+    const { analyse } = await import('./analyse.js');
+    const flood = analyse('kms '.repeat(5000) + 'and tonight i am going to kill myself');
+    const perRule = new Map<string, number>();
+    for (const j of flood.judged) perRule.set(j.hit.rule.signal, (perRule.get(j.hit.rule.signal) ?? 0) + 1);
+    expect(Math.max(...perRule.values())).toBeLessThanOrEqual(32);
+    // The last words are still read: the plan at the end counts.
+    expect(flood.rank).toBe(4);
+  });
+
   it('joins context-needing hits to a plain hit of the same category', async () => {
     const { analyse } = await import('./analyse.js');
     // "he's outside" alone waits for context; beside a disclosure of abuse it counts (GUIDE: abuse with danger now is high).
