@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useHotlineCountries, useHotlineVersion } from '../../api/admin-hotlines.js';
 import { Alert, Button, Loading, Notice, PageHeader } from '../../design/index.js';
@@ -18,7 +19,12 @@ export function HotlineCountryPage() {
   const adding = countryCode === undefined;
   const countries = useHotlineCountries();
   const code = countryCode?.toUpperCase();
-  const entry = countries.data?.find((item) => item.countryCode === code);
+  const listed = countries.data?.find((item) => item.countryCode === code);
+  // The entry as the editor opened it: if another admin deletes it meanwhile, the
+  // draft stays on screen (its save then says the country is gone) instead of vanishing.
+  const [opened, setOpened] = useState(listed);
+  if (listed !== undefined && opened?.countryCode !== listed.countryCode) setOpened(listed);
+  const entry = listed ?? (opened?.countryCode === code ? opened : undefined);
   const version = useHotlineVersion(entry?.countryCode);
 
   let body;
