@@ -207,7 +207,7 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
     level: 'imminent',
     categories: ['suicide_plan', 'suicidal_ideation'],
     kind: 'plan',
-    pattern: String.raw`\b(?:(?:i'?m|i am|im) (?:going to|gonna)|i'?ll|i will|i'?ve decided to) (?:finally |actually )?(?:kill ${SELF}|end my life|take my (?:own )?life|unalive ${SELF})\b[^.!?\n]{0,50}\b${SOON}\b|\b(?:pills|tablets|meds|rope|noose|gun|blade|razor)\b[^.!?\n]{0,30}\b(?:in front of me|in my hands?|next to me|beside me|lined up|counted out)\b|\b(?:(?:pills|grave|coffin|rope|knife|bridge|gun|razor) ?){2,}[^.!?\n]{0,20}\b(?:tonight|today|tomorrow|now|soon)\b`,
+    pattern: String.raw`\b(?:(?:i'?m|i am|im) (?:going to|gonna)|i'?ll|i will|i'?ve decided to) (?:finally |actually )?(?:kill ${SELF}|end my life|take my (?:own )?life|unalive ${SELF})\b[^.!?\n]{0,50}\b${SOON}\b|\b(?:pills|tablets|meds|rope|noose|gun|blade|razor)\b[^.!?\n]{0,30}\b(?:in front of me|in my hands?|next to me|beside me|lined up|counted out)\b|\b(?:(?:pills|grave|coffin|rope|knife|bridge|gun|razor) ?){2,6}[^.!?\n]{0,20}\b(?:tonight|today|tomorrow|now|soon)\b`,
   },
   // C-SSRS 6: preparatory behaviour.
   {

@@ -119,6 +119,11 @@ describe('rules', () => {
     expect(analyse('so much blood, i cut myself again').rank).toBe(3);
   });
 
+  it('never repeats a group without an upper bound (a repeated group followed by more pattern backtracks without end)', () => {
+    // "🪦💊🔪🌉" × 2,000 held one rule's `(?:pills|grave…){2,}` for 5.5 s; bounded to {2,6} it takes milliseconds.
+    for (const rule of COMPILED_RULES) expect(rule.pattern, rule.signal).not.toMatch(/\)(?:\{\d+,\}|\+|\*)/);
+  });
+
   it('judges a bounded number of hits per rule, so a flood of one phrase cannot stall the write path', async () => {
     const { analyse } = await import('./analyse.js');
     const flood = analyse('kms '.repeat(5000) + 'and tonight i am going to kill myself');
