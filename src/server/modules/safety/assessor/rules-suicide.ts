@@ -173,7 +173,7 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
     level: 'imminent',
     categories: ['suicide_plan', 'suicidal_ideation'],
     kind: 'plan',
-    pattern: String.raw`\b${INTENT} (?:finally |actually |just )?${SUICIDE_ACT}\b[^.!?\n]{0,50}\b${SOON}\b|\b${SOON}\b[^.!?\n]{0,40}\b(?:i'?m|i am|im|i'?ll|i will|is when i|i'?m going to|gonna)\b[^.!?\n]{0,15}\b${SUICIDE_ACT}\b|\b(?:tonight|today|tomorrow)(?:'s| is) (?:the night|the day|it)\b|\b(?:set|picked|chose|chosen|choosing) (?:a|the) (?:date|day)\b|\bi (?:have|'ve got|ve got|'ve made|made|have made) (?:a|the|my) plan\b|\bi know (?:exactly )?(?:how|when|where) (?:i'?d|i would|i'?ll|i will|i'?m going to) do it\b`,
+    pattern: String.raw`\b${INTENT} (?:finally |actually |just )?${SUICIDE_ACT}\b[^.!?\n]{0,50}\b${SOON}\b|\b${SOON}\b[^.!?\n]{0,40}\b(?:i'?m|i am|im|i'?ll|i will|is when i|i'?m going to|gonna)\b[^.!?\n]{0,15}\b${SUICIDE_ACT}\b|\b(?:tonight|today|tomorrow)(?:'s| is) (?:the night|the day|it)\b|\b(?:set|picked|chose|chosen|choosing) (?:a|the) (?:date|day)\b|\bi(?: have|'?ve got| got|'?ve made| made| have made) (?:a|the|my) plan\b|\bi know (?:exactly )?(?:how|when|where) (?:i'?d|i would|i'?ll|i will|i'?m going to) do it\b`,
     needsContext: true,
   },
   {
@@ -182,7 +182,7 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
     level: 'imminent',
     categories: ['suicide_plan', 'suicidal_ideation'],
     kind: 'plan',
-    pattern: String.raw`\b(?:suicide (?:tonight|tmrw|tomorrow|today|this weekend|on \w+day)|i (?:have|'ve got|ve got|'ve made|have made) (?:a|the|my) plan\b(?! (?:for|to (?:get|make|start|go|do|study|move|save|fix|tell|ask|talk)|b\b|with))|(?:making|made|make) plans? (?:not to be|to not be) (?:around|here|alive))`,
+    pattern: String.raw`\b(?:suicide (?:tonight|tmrw|tomorrow|today|this weekend|on \w+day)|i(?: have|'?ve got| got|'?ve made| have made) (?:a|the|my) plan\b(?! (?:for|to (?:get|make|start|go|do|study|move|save|fix|tell|ask|talk)|b\b|with))|(?:making|made|make) plans? (?:not to be|to not be) (?:around|here|alive))`,
   },
   {
     signal: 'plan_explicit',

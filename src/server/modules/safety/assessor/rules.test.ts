@@ -61,6 +61,17 @@ describe('rules', () => {
     ['he said he will kill me if I leave', 'abuse_danger'],
     ['I want to hurt him so badly', 'harm_to_others'],
     ["I'm worried about my sister, she talks about wanting to die", 'concern_for_other'],
+    ['i keep looking at the pills in the kitchen', 'means'],
+    ["tonight's the night", 'plan'],
+    ["I've made a plan", 'plan_declared'],
+    ['ive got a plan', 'plan_declared'],
+    ['it has been a week since my attempt', 'attempt_mention'],
+    ['this is my last post', 'crisis_cue'],
+    ['thank you all for everything', 'cue_farewell'],
+    ["I've cancelled my therapy, I won't need it", 'cue_prep'],
+    ['made up my mind', 'cue_resolve'],
+    ['bought the rope today', 'cue_means'],
+    ['the car is in the garage with the engine running', 'attempt_now'],
     ['me: fine. also me at 3am: googling lethal doses', 'method_research'],
     ["I've worked out how I'd do it", 'cue_how'],
     ['the thought of jumping out the window is always with me', 'ideation_constant'],
@@ -112,8 +123,16 @@ describe('rules', () => {
       "sorry i couldn't stay longer at the party",
       "i'm not going to lie, clearing out my wardrobe and giving my clothes to charity felt amazing",
       'the note is on the fridge for the plumber',
+      'tonight is the night, first date',
+      'gave my bike to my nephew',
+      'bought a rope for the climbing wall',
+      "I've got a plan to fix my sleep",
     ])
       expect(analyse(text).rank, text).toBe(0);
+    // Lookalikes and the past are read as such even by plain rules.
+    expect(analyse('this is my last post before my holiday').rank).toBe(0);
+    expect(analyse('it is the anniversary of my attempt, eight years on and grateful').rank).toBeLessThanOrEqual(1);
+    expect(analyse('four years ago I sat in the garage with the engine running').rank).toBeLessThanOrEqual(1);
     // A plain hit read as a lookalike takes its category's cues with it; nothing is left to confirm.
     expect(analyse('so much blood, i cut myself shaving').weak).toEqual([]);
     expect(analyse('so much blood, i cut myself again').rank).toBe(3);
