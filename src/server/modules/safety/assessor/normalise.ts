@@ -7,6 +7,9 @@
  * from, so that evidence shown to moderators points into what the member wrote.
  */
 import { CENSORED_WORDS, EMOJI_TOKENS } from './lexicon.js';
+import { Buf } from './normalise-buffer.js';
+import { LEET, STAR, ZERO_WIDTH, fold, isLetter, isLetterOrNumber, isWordish } from './normalise-chars.js';
+import { segmentWords } from './spaced-words.js';
 
 export interface Normalised {
   /** Lower-cased, de-obfuscated text. Sentence punctuation and newlines are kept. */
@@ -17,52 +20,6 @@ export interface Normalised {
   readonly originEnd: Int32Array;
 }
 
-/** A working buffer: UTF-16 code units plus the original span of each. */
-class Buf {
-  codes: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.codes = new Uint16Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-  reset(capacity: number): void {
-    if (this.codes.length < capacity) {
-      const size = Math.max(capacity, this.codes.length * 2);
-      this.codes = new Uint16Array(size);
-      this.starts = new Int32Array(size);
-      this.ends = new Int32Array(size);
-    }
-    this.length = 0;
-  }
-  push(code: number, start: number, end: number): void {
-    // Emoji read as words ("✂" → " scissors ") can outgrow any fixed multiple of the input.
-    if (this.length === this.codes.length) this.grow();
-    const i = this.length++;
-    this.codes[i] = code;
-    this.starts[i] = start;
-    this.ends[i] = end;
-  }
-  grow(): void {
-    const size = this.codes.length * 2 + 16;
-    const codes = new Uint16Array(size);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    codes.set(this.codes);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.codes = codes;
-    this.starts = starts;
-    this.ends = ends;
-  }
-  at(i: number): number {
-    return i >= 0 && i < this.length ? (this.codes[i] ?? 0) : 0;
-  }
-}
-
-// Reused between calls: the write path normalises every post, so avoid garbage.
 let bufA = new Buf(4096);
 let bufB = new Buf(4096);
 
@@ -70,52 +27,6 @@ const SPACE = 32;
 const NEWLINE = 10;
 const APOS = 39;
 const QUOTE = 34;
-const STAR = 42;
-
-function isLetter(c: number): boolean {
-  return c >= 97 && c <= 122;
-}
-
-/** Leetspeak substitutions, applied only inside words that also contain letters. */
-const LEET = new Map<number, number>([
-  [48, 111], // 0 → o
-  [49, 105], // 1 → i
-  [51, 101], // 3 → e
-  [52, 97], // 4 → a
-  [53, 115], // 5 → s
-  [55, 116], // 7 → t
-  [36, 115], // $ → s
-  [64, 97], // @ → a
-  [33, 105], // ! → i (only mid-word: "k!ll")
-]);
-
-function isWordish(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 36 || c === 64 || c === 33 || c === STAR;
-}
-
-const ZERO_WIDTH = (cp: number): boolean =>
-  (cp >= 0x200b && cp <= 0x200f) ||
-  (cp >= 0x2060 && cp <= 0x2064) ||
-  cp === 0xfeff ||
-  cp === 0x00ad ||
-  (cp >= 0xfe00 && cp <= 0xfe0f) ||
-  (cp >= 0x0300 && cp <= 0x036f) || // combining marks: "s̶u̶i̶c̶i̶d̶e̶", zalgo
-  (cp >= 0x1f3fb && cp <= 0x1f3ff); // skin-tone modifiers
-
-/** Non-ASCII letters folded to ASCII where Unicode allows ("é" → "e", "𝓴" → "k"). */
-const foldCache = new Map<number, string>();
-function fold(cp: number): string {
-  let folded = foldCache.get(cp);
-  if (folded === undefined) {
-    folded = String.fromCodePoint(cp)
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
-    if (folded.length === 0) folded = ' ';
-    if (foldCache.size < 4096) foldCache.set(cp, folded);
-  }
-  return folded;
-}
 
 /**
  * Classes of the original's code points for the spacing check, filled by pass 1:
@@ -135,17 +46,6 @@ const ASCII_SPACING_CLASS = Uint8Array.from({ length: 128 }, (_, c) =>
 );
 let spacingClasses = new Uint8Array(4096);
 let spacingLength = 0;
-
-const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
-const letterOrNumberCache = new Map<number, boolean>();
-function isLetterOrNumber(cp: number): boolean {
-  let known = letterOrNumberCache.get(cp);
-  if (known === undefined) {
-    known = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
-    if (letterOrNumberCache.size < 65536) letterOrNumberCache.set(cp, known);
-  }
-  return known;
-}
 
 /** What pass 1 learnt of the original text, for the later passes' cheap checks: a character leetspeak or censoring may use. */
 const SEEN_LEET = 1;
@@ -372,49 +272,6 @@ function spacingPass(inp: Buf, out: Buf): void {
     out.push(c, inp.starts[i] ?? 0, inp.ends[i] ?? 0);
     i++;
   }
-}
-
-/**
- * Words a letter-spaced phrase is split into ("i w a n t t o d i e" → "i want
- * to die"): the everyday words such phrases are made of, and the risk words.
- */
-const SPACED_WORDS: ReadonlySet<string> = new Set(
-  (
-    'i im me my myself self want wanna to die dead death kill end it all going gonna do did done doing hurt cut ' +
-    'cutting so bad rn now tonight today tomorrow life suicide suicidal just dont cant need wish jump hang take took ' +
-    'pills the a an am and not no live alive anymore more feel like was go sleep wake up never again help please ' +
-    'hate everything over bye goodbye sorry tired of be here is this its get out leave alone nobody everyone ' +
-    'why how unalive kms ctb sh selfharm harm overdose od plan note'
-  ).split(' '),
-);
-const LONGEST_SPACED_WORD = 9;
-
-/**
- * Cut points (indices into codes) that split codes[from, to) into dictionary
- * words with the fewest words, or none when no split covers the whole run
- * (the letters then stay one word, as written).
- */
-function segmentWords(codes: readonly number[], from: number, to: number): number[] {
-  const n = to - from;
-  if (n < 4) return [];
-  const best = new Int32Array(n + 1).fill(-1); // fewest words covering [0, k)
-  const back = new Int32Array(n + 1);
-  best[0] = 0;
-  for (let k = 1; k <= n; k++) {
-    for (let len = 1; len <= Math.min(LONGEST_SPACED_WORD, k); len++) {
-      const prev = best[k - len] ?? -1;
-      if (prev < 0) continue;
-      if (!SPACED_WORDS.has(String.fromCharCode(...codes.slice(from + k - len, from + k)))) continue;
-      if ((best[k] ?? -1) < 0 || prev + 1 < (best[k] ?? 0)) {
-        best[k] = prev + 1;
-        back[k] = k - len;
-      }
-    }
-  }
-  if ((best[n] ?? -1) < 0) return [];
-  const cuts: number[] = [];
-  for (let k = back[n] ?? 0; k > 0; k = back[k] ?? 0) cuts.push(from + k);
-  return cuts;
 }
 
 const isVowelLike = (c: number): boolean => c === 97 || c === 101 || c === 105 || c === 111 || c === 117 || c === 121;
