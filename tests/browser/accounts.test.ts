@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkA11y,
@@ -7,11 +7,9 @@ import {
   expectHidden,
   expectNoHorizontalScroll,
   expectVisible,
-  launchBrowser,
-  newPersonContext,
   watchConsole,
 } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useHearthInBrowser } from './support/hearth.js';
 
 /**
  * A member's whole account journey in a real browser against the real server:
@@ -21,18 +19,7 @@ import { startServer, type TestServer } from './support/server.js';
  * and dark mode.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const hearth = useHearthInBrowser();
 
 const handle = `river_${Math.random().toString(36).slice(2, 8)}`;
 const firstPassword = 'lantern-river-biscuit';
@@ -75,8 +62,8 @@ describe("a member's account journey", () => {
   let firstCodes: string[] = [];
 
   beforeAll(async () => {
-    context = await newPersonContext(browser, server.url, { acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    context = await hearth.person({ acceptDownloads: true });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hearth.url });
     page = await context.newPage();
     problems = watchConsole(page);
   });
@@ -213,7 +200,7 @@ describe("a member's account journey", () => {
 
   it('ends the session of another device, which is signed out live', async () => {
     // A second device signs in with the new password and opens its live connection.
-    const otherContext = await newPersonContext(browser, server.url);
+    const otherContext = await hearth.person();
     const other = await otherContext.newPage();
     const otherProblems = watchConsole(other);
     await other.goto('/sign-in');
@@ -286,7 +273,7 @@ describe("a member's account journey", () => {
 
 describe('on a phone', () => {
   it('fits a 360 px wide phone without sideways scrolling', async () => {
-    const context = await newPersonContext(browser, server.url, {
+    const context = await hearth.person({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,

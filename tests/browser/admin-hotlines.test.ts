@@ -4,19 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkA11y,
   expectHidden,
   expectNoHorizontalScroll,
   expectVisible,
-  launchBrowser,
-  newPersonContext,
   watchConsole,
 } from './support/browser.js';
 import { signUpThroughTheApp, uniqueHandle } from './support/members.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useHearthInBrowser } from './support/hearth.js';
 
 /**
  * An admin keeps the crisis line directory true: a corrected line reaches the
@@ -27,9 +25,8 @@ import { startServer, type TestServer } from './support/server.js';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const adminHandle = uniqueHandle('keeper');
 
-let server: TestServer;
-let browser: Browser;
-let dataDir: string;
+// The folder the admin is created in and the server then starts on.
+const dataDir = mkdtempSync(join(tmpdir(), 'hearth-admin-browser-'));
 let adminPassword: string;
 
 /**
@@ -73,18 +70,13 @@ async function expectFocused(page: Page, label: string): Promise<void> {
   }, label);
 }
 
+// Hooks run in order: the admin first, then the server on that folder. After hooks run
+// in reverse, so the folder goes only once the server has stopped.
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hearth-admin-browser-'));
   adminPassword = await createAdmin(adminHandle, dataDir);
-  server = await startServer({ DATA_DIR: dataDir });
-  browser = await launchBrowser();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const hearth = useHearthInBrowser({ DATA_DIR: dataDir });
 
 describe('an admin', () => {
   let context: BrowserContext;
@@ -92,7 +84,7 @@ describe('an admin', () => {
   let problems: () => string[];
 
   beforeAll(async () => {
-    context = await newPersonContext(browser, server.url);
+    context = await hearth.person();
     page = await context.newPage();
     problems = watchConsole(page);
     await signIn(page, adminHandle, adminPassword);
@@ -230,7 +222,7 @@ describe('an admin', () => {
 
 describe('on a phone', () => {
   it('fits the editor at 360 px, in light and dark', async () => {
-    const context = await newPersonContext(browser, server.url, {
+    const context = await hearth.person({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
@@ -253,7 +245,7 @@ describe('on a phone', () => {
 
 describe('a member who is not an admin', () => {
   it('is told calmly that only administrators can edit the directory', async () => {
-    const context = await newPersonContext(browser, server.url);
+    const context = await hearth.person();
     const page = await context.newPage();
     const problems = watchConsole(page);
     await signUpThroughTheApp(page, uniqueHandle('willow'));

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkA11y,
@@ -6,12 +6,10 @@ import {
   expectHidden,
   expectNoHorizontalScroll,
   expectVisible,
-  launchBrowser,
-  newPersonContext,
   watchConsole,
 } from './support/browser.js';
 import { signUpThroughTheApp, uniqueHandle } from './support/members.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useHearthInBrowser } from './support/hearth.js';
 
 /**
  * Two members in one group, each in their own browser. A joins through
@@ -21,18 +19,7 @@ import { startServer, type TestServer } from './support/server.js';
  * axe in light and dark mode.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const hearth = useHearthInBrowser();
 
 const handleA = uniqueHandle('willow');
 const handleB = uniqueHandle('harbour');
@@ -60,8 +47,8 @@ describe('two members in one group', () => {
   let threadUrl = '';
 
   beforeAll(async () => {
-    contextA = await newPersonContext(browser, server.url);
-    contextB = await newPersonContext(browser, server.url);
+    contextA = await hearth.person();
+    contextB = await hearth.person();
     a = await contextA.newPage();
     b = await contextB.newPage();
     problemsA = watchConsole(a);
@@ -304,7 +291,7 @@ describe('two members in one group', () => {
   });
 
   it('fits a 360 px phone, with the main navigation on one line', async () => {
-    const phone = await newPersonContext(browser, server.url, {
+    const phone = await hearth.person({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,

@@ -1,16 +1,14 @@
-import type { Browser, BrowserContext, ElementHandle, Page } from 'playwright-core';
+import type { BrowserContext, ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkA11y,
   expectHidden,
   expectNoHorizontalScroll,
   expectVisible,
-  launchBrowser,
-  newPersonContext,
   watchConsole,
 } from './support/browser.js';
 import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
-import { startServer, type TestServer } from './support/server.js';
+import { useHearthInBrowser } from './support/hearth.js';
 
 /**
  * The moment that matters most: someone writes that they are about to end
@@ -19,18 +17,7 @@ import { startServer, type TestServer } from './support/server.js';
  * safety team; a worried friend gets the same help in a helper's words.
  */
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const hearth = useHearthInBrowser();
 
 /** True when `first` comes before `second` in the document. */
 async function comesBefore(page: Page, first: ElementHandle, second: ElementHandle): Promise<boolean> {
@@ -47,7 +34,7 @@ describe('a member in crisis', () => {
 
   beforeAll(async () => {
     // The browser says en-GB and the profile says GB: UK numbers.
-    context = await newPersonContext(browser, server.url);
+    context = await hearth.person();
     page = await context.newPage();
     problems = watchConsole(page);
     await signUpThroughTheApp(page, uniqueHandle('tide'), { country: 'GB' });
@@ -136,7 +123,7 @@ describe('a member in crisis', () => {
 
 describe('on a phone', () => {
   it('fits the support card at 360 px, in light and dark', async () => {
-    const context = await newPersonContext(browser, server.url, {
+    const context = await hearth.person({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
