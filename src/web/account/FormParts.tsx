@@ -1,6 +1,6 @@
 import type { ChangeEvent, ReactNode } from 'react';
 import { Alert, SelectField, TextField } from '../design/index.js';
-import { CountryOptions } from './options.js';
+import { CountryOptions, TimeZoneOptions } from './options.js';
 
 /** Typed identifiers (handles, codes): no capitals, corrections or spell-check from the keyboard. */
 export const PLAIN_TEXT_INPUT = { autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const;
@@ -59,6 +59,42 @@ export function CountryField({ id, value, onChange, error }: CountryFieldProps) 
       error={error}
     >
       <CountryOptions emptyLabel="Prefer not to say" />
+    </SelectField>
+  );
+}
+
+interface FieldProps<Element> {
+  id: string;
+  value: string;
+  onChange: (event: ChangeEvent<Element>) => void;
+  error: string | undefined;
+  /** What the field is for, on this form. */
+  hint: ReactNode;
+}
+
+/** Optional email: Hearth never needs it, and the hint says what it is for here. */
+export function EmailField({ id, value, onChange, error, hint }: FieldProps<HTMLInputElement>) {
+  return (
+    <TextField
+      id={id}
+      label="Email"
+      labelNote="(optional)"
+      hint={hint}
+      type="email"
+      inputMode="email"
+      autoComplete="email"
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
+  );
+}
+
+/** The member's time zone, with "Prefer not to say"; the current value stays listed even if unknown. */
+export function TimeZoneField({ id, value, onChange, error, hint }: FieldProps<HTMLSelectElement>) {
+  return (
+    <SelectField id={id} label="Time zone" hint={hint} value={value} onChange={onChange} error={error}>
+      <TimeZoneOptions current={value} emptyLabel="Prefer not to say" />
     </SelectField>
   );
 }

@@ -3,22 +3,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signUpRequestSchema, type SignUpRequest, type SignUpResponse } from '../../shared/api/accounts.js';
 import { SignedOutOnly } from '../account/guards.js';
-import { CountryField, FormError, HandleField } from '../account/FormParts.js';
+import { CountryField, EmailField, FormError, HandleField, TimeZoneField } from '../account/FormParts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
-import { TimeZoneOptions, deviceTimeZone } from '../account/options.js';
+import { deviceTimeZone } from '../account/options.js';
 import { RecoveryCodeList } from '../account/RecoveryCodeList.js';
 import { signUp } from '../api/accounts.js';
 import { setSignedIn } from '../api/queries.js';
-import {
-  Button,
-  Card,
-  CheckboxField,
-  Notice,
-  PageHeader,
-  PasswordField,
-  SelectField,
-  TextField,
-} from '../design/index.js';
+import { Button, Card, CheckboxField, Notice, PageHeader, PasswordField } from '../design/index.js';
 
 type Field = 'handle' | 'password' | 'email' | 'country' | 'timeZone';
 const ORDER: Field[] = ['handle', 'password', 'email', 'country', 'timeZone'];
@@ -128,29 +119,21 @@ function SignUpForm({ onCreated }: { onCreated(created: SignUpResponse): void })
           onChange={set('password')}
           error={errors.fields.password}
         />
-        <TextField
+        <EmailField
           id={IDS.email}
-          label="Email"
-          labelNote="(optional)"
           hint="Not needed to use Hearth. You can add or remove it later in Settings."
-          type="email"
-          autoComplete="email"
-          inputMode="email"
           value={values.email}
           onChange={set('email')}
           error={errors.fields.email}
         />
         <CountryField id={IDS.country} value={values.country} onChange={set('country')} error={errors.fields.country} />
-        <SelectField
+        <TimeZoneField
           id={IDS.timeZone}
-          label="Time zone"
           hint="Filled in from this device. Used to show times as you would read them."
           value={values.timeZone}
           onChange={set('timeZone')}
           error={errors.fields.timeZone}
-        >
-          <TimeZoneOptions current={values.timeZone} emptyLabel="Prefer not to say" />
-        </SelectField>
+        />
         <div className="form-actions">
           <Button type="submit" busy={mutation.isPending} busyLabel="Creating your account…">
             Create my account

@@ -1,9 +1,9 @@
-import { CountryField, FormError } from '../../account/FormParts.js';
+import { CountryField, EmailField, FormError, TimeZoneField } from '../../account/FormParts.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { updateProfileRequestSchema, type Me, type UpdateProfileRequest } from '../../../shared/api/accounts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../../account/forms.js';
-import { LanguageOptions, TimeZoneOptions } from '../../account/options.js';
+import { LanguageOptions } from '../../account/options.js';
 import { updateProfile } from '../../api/accounts.js';
 import { queryKeys, setSignedIn, useMe } from '../../api/queries.js';
 import { Button, Notice, SelectField, TextAreaField, TextField } from '../../design/index.js';
@@ -113,29 +113,21 @@ function ProfileForm({ me }: { me: Me }) {
         autoComplete="off"
       />
       <BioField value={values.bio} onChange={set('bio')} error={errors.fields.bio} />
-      <TextField
+      <EmailField
         id={IDS.email}
-        label="Email"
-        labelNote="(optional)"
         hint="Not needed to use Hearth. Leave it empty to remove it."
-        type="email"
-        inputMode="email"
-        autoComplete="email"
         value={values.email}
         onChange={set('email')}
         error={errors.fields.email}
       />
       <CountryField id={IDS.country} value={values.country} onChange={set('country')} error={errors.fields.country} />
-      <SelectField
+      <TimeZoneField
         id={IDS.timeZone}
-        label="Time zone"
         hint="Used to show times as you would read them."
         value={values.timeZone}
         onChange={set('timeZone')}
         error={errors.fields.timeZone}
-      >
-        <TimeZoneOptions current={values.timeZone} emptyLabel="Prefer not to say" />
-      </SelectField>
+      />
       <SelectField
         id={IDS.language}
         label="Language"
