@@ -273,11 +273,7 @@ describe("a member's account journey", () => {
 
 describe('on a phone', () => {
   it('fits a 360 px wide phone without sideways scrolling', async () => {
-    const context = await hearth.person({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await hearth.phone();
     const page = await context.newPage();
     for (const [path, title] of [
       ['/', 'You do not have to go through this alone'],

@@ -222,11 +222,7 @@ describe('an admin', () => {
 
 describe('on a phone', () => {
   it('fits the editor at 360 px, in light and dark', async () => {
-    const context = await hearth.person({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await hearth.phone();
     const page = await context.newPage();
     await signIn(page, adminHandle, adminPassword);
     for (const path of ['/admin/hotlines', '/admin/hotlines/GB']) {

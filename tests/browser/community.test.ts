@@ -291,10 +291,7 @@ describe('two members in one group', () => {
   });
 
   it('fits a 360 px phone, with the main navigation on one line', async () => {
-    const phone = await hearth.person({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
+    const phone = await hearth.phone({
       storageState: await contextA.storageState(),
     });
     const page = await phone.newPage();

@@ -123,11 +123,7 @@ describe('a member in crisis', () => {
 
 describe('on a phone', () => {
   it('fits the support card at 360 px, in light and dark', async () => {
-    const context = await hearth.person({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await hearth.phone();
     const page = await context.newPage();
     await signUpThroughTheApp(page, uniqueHandle('ember'), { country: 'GB' });
     await page.getByRole('button', { name: 'Skip for now' }).click();

@@ -9,7 +9,11 @@ export interface BrowserHearth {
   readonly url: string;
   /** A new person: their own browser context (cookies, storage) on this Hearth. */
   person(options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A new person on a small phone (360 × 740, touch): the narrowest screen Hearth is checked on. */
+  phone(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
+
+const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 /**
  * Starts the built Hearth (a fresh database) and Chromium before the file's
@@ -30,13 +34,15 @@ export function useHearthInBrowser(env: Record<string, string> = {}): BrowserHea
     if (server === undefined || browser === undefined) throw new Error('Hearth is not started yet: use it inside a test or hook');
     return { server, browser };
   };
+  const person = (options?: BrowserContextOptions): Promise<BrowserContext> => {
+    const { server: s, browser: b } = started();
+    return newPersonContext(b, s.url, options);
+  };
   return {
     get url() {
       return started().server.url;
     },
-    person: (options) => {
-      const { server: s, browser: b } = started();
-      return newPersonContext(b, s.url, options);
-    },
+    person,
+    phone: (options) => person({ ...PHONE, ...options }),
   };
 }
