@@ -115,8 +115,13 @@ export function analyse(text: string): RuleAnalysis {
   const plainCategories = new Set<RiskCategory>();
   for (const j of judged) {
     if (!j.hit.rule.needsContext && j.level !== 'none') for (const c of j.categories) plainCategories.add(c);
-    if (j.modifiers.some((m) => HARD.has(m))) suppressed = 'hard';
-    else if (suppressed === null && j.modifiers.some((m) => SOFT.has(m))) suppressed = 'soft';
+    // A cancelled cue ("gave my phone to my brother" read as a lookalike) or a denied
+    // plan ("I haven't picked a day") says the phrase is harmless, not that the writer
+    // is safe: the model may still read the rest ("I have the rat poison in my bag").
+    const phraseOnly = j.hit.rule.needsContext || (j.modifiers.includes('negated') && levelRank(j.hit.rule.level) >= 4);
+    if (j.modifiers.some((m) => HARD.has(m))) {
+      if (!phraseOnly) suppressed = 'hard';
+    } else if (suppressed === null && j.modifiers.some((m) => SOFT.has(m))) suppressed = 'soft';
     if (!j.hit.rule.needsContext && levelRank(j.level) >= 2 && j.categories.some((c) => CONTEXT_CATEGORIES.has(c)))
       context = true;
   }

