@@ -99,12 +99,23 @@ function boundHits(hits: RuleHit[]): RuleHit[] {
   return kept;
 }
 
+function sentenceCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63 || c === 10) && text.charCodeAt(i + 1) !== c) n++;
+  }
+  return n;
+}
+
 export function analyse(text: string): RuleAnalysis {
   const norm = normalise(text);
   const hits = boundHits(findHits(norm.text));
   const idioms = figurativeSpans(norm.text);
   // An idiom ("take a bath", "killing me") is figurative even when no rule fired on it.
-  let suppressed: Suppression = idioms.length > 0 ? 'hard' : null;
+  // An idiom in a short text ("this exam is killing me") is what the text is about; in a long
+  // post it is one phrase among many ("cut my hair" early, the crisis at the end).
+  let suppressed: Suppression = idioms.length > 0 && sentenceCount(norm.text) <= 3 ? 'hard' : null;
   if (hits.length === 0) return { norm, judged: [], counting: [], rank: 0, weak: [], weakRank: 0, suppressed };
   const ctx = new TextContext(norm.text);
   const judged = hits.map((hit) => judge(ctx, hit, idioms));

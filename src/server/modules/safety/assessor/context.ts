@@ -48,9 +48,12 @@ const PSEUDO_NEGATION_RE =
  */
 const NEGATION_BREAK_RE =
   /\b(?:so|because|cos|cuz|coz|then|and now|but)\b|^(?!(?:\w+ )?(?:think|believe|feel like|feel that|reckon|know (?:if|whether|that)|mean|say|expect|see)\b)(?:\S+ ){0,5}?(?:i|i'?m|im|i'?ve|ive|i'?ll|i'?d)\b/;
+/** The writer says a general question is about themselves. */
+const SELF_DISCLOSURE_RE =
+  /\b(?:asking for (?:me|myself|a friend \(?me\)?)|(?:because|cause|cos|coz) (?:that'?s|thats) (?:where i am|me)|that'?s (?:where i am|me rn|me right now)|(?:it'?s|this is) me (?:i'?m asking|rn|right now)|i'?m asking for me)\b/;
 /** The writer insists the words are meant: a figurative reading no longer applies. */
 const SERIOUS_RE =
-  /\b(?:not (?:joking|kidding|exaggerating)|no joke|i mean it|i'?m serious|dead serious|seriously|for real|literally planning)\b/;
+  /\b(?:not (?:joking|kidding|exaggerating|meme dead|a meme|(?:as )?a joke)|no joke|i mean it|i'?m serious|dead serious|seriously|for real|literally planning)\b/;
 const PAST_RE =
   /\b(?:used to|years? ago|(?:a )?long time ago|anniversary of\b|years? (?:out|since|on from|later)|(?:in|through|for|during)(?: most of)? my (?:teens|twenties|thirties|a-?levels|gcses|degree|first year)|i stopped|stopped at|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|few|many|several|couple of) (?:years?|yrs?) (?:ago|back|clean|free|since|now)|when i was (?:a |younger|little|\d+|in |at |still|growing|a teen)|as a (?:kid|teen|teenager|child)|at (?:age )?1\d\b(?! ?(?:am|pm|:|o'?clock))|at age \d+|back (?:then|in|when)|(?:\d+|a few|few|two|three|four|five|six|nine|twelve|eighteen|many|several) (?:months?|weeks?) (?:since|clean|free|without)|since i last|(?:in|of|during) (?:19\d\d|20[01]\d|202[0-5])|in (?:high school|secondary school|sixth form|my teens|my twenties|my early|20[01]\d|19\d\d)|i'?m \d{2} now|(?:since|in) (?:19|20)\d\d|(?:recovered|no longer|grown out of|got through it|got better|got help)|years? clean)\b/;
 const RECENT_RE =
@@ -360,13 +363,16 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   let level: RiskLevel = rule.level;
   let categories: readonly RiskCategory[] = rule.categories;
 
-  // General questions and hypotheticals ("is it normal to…?") are low unless said of oneself.
+  // General questions and hypotheticals ("is it normal to…?") are low unless said of oneself,
+  // there or just after ("…every day for a month? because that's where I am").
+  const ownQuestion = SELF_DISCLOSURE_RE.test(withNext);
   const hypoAt = before.search(HYPOTHETICAL_RE);
   const generalQuestion = sentence.trimEnd().endsWith('?') && !FIRST_PERSON_RE.test(sentence);
   if (
-    (hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') ||
-    generalQuestion ||
-    REPORTED_QUESTION_RE.test(before)
+    !ownQuestion &&
+    ((hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') ||
+      generalQuestion ||
+      REPORTED_QUESTION_RE.test(before))
   ) {
     if (HELPER_RE.test(sentence)) return none('helper');
     mods.push('hypothetical');
@@ -375,7 +381,9 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   }
 
   if (!SUBJECT_FREE_SIGNALS.has(rule.signal)) {
-    const subject = quoteOpen >= 0 ? (subjectBefore(text, ss, quoteOpen) ?? subjectOf(ctx, hit)) : subjectOf(ctx, hit);
+    let subject = quoteOpen >= 0 ? (subjectBefore(text, ss, quoteOpen) ?? subjectOf(ctx, hit)) : subjectOf(ctx, hit);
+    // "Can you OD on melatonin? asking for me": the general "you" is the writer.
+    if (ownQuestion && (subject === 'you' || subject === 'generic')) subject = 'self';
     if (subject === 'you') return none(HELPER_RE.test(sentence) ? 'helper' : 'second_person');
     if (subject === 'generic' && !mods.includes('hypothetical')) {
       if (HELPER_RE.test(sentence)) return none('helper');

@@ -130,6 +130,16 @@ describe('assess: traps', () => {
     expect(atMost(ruleLevel('what if someone wants to kill themselves, how do you help?'), 'low')).toBe(true);
   });
 
+  it('a general question the writer says is about themselves is theirs', () => {
+    expect(ruleLevel("is it normal to want to kill yourself every day for a month? because that's where I am")).toBe(
+      'high',
+    );
+    expect(analyse('is carbon monoxide painless? asking for me').weakRank).toBe(3);
+    expect(atMost(ruleLevel('is it normal to want to kill yourself after a breakup? my friend asked me'), 'low')).toBe(
+      true,
+    );
+  });
+
   it('quotes, lyrics and fiction', () => {
     expect(ruleLevel('in my novel the main character decides to kill herself tonight')).toBe('none');
     expect(ruleLevel('that song lyric "I want to die" has been stuck in my head')).toBe('none');

@@ -38,12 +38,12 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
   // C-SSRS 2: active ideation.
   {
     signal: 'want_die',
-    stems: ['die'],
+    stems: ['die', 'dead', 'suicide'],
     level: 'high',
     categories: ['suicidal_ideation'],
     kind: 'state',
     figurativeProne: true,
-    pattern: String.raw`\b(?:(?:want(?:s|ed)?|wanting|wishing|(?:just )?need|ready|longing|going|gonna|gunna) to|wanna|want) (?:just |really |fucking |actually |so bad to |to )?die\b(?! (?:waiting|of|laughing|from|in (?:a|this) game))`,
+    pattern: String.raw`\b(?:(?:(?:want(?:s|ed)?|wanting|wishing|(?:just )?need|ready|longing|going|gonna|gunna) to|wanna|want) (?:just |really |fucking |actually |so bad to |to )?die\b(?! (?:waiting|of|laughing|from|in (?:a|this) game))|(?:want(?:s|ed)?|wanting|wanna|need) to be (?:actually |really |just )?dead\b|(?:want(?:s|ed)?|wanting|wanna|going|gonna) (?:to )?(?:commit )?suicide\b)`,
   },
   {
     signal: 'suicidal',
@@ -70,7 +70,7 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
     categories: ['suicidal_ideation'],
     kind: 'state',
     figurativeProne: true,
-    pattern: String.raw`\b(?:kms|kmsl|kys my ?self|sewer ?slide|sewerslide|self ?delet(?:e|ion|ing)|ctb|catch the bus|unalive(?:d|ing)?(?! (?:my (?!self)|the|this|that|his|her|their|a|an|your|it)\b)|su-?icide my ?self|neck my ?self|rope my ?self|end my ?self|game end my ?self)\b`,
+    pattern: String.raw`\b(?:kms|kmsl|kys my ?self|sewer ?slide|sewerslide|self ?delet(?:e|ion|ing)|ctb|catch the bus|unaliv(?:e|ed|es|ing)(?! (?:my (?!self)|the|this|that|his|her|their|a|an|your|it)\b)|su-?icide my ?self|neck my ?self|rope my ?self|end my ?self|game end my ?self)\b`,
   },
   {
     signal: 'active_ideation',

@@ -217,7 +217,7 @@ export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
     categories: ['self_harm'],
     kind: 'act',
     undated: 'high',
-    pattern: String.raw`\b(?:relaps(?:e|ed)\b[^.!?\n]{0,60}\b(?:cut|cutting|burn\w*|self[- ]?harm\w*|sh|blade|knife|razor|lighter)|(?:cut|burned|burnt|sh'?d|blood)(?: again)?(?: on)? (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)`,
+    pattern: String.raw`\b(?:relaps(?:e|ed)\b[^.!?\n]{0,60}\b(?:cut|cutting|burn\w*|self[- ]?harm\w*|sh|blade|knife|razor|lighter)|(?:cut|burned|burnt|sh'?d|self[- ]?harmed|blood)(?: again)?(?: on)? (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)`,
   },
   // "did it again", "blood everywhere": self-harm only with other self-harm or suicide signs.
   {
@@ -237,7 +237,7 @@ export const WARNING_SIGN_RULES: readonly RuleSpec[] = [
     level: 'imminent',
     categories: ['attempt'],
     kind: 'act',
-    pattern: String.raw`\b(?:(?:took|taken|swallowed|downed|necked) (?:like |basically |pretty much |about |nearly )(?:all|the whole|the entire|a whole|half)(?: (?:pack|packet|box|bottle|strip|lot))?(?: of)?(?: (?:my|the|her|his))? (?:\w+ )?(?:pills|tablets|meds|medication|antidepressants|painkillers|paracetamol|codeine)|(?:took|taken|swallowed|downed|necked) (?:my|all my|the|a) (?:whole |entire )?(?:week'?s?|month'?s?|fortnight'?s?) (?:of |worth of )?(?:pills|tablets|meds|medication)|(?:sat|sitting|standing|stood) on the edge of (?:the|a) (?:pier|bridge|roof|cliff|platform|building|car park|multi-?storey|dam|quay)|(?:engine|car) (?:is )?running in (?:the|a) (?:closed |shut )?garage)\b`,
+    pattern: String.raw`\b(?:(?:took|taken|swallowed|downed|necked) (?:like |basically |pretty much |about |nearly )(?:all|the whole|the entire|a whole|half)(?: (?:pack|packet|box|bottle|strip|lot))?(?: of)?(?: (?:my|the|her|his))? (?:\w+ )?(?:pills|tablets|meds|medication|antidepressants|painkillers|paracetamol|codeine)|(?:took|taken|swallowed|downed|necked) (?:my|all my|the|a) (?:whole |entire )?(?:week'?s?|month'?s?|fortnight'?s?) (?:of |worth of )?(?:pills|tablets|meds|medication)|(?:already|just) swallowed (?:half|most|them|it all|the lot|the rest)|(?:sat|sitting|standing|stood) on the edge of (?:the|a) (?:pier|bridge|roof|cliff|platform|building|car park|multi-?storey|dam|quay)|(?:engine|car) (?:is )?running in (?:the|a) (?:closed |shut )?garage)\b`,
   },
   // Means at hand or acts under way in plain words (Columbia 6–7): strong.
   {
