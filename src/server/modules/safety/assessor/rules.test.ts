@@ -85,6 +85,8 @@ describe('rules', () => {
     ['already swallowed half', 'attempt_plain'],
     ['took my whole week of meds in one go', 'attempt_plain'],
     ['I keep picturing the how', 'cue_how'],
+    ['on friday night i cut for the first time in over a year', 'self_harm_act'],
+    ['he put his hands round my neck last night', 'abuse_danger'],
     ["1 hour left and then i'm gone", 'cue_countdown'],
     ['before my mum finds me', 'cue_affairs'],
     ['it was nothing anyone did', 'cue_affairs'],
