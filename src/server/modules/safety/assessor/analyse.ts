@@ -99,12 +99,13 @@ function boundHits(hits: RuleHit[]): RuleHit[] {
   return kept;
 }
 
+const isTerminator = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10;
+
+/** Sentences in a text: a run of terminators ("?!", "...") ends one sentence. */
 function sentenceCount(text: string): number {
   let n = 1;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 46 || c === 33 || c === 63 || c === 10) && text.charCodeAt(i + 1) !== c) n++;
-  }
+  for (let i = 0; i < text.length - 1; i++)
+    if (isTerminator(text.charCodeAt(i)) && !isTerminator(text.charCodeAt(i + 1))) n++;
   return n;
 }
 

@@ -97,8 +97,20 @@ describe('assess: traps', () => {
     expect(ruleLevel("i don't cut i just hit myself. every couple of days lately")).toBe('high');
     // A cue ("going to do it") waiting for the model to confirm it, no longer cancelled.
     expect(analyse("It didn't work last night so I'm going to do it properly tonight.").weakRank).toBe(4);
-    // A verb of thinking carries the negation on.
-    expect(ruleLevel("I don't think I want to die, I'm just worn out")).toBe('none');
+    // A verb of thinking or saying, or a word that introduces what is denied, carries the negation on.
+    for (const text of [
+      "I don't think I want to die, I'm just worn out",
+      "no way i'd kill myself, i love my dog too much",
+      "there's no chance i'll hurt myself, don't worry",
+      'never would i kill myself',
+      'not once have i wanted to die',
+      "it's not like i want to die, i'm just stressed",
+      'i never said i want to die',
+      "i'm doing the 10k, not because i want to kill myself but for charity",
+    ])
+      expect(ruleLevel(text), text).toBe('none');
+    // A promise refused about something else takes nothing back.
+    expect(ruleLevel("i won't hurt myself, i can't promise i'll be cheerful at the party")).toBe('none');
     // "Not gonna lie" and "won't be around" are not denials.
     expect(ruleLevel('not gonna lie i want to die')).toBe('high');
     expect(ruleLevel("i'm not going to hurt myself tonight. tomorrow i can't promise")).not.toBe('none');
@@ -110,6 +122,10 @@ describe('assess: traps', () => {
     expect(ruleLevel("i don't want to be here anymore. it's been months and it's getting more real")).toBe('high');
     expect(ruleLevel('I wish I could go to sleep and not wake up')).toBe('elevated');
     expect(ruleLevel('I wished I was dead every day back in 2019, I am well now')).toBe('low');
+    // The review's traps: another topic, a recovery, a new sentence that is not about the wish.
+    expect(ruleLevel("i wish i was dead for weeks after the breakup, but i'm fine now")).toBe('elevated');
+    expect(ruleLevel('i wish i could disappear. anyway i go to the gym every day now')).toBe('elevated');
+    expect(ruleLevel("i wish i'd never been born. my headaches are getting worse")).toBe('elevated');
   });
 
   it('a phrase that names the writer is about the writer, whoever the subject', () => {
@@ -179,11 +195,18 @@ describe('assess: traps', () => {
     // "He'll kill me if..." is no idiom while he is at the door.
     expect(ruleLevel("he is banging on the door right now screaming he'll kill me if I don't open it")).toBe('high');
     expect(ruleLevel("mum will kill me if I'm late again")).toBe('none');
+    expect(ruleLevel("my mum will kill me if i'm late, she's screaming at me already lol")).toBe('none');
+    expect(ruleLevel('she put her hands round my neck and hugged me')).toBe('none');
+    expect(ruleLevel('my daughter put her hands around my neck when i picked her up')).toBe('none');
   });
 
   it('an overdose in other words, and its lookalikes', () => {
     expect(ruleLevel('Took my whole week of meds in one go about 20 mins ago')).toBe('imminent');
     expect(ruleLevel('took the lot of my vitamins in one go because I kept forgetting them')).toBe('none');
+    // Feeling cold, a refill or a pharmacy do not make a whole supply harmless.
+    expect(ruleLevel("i took the whole bottle of my antidepressants, it's so cold in here")).toBe('imminent');
+    expect(ruleLevel('i took like all of my pills, my refill was yesterday')).toBe('imminent');
+    expect(ruleLevel('just swallowed half my sandwich')).toBe('none');
     expect(ruleLevel('Took a handful of pills this morning: fish oil, magnesium, iron, vitamin C')).toBe('none');
   });
 
@@ -209,6 +232,8 @@ describe('assess: traps', () => {
     expect(ruleLevel('unalive thoughts again lol. been looking at ways on my phone in bed')).toBe('low');
     expect(analyse('unalive thoughts again lol').suppressed).toBe('soft');
     expect(ruleLevel('kms this homework lol')).toBe('none');
+    expect(ruleLevel("i'm serious, kms this homework")).toBe('none');
+    expect(ruleLevel('the unaliving of the villain was the best scene')).toBe('none');
   });
 
   it('lookalikes', () => {
@@ -231,6 +256,7 @@ describe('assess: traps', () => {
     // Without the pretext the lookalike reading stands.
     expect(ruleLevel("gave my cat to my neighbour and told her it was just for a week. it isn't.")).toBe('imminent');
     expect(ruleLevel('gave my dog to my brother while I go travelling for a month')).toBe('none');
+    expect(ruleLevel("moving to leeds next week so i gave my cat to my mum. is it hard? it isn't.")).toBe('none');
     expect(ruleLevel('cut my arm when I fell off my bike')).toBe('none');
   });
 

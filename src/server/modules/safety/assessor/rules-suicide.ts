@@ -70,7 +70,7 @@ export const SUICIDE_RULES: readonly RuleSpec[] = [
     categories: ['suicidal_ideation'],
     kind: 'state',
     figurativeProne: true,
-    pattern: String.raw`\b(?:kms|kmsl|kys my ?self|sewer ?slide|sewerslide|self ?delet(?:e|ion|ing)|ctb|catch the bus|unaliv(?:e|ed|es|ing)(?! (?:my (?!self)|the|this|that|his|her|their|a|an|your|it)\b)|su-?icide my ?self|neck my ?self|rope my ?self|end my ?self|game end my ?self)\b`,
+    pattern: String.raw`\b(?:kms|kmsl|kys my ?self|sewer ?slide|sewerslide|self ?delet(?:e|ion|ing)|ctb|catch the bus|(?<!the )unaliv(?:e|ed|es|ing)(?! (?:my (?!self)|the|this|that|his|her|their|a|an|your|it|of)\b)|su-?icide my ?self|neck my ?self|rope my ?self|end my ?self|game end my ?self)\b`,
   },
   {
     signal: 'active_ideation',
