@@ -6,7 +6,8 @@
  */
 import type { RiskCategory } from '../../../../shared/risk.js';
 import { RISK_CATEGORIES, levelRank } from '../../../../shared/risk.js';
-import { TextContext, judge, type Judged } from './context.js';
+import { judge, type Judged } from './context.js';
+import { TextContext } from './text-context.js';
 import { normalise, type Normalised } from './normalise.js';
 import { figurativeSpans, findHits, type RuleHit } from './rules.js';
 import { semanticTokens } from './semantic.js';
