@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { FeedSource } from '../api/community.js';
 import { useCommunitySettings, useFeed } from '../api/community-queries.js';
-import { Alert, Button, Loading } from '../design/index.js';
+import { Alert, Button, LoadError, Loading } from '../design/index.js';
 import { warningTreatment } from './content-warnings.js';
 import { plural } from './labels.js';
 import { PostCard } from './PostCard.js';
@@ -29,16 +29,8 @@ export function PostFeed({
   const preferences = settings.data?.contentWarningPreferences;
 
   if (feed.isPending) return <Loading label="Loading posts…" />;
-  if (feed.isError) {
-    return (
-      <Alert title="We could not load these posts.">
-        <p>{feed.error.message}</p>
-        <Button variant="secondary" onClick={() => void feed.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
-  }
+  if (feed.isError)
+    return <LoadError title="We could not load these posts." error={feed.error} onRetry={feed.refetch} />;
 
   const posts = feed.data.pages.flatMap((page) => page.posts);
   const shown = posts

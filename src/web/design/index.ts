@@ -9,6 +9,7 @@ export { Button, ButtonLink, buttonClass, type ButtonVariant } from './Button.js
 export { Card } from './Card.js';
 export { BrandMark, HelpNowLink, Layout } from './Layout.js';
 export { Alert, Notice, type NoticeTone } from './Notice.js';
+export { LoadError } from './LoadError.js';
 export { PageHeader } from './PageHeader.js';
 export { CheckboxField, PasswordField, SelectField, TextAreaField, TextField } from './TextField.js';
 export { Loading } from './Loading.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useHotlineCountries, useHotlineVersion } from '../../api/admin-hotlines.js';
-import { Alert, Button, Loading, Notice, PageHeader } from '../../design/index.js';
+import { LoadError, Loading, Notice, PageHeader } from '../../design/index.js';
 import { DeleteCountry } from './DeleteCountry.js';
 import { HotlineCountryForm } from './HotlineCountryForm.js';
 
@@ -30,14 +30,7 @@ export function HotlineCountryPage() {
   let body;
   if (countries.isPending) body = <Loading label="Loading the directory…" />;
   else if (countries.isError)
-    body = (
-      <Alert title="We could not load the directory.">
-        <p>{countries.error.message}</p>
-        <Button variant="secondary" onClick={() => void countries.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    body = <LoadError title="We could not load the directory." error={countries.error} onRetry={countries.refetch} />;
   else if (!adding && !entry)
     body = (
       <Notice tone="info" title={`${code ?? 'This country'} is not in the directory.`}>

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { useHotlineCountries } from '../../api/admin-hotlines.js';
-import { Alert, Button, ButtonLink, Loading, Notice, PageHeader } from '../../design/index.js';
+import { ButtonLink, LoadError, Loading, Notice, PageHeader } from '../../design/index.js';
 import { formatCheckedOn, oldestCheck } from './hotline-form.js';
 import { hotlineNotice } from './notices.js';
 
@@ -39,12 +39,7 @@ export function HotlinesAdminPage() {
       </div>
       {countries.isPending ? <Loading label="Loading the directory…" /> : null}
       {countries.isError ? (
-        <Alert title="We could not load the directory.">
-          <p>{countries.error.message}</p>
-          <Button variant="secondary" onClick={() => void countries.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <LoadError title="We could not load the directory." error={countries.error} onRetry={countries.refetch} />
       ) : null}
       {countries.data ? (
         <section aria-labelledby="hotline-countries-title">
