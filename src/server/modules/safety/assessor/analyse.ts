@@ -9,7 +9,7 @@ import { RISK_CATEGORIES, levelRank } from '../../../../shared/risk.js';
 import { judge, type Judged } from './context.js';
 import { TextContext } from './text-context.js';
 import { normalise, type Normalised } from './normalise.js';
-import { figurativeSpans, findHits, type RuleHit } from './rules.js';
+import { figurativeSpans, findHits, isSentenceEnd, type RuleHit } from './rules.js';
 import { semanticTokens } from './semantic.js';
 
 export interface RuleAnalysis {
@@ -100,13 +100,11 @@ function boundHits(hits: RuleHit[]): RuleHit[] {
   return kept;
 }
 
-const isTerminator = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 10;
-
 /** Sentences in a text: a run of terminators ("?!", "...") ends one sentence. */
 function sentenceCount(text: string): number {
   let n = 1;
   for (let i = 0; i < text.length - 1; i++)
-    if (isTerminator(text.charCodeAt(i)) && !isTerminator(text.charCodeAt(i + 1))) n++;
+    if (isSentenceEnd(text.charCodeAt(i)) && !isSentenceEnd(text.charCodeAt(i + 1))) n++;
   return n;
 }
 

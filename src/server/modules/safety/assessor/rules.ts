@@ -103,7 +103,7 @@ function bucketAt(text: string, p: number): readonly StemEntry[] | undefined {
 }
 
 /** Code units that end a sentence: . ! ? and newline. */
-function isSentenceEnd(c: number): boolean {
+export function isSentenceEnd(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 10;
 }
 

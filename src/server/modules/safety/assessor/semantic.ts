@@ -72,7 +72,6 @@ const CLASS_OF: ReadonlyMap<string, WordClass> = (() => {
   const map = new Map<string, WordClass>();
   for (const [cls, words] of Object.entries(WORDS) as [WordClass, string][]) {
     for (const w of words.split(' ')) {
-      if (w === '') continue;
       if (!map.has(w)) map.set(w, cls);
       // Contractions are written both ways: "dont" / "don't", "im" / "i'm".
       const apostrophe = w
