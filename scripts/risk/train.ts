@@ -29,7 +29,6 @@ import {
   type CombineParams,
   type WeightsFile,
 } from '../../src/server/modules/safety/assessor/model.js';
-import { normalise } from '../../src/server/modules/safety/assessor/normalise.js';
 import { HELD_OUT_SHARE, loadCorpus, repoRoot, type Example } from './corpus.js';
 import { average, fitOn, predictor, toDoc, vocabulary, type Doc, type Fitted, type Hyper } from './logreg.js';
 
@@ -223,7 +222,8 @@ export function crossValidate(train: readonly Example[], log: (line: string) => 
   const counter = new FeatureCounter(HYPER.bits);
   const rules = train.map((e) => analyse(e.text));
   const tokens = rules.map((r) => modelTokens(r));
-  const docs: Doc[] = train.map((e, i) => toDoc(counter, normalise(e.text).text, tokens[i] ?? [], levelRank(e.level)));
+  // The model reads what the rules read (analyse.ts: normalised, then spelling restored), as at run time.
+  const docs: Doc[] = train.map((e, i) => toDoc(counter, rules[i]?.norm.text ?? '', tokens[i] ?? [], levelRank(e.level)));
   // Tails of long texts are scored too (model.ts tailOf), as the assessor does.
   const tails = rules.map((r, i) => {
     const tail = tailOf(r.norm.text);

@@ -11,6 +11,7 @@ import { TextContext } from './text-context.js';
 import { normalise, type Normalised } from './normalise.js';
 import { figurativeSpans, findHits, isSentenceEnd, type RuleHit } from './rules.js';
 import { semanticTokens } from './semantic.js';
+import { correctSpelling } from './spelling.js';
 
 export interface RuleAnalysis {
   readonly norm: Normalised;
@@ -109,7 +110,8 @@ function sentenceCount(text: string): number {
 }
 
 export function analyse(text: string): RuleAnalysis {
-  const norm = normalise(text);
+  // Disguises undone first (normalise.ts), then slips of the keyboard (spelling.ts).
+  const norm = correctSpelling(normalise(text));
   const hits = boundHits(findHits(norm.text));
   const idioms = figurativeSpans(norm.text);
   // An idiom ("take a bath", "killing me") is figurative even when no rule fired on it.

@@ -5,8 +5,8 @@
  */
 import { FIGURATIVE_IDIOMS, RULES, type RuleSpec } from './lexicon.js';
 
-/** Bumped whenever a rule, a modifier or the combination changes meaning. */
-export const RULES_VERSION = 'rules-4';
+/** Bumped whenever a rule, a modifier, the text the rules read (normalise.ts, spelling.ts) or the combination changes meaning. */
+export const RULES_VERSION = 'rules-5';
 
 export interface CompiledRule extends RuleSpec {
   readonly re: RegExp;

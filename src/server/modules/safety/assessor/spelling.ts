@@ -1,0 +1,183 @@
+/**
+ * The spelling pass: after normalise.ts has undone deliberate disguises, restore
+ * risk words that distress or a phone keyboard mangled ("i rly wnat to die",
+ * "cnt stop thnking bout endin it", "kill myslef"), so that the rules and the
+ * model read the words they were written for.
+ *
+ * - SHORTHAND (spelling-words.ts): whole words read as another ("tmrw").
+ * - LONG_RISK_WORDS: a word one keyboard slip (a letter missed, added, changed,
+ *   or two swapped: Damerau 1964) from exactly one long risk word takes that
+ *   word, unless it is an English word itself (spelling-guard.ts: "thinning"
+ *   stays "thinning", "overdone" stays "overdone").
+ *
+ * Most texts need nothing: candidates are found by hashing each word's
+ * one-letter deletions (the symmetric-delete method of SymSpell, Garbe 2012)
+ * with integer arithmetic, so a text without a slip allocates nothing.
+ * The corrected word keeps the span of the word it replaces, so evidence still
+ * points into what the member wrote.
+ */
+import type { Normalised } from './normalise.js';
+import { SPELLING_GUARD } from './spelling-guard.js';
+import { LONG_RISK_WORDS, SHORTHAND } from './spelling-words.js';
+
+const BASE = 0x01000193;
+const MIN_LENGTH = 5;
+const MAX_LENGTH = 13;
+
+const isLetter = (c: number): boolean => c >= 97 && c <= 122;
+
+/** Polynomial hash of a string, keyed by its length (32-bit). */
+function keyOf(hash: number, length: number): number {
+  return (hash ^ Math.imul(length, 0x9e3779b1)) >>> 0;
+}
+
+function hashString(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Every long risk word, and every one-letter deletion of one, by key → the words it may come from. */
+const DELETIONS = new Map<number, string[]>();
+/** Keys of the long risk words themselves. */
+const TARGETS = new Map<number, string>();
+
+function addDeletion(variant: string, word: string): void {
+  const key = keyOf(hashString(variant), variant.length);
+  const list = DELETIONS.get(key);
+  if (list === undefined) DELETIONS.set(key, [word]);
+  else if (!list.includes(word)) list.push(word);
+}
+
+for (const word of LONG_RISK_WORDS) {
+  TARGETS.set(keyOf(hashString(word), word.length), word);
+  addDeletion(word, word);
+  for (let i = 0; i < word.length; i++) addDeletion(word.slice(0, i) + word.slice(i + 1), word);
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein without repeated edits), capped: returns 2 for "2 or more". */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      cur[j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin >= 2) return 2;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(2, prev[m] ?? 2);
+}
+
+/** Prefix hashes of the word being read, and powers of BASE (words are at most MAX_LENGTH letters). */
+const prefix = new Int32Array(MAX_LENGTH + 1);
+const powers = new Int32Array(MAX_LENGTH + 1);
+powers[0] = 1;
+for (let i = 1; i < powers.length; i++) powers[i] = Math.imul(powers[i - 1] ?? 0, BASE);
+
+/**
+ * The long risk word that text[start, end) is one slip away from, or null.
+ * Tokens that are risk words already, or English words, are left alone.
+ */
+function nearRiskWord(text: string, start: number, end: number): string | null {
+  const n = end - start;
+  if (n < MIN_LENGTH || n > MAX_LENGTH) return null;
+  prefix[0] = 0;
+  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i] ?? 0, BASE) + text.charCodeAt(start + i)) | 0;
+  const whole = prefix[n] ?? 0;
+  if (TARGETS.has(keyOf(whole, n))) return null;
+  let found: string | null = null;
+  let ambiguous = false;
+  const consider = (key: number): void => {
+    const words = DELETIONS.get(key);
+    if (words === undefined) return;
+    for (const w of words) {
+      if (found === w) continue;
+      if (found !== null) ambiguous = true;
+      else found = w;
+    }
+  };
+  // The token is a risk word with a letter missing ("myslf" from "myself"'s deletions, by the token itself).
+  consider(keyOf(whole, n));
+  // The token has a letter added, changed or swapped: one of its deletions meets a deletion of the word.
+  for (let i = 0; i < n; i++) {
+    const left = Math.imul(prefix[i] ?? 0, powers[n - 1 - i] ?? 0);
+    const right = (whole - Math.imul(prefix[i + 1] ?? 0, powers[n - 1 - i] ?? 0)) | 0;
+    consider(keyOf((left + right) | 0, n - 1));
+  }
+  if (found === null || ambiguous) return null;
+  const token = text.slice(start, end);
+  // Hash hits are verified on the strings, and English words are never "corrected".
+  if (SPELLING_GUARD.has(token) || editDistance(token, found) !== 1) return null;
+  return found;
+}
+
+function replacementFor(text: string, start: number, end: number): string | null {
+  if (end - start <= 9) {
+    const shorthand = SHORTHAND.get(text.slice(start, end));
+    if (shorthand !== undefined) return shorthand;
+  }
+  return nearRiskWord(text, start, end);
+}
+
+const decoder = new TextDecoder('utf-16le');
+
+/** The text with misspelt risk words restored (the same object when nothing changed). */
+export function correctSpelling(norm: Normalised): Normalised {
+  const text = norm.text;
+  let out: { codes: number[]; starts: number[]; ends: number[] } | null = null;
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    // Words only: "tmrw2" or "abt's" are left as written.
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = j < text.length ? text.charCodeAt(j) : 32;
+    const bounded = !(before >= 48 && before <= 57) && !(after >= 48 && after <= 57) && after !== 39;
+    const word = bounded ? replacementFor(text, i, j) : null;
+    if (word !== null) {
+      out ??= { codes: [], starts: [], ends: [] };
+      for (let k = copied; k < i; k++) {
+        out.codes.push(text.charCodeAt(k));
+        out.starts.push(norm.originStart[k] ?? 0);
+        out.ends.push(norm.originEnd[k] ?? 0);
+      }
+      const from = norm.originStart[i] ?? 0;
+      const to = norm.originEnd[j - 1] ?? 0;
+      for (let k = 0; k < word.length; k++) {
+        out.codes.push(word.charCodeAt(k));
+        out.starts.push(from);
+        out.ends.push(to);
+      }
+      copied = j;
+    }
+    i = j;
+  }
+  if (out === null) return norm;
+  for (let k = copied; k < text.length; k++) {
+    out.codes.push(text.charCodeAt(k));
+    out.starts.push(norm.originStart[k] ?? 0);
+    out.ends.push(norm.originEnd[k] ?? 0);
+  }
+  return {
+    text: decoder.decode(Uint16Array.from(out.codes)),
+    originStart: Int32Array.from(out.starts),
+    originEnd: Int32Array.from(out.ends),
+  };
+}
