@@ -15,6 +15,8 @@ import { normalise } from '../../src/server/modules/safety/assessor/normalise.js
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpusDir = path.join(repoRoot, 'corpus/risk');
+/** Evaluation-only examples (GUIDE.md, "The stress set"): training never reads this folder. */
+export const stressDir = path.join(repoRoot, 'corpus/risk-stress');
 export const HELD_OUT_SHARE = 0.2;
 
 export const exampleSchema = z.object({

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RISK_LEVELS, levelRank } from '../../src/shared/risk.js';
 import { MODEL_VERSION, assess } from '../../src/server/modules/safety/assessor/index.js';
-import { loadCorpus, repoRoot } from './corpus.js';
+import { loadCorpus, repoRoot, stressDir, type Example } from './corpus.js';
 
 const RECALL_FLOOR = 0.95;
 const FALSE_HIGH_CEILING = 0.03;
@@ -42,8 +42,19 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
   return pos === 0 || neg === 0 ? NaN : (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
 }
 
-function heldOutReport(): boolean {
-  const corpus = loadCorpus();
+interface FloorCounts {
+  /** confusion[gold][predicted], by level rank. */
+  readonly confusion: number[][];
+  readonly goldHigh: number;
+  readonly caught: number;
+  readonly goldLow: number;
+  readonly falseHigh: number;
+  /** One line per floor failure: its levels and tags (never its text). */
+  readonly misses: string[];
+}
+
+/** Assess every example and count what the two safety floors count. */
+function floorCounts(examples: readonly Example[]): FloorCounts {
   const K = RISK_LEVELS.length;
   const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
   let goldHigh = 0;
@@ -51,7 +62,7 @@ function heldOutReport(): boolean {
   let goldLow = 0;
   let falseHigh = 0;
   const misses: string[] = [];
-  for (const e of corpus.heldOut) {
+  for (const e of examples) {
     const a = assess(e.text);
     const g = levelRank(e.level);
     const p = levelRank(a.level);
@@ -69,6 +80,17 @@ function heldOutReport(): boolean {
       }
     }
   }
+  return { confusion, goldHigh, caught, goldLow, falseHigh, misses };
+}
+
+const floorLine = (c: FloorCounts): string =>
+  `recall of {high, imminent} ${c.caught}/${c.goldHigh} = ${(c.goldHigh ? c.caught / c.goldHigh : 1).toFixed(3)}, ` +
+  `none/low → ≥ high ${c.falseHigh}/${c.goldLow} = ${pct(c.goldLow ? c.falseHigh / c.goldLow : 0)}`;
+
+function heldOutReport(): boolean {
+  const corpus = loadCorpus();
+  const K = RISK_LEVELS.length;
+  const { confusion, goldHigh, caught, goldLow, falseHigh, misses } = floorCounts(corpus.heldOut);
   const total = corpus.heldOut.length;
   console.log(`assessor ${MODEL_VERSION}`);
   console.log(`held-out split: ${total} of ${corpus.examples.length} examples (corpus ${corpus.hash.slice(0, 12)})\n`);
@@ -158,7 +180,29 @@ function externalReport(): void {
   }
 }
 
+/**
+ * The stress set (corpus/risk-stress, GUIDE.md): examples written later, by
+ * other writers, about the hardest cases (understated farewells, danger told
+ * without danger words, self-harm in euphemism, ideation in heavy typos and
+ * code-switching). Never trained on, so it shows how the assessor carries to
+ * writing it has not seen; reported beside the floors, not counted in them.
+ */
+function stressReport(): void {
+  if (!existsSync(stressDir)) return;
+  // A text that is also in the training corpus (as normalised) would not test anything.
+  const trained = new Set(loadCorpus().examples.map((e) => e.norm));
+  const stress = loadCorpus(stressDir).examples.filter((e) => !trained.has(e.norm));
+  console.log(`\nstress set (${path.relative(repoRoot, stressDir)}, never trained on): ${stress.length} examples`);
+  console.log(`  all: ${floorLine(floorCounts(stress))}`);
+  const themes = [...new Set(stress.map((e) => e.file.replace(/-\d+\.jsonl$/, '')))].sort();
+  for (const theme of themes) {
+    const counts = floorCounts(stress.filter((e) => e.file.startsWith(`${theme}-`)));
+    console.log(`  ${theme}: ${floorLine(counts)}`);
+  }
+}
+
 const ok = heldOutReport();
+stressReport();
 externalReport();
 if (!ok) {
   console.log('\nFAIL: a safety floor was missed');
