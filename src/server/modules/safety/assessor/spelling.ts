@@ -37,22 +37,44 @@ function hashString(s: string): number {
   return h;
 }
 
+/**
+ * A 2^16-bit filter of every key below: nearly every word of a text misses it
+ * on one array read, so the maps are consulted only for likely hits.
+ */
+const FILTER = new Uint8Array(1 << 13);
+const mark = (key: number): void => {
+  FILTER[(key & 0xffff) >>> 3] = (FILTER[(key & 0xffff) >>> 3] ?? 0) | (1 << (key & 7));
+};
+const maybe = (key: number): boolean => ((FILTER[(key & 0xffff) >>> 3] ?? 0) & (1 << (key & 7))) !== 0;
+
 /** Every long risk word, and every one-letter deletion of one, by key → the words it may come from. */
 const DELETIONS = new Map<number, string[]>();
 /** Keys of the long risk words themselves. */
-const TARGETS = new Map<number, string>();
+const TARGETS = new Set<number>();
+/** Shorthand by key → [written, meant] pairs. */
+const SHORTHAND_BY_KEY = new Map<number, (readonly [string, string])[]>();
 
 function addDeletion(variant: string, word: string): void {
   const key = keyOf(hashString(variant), variant.length);
+  mark(key);
   const list = DELETIONS.get(key);
   if (list === undefined) DELETIONS.set(key, [word]);
   else if (!list.includes(word)) list.push(word);
 }
 
 for (const word of LONG_RISK_WORDS) {
-  TARGETS.set(keyOf(hashString(word), word.length), word);
+  const key = keyOf(hashString(word), word.length);
+  TARGETS.add(key);
+  mark(key);
   addDeletion(word, word);
   for (let i = 0; i < word.length; i++) addDeletion(word.slice(0, i) + word.slice(i + 1), word);
+}
+for (const [written, meant] of SHORTHAND) {
+  const key = keyOf(hashString(written), written.length);
+  mark(key);
+  const list = SHORTHAND_BY_KEY.get(key);
+  if (list === undefined) SHORTHAND_BY_KEY.set(key, [[written, meant]]);
+  else list.push([written, meant]);
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits), capped: returns 2 for "2 or more". */
@@ -86,49 +108,54 @@ const powers = new Int32Array(MAX_LENGTH + 1);
 powers[0] = 1;
 for (let i = 1; i < powers.length; i++) powers[i] = Math.imul(powers[i - 1] ?? 0, BASE);
 
+/** A word that may come from more than one risk word is left alone. */
+const AMBIGUOUS = '';
+
+/** Fold the risk words a key may come from into what was found so far. */
+function consider(key: number, found: string | null): string | null {
+  if (!maybe(key)) return found;
+  const words = DELETIONS.get(key);
+  if (words === undefined) return found;
+  for (const w of words) {
+    if (found === w) continue;
+    found = found === null ? w : AMBIGUOUS;
+  }
+  return found;
+}
+
 /**
- * The long risk word that text[start, end) is one slip away from, or null.
- * Tokens that are risk words already, or English words, are left alone.
+ * The long risk word that text[start, start + n) is one slip away from, or
+ * null; prefix[] holds the word's prefix hashes. Risk words themselves and
+ * English words are left alone.
  */
-function nearRiskWord(text: string, start: number, end: number): string | null {
-  const n = end - start;
-  if (n < MIN_LENGTH || n > MAX_LENGTH) return null;
-  prefix[0] = 0;
-  for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i] ?? 0, BASE) + text.charCodeAt(start + i)) | 0;
+function nearRiskWord(text: string, start: number, n: number): string | null {
+  if (n < MIN_LENGTH) return null;
   const whole = prefix[n] ?? 0;
-  if (TARGETS.has(keyOf(whole, n))) return null;
-  let found: string | null = null;
-  let ambiguous = false;
-  const consider = (key: number): void => {
-    const words = DELETIONS.get(key);
-    if (words === undefined) return;
-    for (const w of words) {
-      if (found === w) continue;
-      if (found !== null) ambiguous = true;
-      else found = w;
-    }
-  };
-  // The token is a risk word with a letter missing ("myslf" from "myself"'s deletions, by the token itself).
-  consider(keyOf(whole, n));
-  // The token has a letter added, changed or swapped: one of its deletions meets a deletion of the word.
-  for (let i = 0; i < n; i++) {
+  const key = keyOf(whole, n);
+  if (maybe(key) && TARGETS.has(key)) return null;
+  // The word is a risk word with a letter missing ("myslf" is one of "myself"'s deletions).
+  let found = consider(key, null);
+  // A letter added, changed or swapped: one of the word's deletions meets one of the risk word's.
+  for (let i = 0; i < n && found !== AMBIGUOUS; i++) {
     const left = Math.imul(prefix[i] ?? 0, powers[n - 1 - i] ?? 0);
     const right = (whole - Math.imul(prefix[i + 1] ?? 0, powers[n - 1 - i] ?? 0)) | 0;
-    consider(keyOf((left + right) | 0, n - 1));
+    found = consider(keyOf((left + right) | 0, n - 1), found);
   }
-  if (found === null || ambiguous) return null;
-  const token = text.slice(start, end);
+  if (found === null || found === AMBIGUOUS) return null;
+  const token = text.slice(start, start + n);
   // Hash hits are verified on the strings, and English words are never "corrected".
   if (SPELLING_GUARD.has(token) || editDistance(token, found) !== 1) return null;
   return found;
 }
 
-function replacementFor(text: string, start: number, end: number): string | null {
-  if (end - start <= 9) {
-    const shorthand = SHORTHAND.get(text.slice(start, end));
-    if (shorthand !== undefined) return shorthand;
+/** What text[start, start + n) should read as, or null; prefix[] holds its prefix hashes. */
+function replacementFor(text: string, start: number, n: number): string | null {
+  const key = keyOf(prefix[n] ?? 0, n);
+  if (maybe(key)) {
+    for (const [written, meant] of SHORTHAND_BY_KEY.get(key) ?? [])
+      if (text.startsWith(written, start)) return meant;
   }
-  return nearRiskWord(text, start, end);
+  return nearRiskWord(text, start, n);
 }
 
 const decoder = new TextDecoder('utf-16le');
@@ -144,13 +171,21 @@ export function correctSpelling(norm: Normalised): Normalised {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < text.length && isLetter(text.charCodeAt(j))) j++;
+    // Read the word, keeping the prefix hashes of its first MAX_LENGTH letters.
+    let j = i;
+    let h = 0;
+    prefix[0] = 0;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (!isLetter(c)) break;
+      h = (Math.imul(h, BASE) + c) | 0;
+      if (j - i < MAX_LENGTH) prefix[j - i + 1] = h;
+    }
     // Words only: "tmrw2" or "abt's" are left as written.
     const before = i > 0 ? text.charCodeAt(i - 1) : 32;
     const after = j < text.length ? text.charCodeAt(j) : 32;
     const bounded = !(before >= 48 && before <= 57) && !(after >= 48 && after <= 57) && after !== 39;
-    const word = bounded ? replacementFor(text, i, j) : null;
+    const word = bounded && j - i <= MAX_LENGTH ? replacementFor(text, i, j - i) : null;
     if (word !== null) {
       out ??= { codes: [], starts: [], ends: [] };
       for (let k = copied; k < i; k++) {
