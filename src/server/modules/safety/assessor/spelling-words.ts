@@ -71,7 +71,6 @@ export const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['nothin', 'nothing'],
   ['nuthin', 'nothing'],
   ['nthng', 'nothing'],
-  ['evry1', 'everyone'],
   ['evryone', 'everyone'],
   ['noone', 'nobody'],
   // really, please, tonight, tomorrow
