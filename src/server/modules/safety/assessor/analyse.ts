@@ -111,7 +111,7 @@ function sentenceCount(text: string): number {
 
 export function analyse(text: string): RuleAnalysis {
   // Disguises undone first (normalise.ts), then slips of the keyboard (spelling.ts).
-  const norm = correctSpelling(normalise(text));
+  const norm = correctSpelling(normalise(text), text);
   const hits = boundHits(findHits(norm.text));
   const idioms = figurativeSpans(norm.text);
   // An idiom ("take a bath", "killing me") is figurative even when no rule fired on it.

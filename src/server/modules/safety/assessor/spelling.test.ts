@@ -5,7 +5,7 @@ import { assess } from './index.js';
 import { normalise, toOriginalSpan } from './normalise.js';
 import { correctSpelling, editDistance } from './spelling.js';
 
-const fix = (t: string): string => correctSpelling(normalise(t)).text;
+const fix = (t: string): string => correctSpelling(normalise(t), t).text;
 
 describe('correctSpelling', () => {
   it('reads shorthand and common misspellings of risk words as the words', () => {
@@ -33,16 +33,31 @@ describe('correctSpelling', () => {
     expect(fix('the kiln is hot')).toBe('the kiln is hot');
     // Not a word on its own: numbers and contractions around it.
     expect(fix("tmrw2 abt's")).toBe("tmrw2 abt's");
+    expect(fix('пиццаabt')).toBe('пиццаabt');
+  });
+
+  it('leaves names alone: a capital after the start of a sentence', () => {
+    expect(fix("I can't stop thinking about Hanqing, she's lovely")).toBe("i can't stop thinking about hanqing, she's lovely");
+    expect(fix('Dr Kil wants to see me. Mrs Noone said Kipling is on the syllabus')).toBe(
+      'dr kil wants to see me. mrs noone said kipling is on the syllabus',
+    );
+    // The same letters typed in lower case, or starting a sentence, are read as the risk words.
+    expect(fix('kil myself. Myslef is all i think about')).toBe('kill myself. myself is all i think about');
+  });
+
+  it("reads dropped g's with an apostrophe ('cuttin'') and finds a slip a false hash hit sits beside", () => {
+    expect(fix("been cuttin' again, thinkin' bout it")).toBe("been cutting' again, thinking' about it");
+    expect(fix('anthing')).toBe('anything');
   });
 
   it('returns the same object when nothing needs restoring (no allocation on the write path)', () => {
     const n = normalise('a calm day at the allotment, tomatoes are in');
-    expect(correctSpelling(n)).toBe(n);
+    expect(correctSpelling(n, 'a calm day at the allotment, tomatoes are in')).toBe(n);
   });
 
   it('keeps evidence pointing at what the member wrote', () => {
     const original = 'honestly I wnat to kill myslef tonite';
-    const n = correctSpelling(normalise(original));
+    const n = correctSpelling(normalise(original), original);
     const at = n.text.indexOf('myself');
     const span = toOriginalSpan(n, at, at + 'myself'.length);
     expect(original.slice(span.start, span.end)).toBe('myslef');

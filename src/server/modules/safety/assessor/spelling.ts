@@ -108,43 +108,46 @@ const powers = new Int32Array(MAX_LENGTH + 1);
 powers[0] = 1;
 for (let i = 1; i < powers.length; i++) powers[i] = Math.imul(powers[i - 1] ?? 0, BASE);
 
-/** A word that may come from more than one risk word is left alone. */
-const AMBIGUOUS = '';
+/** Risk words the current word's hashes point at (reused; verified on the strings before use). */
+const candidates: string[] = [];
 
-/** Fold the risk words a key may come from into what was found so far. */
-function consider(key: number, found: string | null): string | null {
-  if (!maybe(key)) return found;
+function collect(key: number): void {
+  if (!maybe(key)) return;
   const words = DELETIONS.get(key);
-  if (words === undefined) return found;
-  for (const w of words) {
-    if (found === w) continue;
-    found = found === null ? w : AMBIGUOUS;
-  }
-  return found;
+  if (words === undefined) return;
+  for (const w of words) if (!candidates.includes(w)) candidates.push(w);
 }
 
 /**
  * The long risk word that text[start, start + n) is one slip away from, or
- * null; prefix[] holds the word's prefix hashes. Risk words themselves and
- * English words are left alone.
+ * null; prefix[] holds the word's prefix hashes. Risk words themselves,
+ * English words and words one slip from two risk words are left alone.
  */
 function nearRiskWord(text: string, start: number, n: number): string | null {
   if (n < MIN_LENGTH) return null;
   const whole = prefix[n] ?? 0;
   const key = keyOf(whole, n);
   if (maybe(key) && TARGETS.has(key)) return null;
+  candidates.length = 0;
   // The word is a risk word with a letter missing ("myslf" is one of "myself"'s deletions).
-  let found = consider(key, null);
+  collect(key);
   // A letter added, changed or swapped: one of the word's deletions meets one of the risk word's.
-  for (let i = 0; i < n && found !== AMBIGUOUS; i++) {
+  for (let i = 0; i < n; i++) {
     const left = Math.imul(prefix[i] ?? 0, powers[n - 1 - i] ?? 0);
     const right = (whole - Math.imul(prefix[i + 1] ?? 0, powers[n - 1 - i] ?? 0)) | 0;
-    found = consider(keyOf((left + right) | 0, n - 1), found);
+    collect(keyOf((left + right) | 0, n - 1));
   }
-  if (found === null || found === AMBIGUOUS) return null;
+  if (candidates.length === 0) return null;
   const token = text.slice(start, start + n);
-  // Hash hits are verified on the strings, and English words are never "corrected".
-  if (SPELLING_GUARD.has(token) || editDistance(token, found) !== 1) return null;
+  // English words are never "corrected".
+  if (SPELLING_GUARD.has(token)) return null;
+  // Hash hits are verified on the strings: a false hit must not hide the true one.
+  let found: string | null = null;
+  for (const w of candidates) {
+    if (editDistance(token, w) !== 1) continue;
+    if (found !== null) return null;
+    found = w;
+  }
   return found;
 }
 
@@ -153,15 +156,36 @@ function replacementFor(text: string, start: number, n: number): string | null {
   const key = keyOf(prefix[n] ?? 0, n);
   if (maybe(key)) {
     for (const [written, meant] of SHORTHAND_BY_KEY.get(key) ?? [])
-      if (text.startsWith(written, start)) return meant;
+      if (written.length === n && text.startsWith(written, start)) return meant;
   }
   return nearRiskWord(text, start, n);
 }
 
 const decoder = new TextDecoder('utf-16le');
 
-/** The text with misspelt risk words restored (the same object when nothing changed). */
-export function correctSpelling(norm: Normalised): Normalised {
+/** ASCII letters and digits, and anything outside ASCII (a letter of another script). */
+const joinsWord = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c > 127;
+
+/**
+ * A word written with a capital after the start of a sentence is a name
+ * ("Kipling", "Dr Kil", "Mrs Noone", "Hanqing"): the pass leaves it as written.
+ */
+function isName(original: string, norm: Normalised, i: number): boolean {
+  const at = norm.originStart[i] ?? 0;
+  const c = original.charCodeAt(at);
+  if (!(c >= 65 && c <= 90)) return false;
+  let k = at - 1;
+  while (k >= 0 && (original.charCodeAt(k) === 32 || original.charCodeAt(k) === 34 || original.charCodeAt(k) === 40)) k--;
+  if (k < 0) return false;
+  const p = original.charCodeAt(k);
+  return !(p === 46 || p === 33 || p === 63 || p === 10 || p === 13);
+}
+
+/**
+ * The text with misspelt risk words restored (the same object when nothing
+ * changed). `original` is the text normalise() read, for the writer's capitals.
+ */
+export function correctSpelling(norm: Normalised, original: string): Normalised {
   const text = norm.text;
   let out: { codes: number[]; starts: number[]; ends: number[] } | null = null;
   let copied = 0;
@@ -181,11 +205,14 @@ export function correctSpelling(norm: Normalised): Normalised {
       h = (Math.imul(h, BASE) + c) | 0;
       if (j - i < MAX_LENGTH) prefix[j - i + 1] = h;
     }
-    // Words only: "tmrw2" or "abt's" are left as written.
+    // Words only: "tmrw2", "abt's" or a word run into another script are left as written.
     const before = i > 0 ? text.charCodeAt(i - 1) : 32;
     const after = j < text.length ? text.charCodeAt(j) : 32;
-    const bounded = !(before >= 48 && before <= 57) && !(after >= 48 && after <= 57) && after !== 39;
-    const word = bounded && j - i <= MAX_LENGTH ? replacementFor(text, i, j - i) : null;
+    // An apostrophe ends a word ("cuttin'") unless a letter follows it ("abt's").
+    const contracted = after === 39 && j + 1 < text.length && isLetter(text.charCodeAt(j + 1));
+    const bounded = !joinsWord(before) && !joinsWord(after) && !contracted;
+    const found = bounded && j - i <= MAX_LENGTH ? replacementFor(text, i, j - i) : null;
+    const word = found !== null && !isName(original, norm, i) ? found : null;
     if (word !== null) {
       out ??= { codes: [], starts: [], ends: [] };
       for (let k = copied; k < i; k++) {
