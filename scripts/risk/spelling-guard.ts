@@ -20,7 +20,6 @@ export const GUARD_PATH = path.join(repoRoot, 'src/server/modules/safety/assesso
 const DELIBERATE: ReadonlyMap<string, string> = new Map([
   ['bout', '"a bout of flu" read as "a about of flu" changes no risk reading; "thinking bout ending it" needs it'],
   ['tonite', 'the informal spelling of "tonight", which is what the pass turns it into'],
-  ['noone', 'a misspelling of "no one" in practice, listed by word-list as an archaic form'],
 ]);
 
 export function englishWords(): string[] {
