@@ -85,7 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     db: database.db,
     database,
     live: new LiveHub(database.db, pubsub),
-    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, limiterRedis),
+    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix: 'hearth:' }),
     log: app.log,
   };
 

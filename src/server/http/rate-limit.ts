@@ -14,11 +14,20 @@ export interface AuthLimiters {
   reward(handle: string): Promise<void>;
 }
 
-export function createAuthLimiters(perMinute: number, redis?: Redis): AuthLimiters {
-  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    redis
+export interface AuthLimiterOptions {
+  /** Shared counts across nodes; in memory when absent. */
+  redis?: Redis;
+  /** Per-installation key prefix (two communities may share one Redis). */
+  prefix: string;
+}
+
+export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLimiterOptions): AuthLimiters {
+  const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const keyPrefix = `${prefix}${name}`;
+    return redis
       ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
       : new RateLimiterMemory({ keyPrefix, points, duration });
+  };
   const byIp = make('auth_ip', perMinute, 60);
   // A handle under attack from many addresses: a tighter budget over 15 minutes.
   const byHandle = make('auth_handle', Math.max(5, perMinute), 15 * 60);
