@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { users } from '../db/schema/index.js';
@@ -39,8 +39,12 @@ export const RETIRED_SOURCE_PASSWORDS: Readonly<Record<string, string>> = {
   wren: 'demo-wren-meadow',
 };
 
+// Letters and digits that are hard to confuse, so a printed password is easy to copy by hand.
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 20 characters from 55: about 115 bits. */
 export function newDemoPassword(): string {
-  return randomBytes(15).toString('base64url');
+  return Array.from({ length: 20 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
 }
 
 export async function databaseIsEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> {
