@@ -1,7 +1,7 @@
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { openDatabase, runMigrations } from '../db/index.js';
-import { describeDemoMembers, seedDemoCommunity } from '../seed/demo.js';
+import { describeDemoMembers, retireSourceDemoPasswords, seedDemoCommunity } from '../seed/demo.js';
 import { DataDirLockedError, withDataDirLock } from './data-dir-lock.js';
 
 /** Runs a command holding DATA_DIR; a running server is named, not raced. */
@@ -42,6 +42,8 @@ export async function seed(): Promise<number> {
       // A whole node (not listening): migrations, the group catalogue and the hotlines come first.
       const hearth = await buildApp({ config, logger: false });
       try {
+        const rotated = await retireSourceDemoPasswords(hearth.deps);
+        if (rotated.length > 0) console.log(describeDemoMembers(rotated, 'These demo accounts had a password published in an older version of Hearth; their new passwords:'));
         const created = await seedDemoCommunity(hearth.deps);
         console.log(created.length > 0 ? describeDemoMembers(created) : 'The demo community is already there.');
         return 0;
