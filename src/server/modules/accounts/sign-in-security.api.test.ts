@@ -54,6 +54,18 @@ describe('sign-in limits that slow an attacker without locking the owner out', (
     expect((await phone.client.get('/api/me')).json().user.handle).toBe(handle);
   });
 
+  it("a stranger on the owner's own network (one address) does not lock the owner's known device out", async () => {
+    const handle = uniqueHandle('shared');
+    const address = `198.51.100.${++addressCounter}`;
+    const laptop = device(address);
+    await laptop.signUp(handle);
+    const stranger = device(address);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await stranger.signIn(handle, `wrong-guess-${i}`)).statusCode);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await laptop.signIn(handle, GOOD_PASSWORD)).statusCode).toBe(200);
+  });
+
   it('still limits guesses from a known device', async () => {
     const handle = uniqueHandle('laptop');
     const laptop = device();
