@@ -7,9 +7,17 @@ export const postPolicy = {
   canReadThread(head: ThreadHead, auth: AuthContext): boolean {
     const staff = isStaffRole(auth.user.role);
     const groupReadable = head.group.visibility === 'public' || head.membership?.status === 'active' || staff;
-    // Blocks hide content both ways, for staff too only when they are a party to the block.
-    if (!groupReadable || head.blocked) return false;
+    if (!groupReadable || postPolicy.hiddenByBlock({ blocked: head.blocked, anonymous: head.post.anonymous }, auth)) return false;
     return head.post.status !== 'held' || head.post.authorId === auth.user.id || staff;
+  },
+  /**
+   * A block hides the other member's content only where it is shown under their
+   * handle. Anonymous content stays readable whoever blocked whom: hiding it would
+   * tell the viewer whose it is (visibility.ts `hiddenByBlock` is the SQL twin).
+   * Staff are not affected by blocks.
+   */
+  hiddenByBlock(content: { blocked: boolean; anonymous: boolean }, auth: AuthContext): boolean {
+    return content.blocked && !content.anonymous && !isStaffRole(auth.user.role);
   },
   canParticipate(head: ThreadHead): boolean {
     return head.membership?.status === 'active' && head.group.archivedAt === null;
