@@ -55,7 +55,7 @@ describe('needs a reply', () => {
       { post: { anonymous: true }, reply: { anonymous: false }, needsReply: false }, // to readers: someone else
       { post: { anonymous: false }, reply: { anonymous: true }, needsReply: false }, // to readers: someone else
     ];
-    const written = [];
+    const written: ((typeof cases)[number] & { id: string })[] = [];
     for (const c of cases) {
       const { post } = await writePost(author.client, slug, { ...c.post, title: `Identity case ${written.length}` });
       await writeReply(author.client, post.id, { ...c.reply, body: 'Adding a little more about my week.' });
