@@ -63,7 +63,6 @@ function buildWholeThread(db: Database, name: string) {
     join users u on u.id = r.author_id
     left join thread_aliases ta on ta.post_id = r.post_id and ta.user_id = r.author_id
     where r.post_id = ${posts.id}
-      and not exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
   ), '[]'::json)`;
   const reactionsJson = sql<ReactionRow[]>`coalesce((
     select json_agg(json_build_object('contentType', x.content_type, 'contentId', x.content_id, 'userId', x.user_id, 'kind', x.kind, 'handle', xu.handle) order by x.created_at)
