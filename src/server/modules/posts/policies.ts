@@ -22,6 +22,17 @@ export const postPolicy = {
   canParticipate(head: ThreadHead): boolean {
     return head.membership?.status === 'active' && head.group.archivedAt === null;
   },
+  /**
+   * Whether a reply is listed in its thread: held ones for their author and staff
+   * only; removed ones as a placeholder only where other replies hang under them
+   * (a removed leaf says nothing, and a removed held reply must leave no trace).
+   * Its SQL twin is SHOWN_REPLY in queries.ts, which the thread counters use.
+   */
+  canListReply(reply: { authorId: string; status: string }, hasShownChild: boolean, auth: AuthContext): boolean {
+    if (reply.status === 'held') return postPolicy.canSeeHeld(reply.authorId, auth);
+    if (reply.status === 'removed_by_author' || reply.status === 'removed_by_staff') return hasShownChild || isStaffRole(auth.user.role);
+    return true;
+  },
   canSeeHeld(authorId: string, auth: AuthContext): boolean {
     return authorId === auth.user.id || isStaffRole(auth.user.role);
   },

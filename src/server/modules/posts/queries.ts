@@ -57,7 +57,8 @@ function buildWholeThread(db: Database, name: string) {
       'id', r.id, 'postId', r.post_id, 'parentId', r.parent_id, 'depth', r.depth, 'authorId', r.author_id,
       'anonymous', r.anonymous, 'body', r.body, 'bodyHtml', r.body_html, 'status', r.status,
       'createdAt', r.created_at, 'editedAt', r.edited_at, 'handle', u.handle, 'role', u.role, 'alias', ta.alias,
-      'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
+      'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer})),
+      'hasShownChild', exists (select 1 from replies c where c.parent_id = r.id and c.status <> 'held')
     ) order by r.created_at, r.id)
     from replies r
     join users u on u.id = r.author_id
@@ -99,6 +100,8 @@ interface ReplyJson {
   alias: string | null;
   /** Either the viewer or the reply's author blocked the other (the policy decides what that hides). */
   blocked: boolean;
+  /** A reply that is not held hangs under this one. */
+  hasShownChild: boolean;
 }
 
 export interface WholeThread {
@@ -114,12 +117,13 @@ export async function findWholeThread(db: Database, postId: string, viewerId: st
   return {
     head,
     reactions,
-    replies: replyJson.map(({ handle, role, alias, blocked, createdAt, editedAt, ...reply }) => ({
+    replies: replyJson.map(({ handle, role, alias, blocked, hasShownChild, createdAt, editedAt, ...reply }) => ({
       reply: { ...reply, createdAt: new Date(createdAt), editedAt: editedAt ? new Date(editedAt) : null },
       authorHandle: handle,
       authorRole: role as ReplyWithAuthor['authorRole'],
       alias,
       blocked,
+      hasShownChild,
     })),
   };
 }
@@ -138,6 +142,7 @@ export interface ReplyWithAuthor {
 
 export interface ThreadReply extends ReplyWithAuthor {
   blocked: boolean;
+  hasShownChild: boolean;
 }
 
 export interface ReactionRow {
@@ -159,11 +164,15 @@ export async function insertReply(db: Database, values: typeof replies.$inferIns
 }
 
 /**
- * A reply the thread shows (to anyone but its author and staff): every status
- * but `held`. Removed replies stay as "removed" placeholders, so they count.
- * A held reply moves no counter, or the thread would show a reply nobody can see.
+ * A reply the thread shows to every reader: a visible one, or a removed one that
+ * other replies hang under (its "removed" placeholder keeps their context). A
+ * held reply moves no counter, or the thread would show a reply nobody can see;
+ * nor does a removed reply with nothing under it, or removing a held reply would
+ * reveal that it had been there. `postPolicy.canListReply` is the same rule.
  */
-const SHOWN_REPLY = sql.raw(`r.status <> 'held'`);
+const SHOWN_REPLY = sql.raw(
+  `(r.status = 'visible' or (r.status in ('removed_by_author', 'removed_by_staff') and exists (select 1 from replies c where c.parent_id = r.id and c.status <> 'held')))`,
+);
 
 /**
  * A reply answers the post when it is visible and shown under another identity

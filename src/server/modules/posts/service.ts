@@ -56,7 +56,7 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
     viewer,
   );
   const replies = replyRows
-    .filter(({ reply }) => reply.status !== 'held' || postPolicy.canSeeHeld(reply.authorId, auth))
+    .filter(({ reply, hasShownChild }) => postPolicy.canListReply(reply, hasShownChild, auth))
     .filter(({ reply, blocked }) => !postPolicy.hiddenByBlock({ blocked, anonymous: reply.anonymous }, auth))
     .map(({ reply, authorHandle, authorRole, alias }) =>
       presentReply(
@@ -129,6 +129,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     }
     // Nothing grows under a held reply: answers to it would show others that something is there.
     if (parent.status === 'held') throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
+    if (parent.status !== 'visible') throw unprocessable('parent_removed', 'That reply was removed, so it cannot be answered.', 'parentId');
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
   }
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;

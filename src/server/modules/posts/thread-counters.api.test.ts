@@ -109,6 +109,35 @@ describe('held replies', () => {
     expect(await summaryOf(reader.client, target.post.id)).toMatchObject({ replyCount: 0, needsReply: true, lastActivityAt: before.lastActivityAt });
   });
 
+  it('leave no trace when their author removes them; a removed reply shows only where replies hang under it', async () => {
+    const slug = 'depression';
+    const author = await memberIn(slug);
+    const replier = await memberIn(slug);
+    const reader = await memberIn(slug);
+    const { post } = await writePost(author.client, slug, { title: 'A thread with removals' });
+    const held = await writeReply(replier.client, post.id, { body: HELD_TEXT });
+    expect((await replier.client.delete(`/api/replies/${held.id}`)).statusCode).toBe(200);
+    const seen = async () => (await reader.client.get(`/api/posts/${post.id}`)).json() as { post: { replyCount: number; needsReply: boolean }; replies: { id: string; status: string }[] };
+    expect(await seen()).toMatchObject({ post: { replyCount: 0, needsReply: true }, replies: [] });
+
+    // A removed reply with an answer under it stays as a placeholder, for the answer's sake; a removed leaf goes.
+    const first = await writeReply(replier.client, post.id, { body: 'I have been there too.' });
+    const answer = await writeReply(author.client, post.id, { body: 'Thank you, truly.', parentId: first.id });
+    const leaf = await writeReply(reader.client, post.id, { body: 'Same here.' });
+    await replier.client.delete(`/api/replies/${first.id}`);
+    await reader.client.delete(`/api/replies/${leaf.id}`);
+    const thread = await seen();
+    expect(thread.replies.map((r) => [r.id, r.status])).toEqual([
+      [first.id, 'removed_by_author'],
+      [answer.id, 'visible'],
+    ]);
+    expect(thread.post).toMatchObject({ replyCount: 2, needsReply: true });
+    const refused = await reader.client.post(`/api/posts/${post.id}/replies`, { body: 'Under a removed reply', parentId: first.id });
+    expect(refused.json().error).toMatchObject({ code: 'parent_removed', field: 'parentId' });
+    await breakAndRepair(post.id);
+    expect((await seen()).post).toMatchObject({ replyCount: 2, needsReply: true });
+  });
+
   it('cannot be replied under: "not found" for others, a clear refusal for its author and staff', async () => {
     const slug = 'grief-and-loss';
     const author = await memberIn(slug);
