@@ -257,6 +257,8 @@ describe('two members in one group', () => {
     await expectVisible(heading(a, 'Blocked and muted', 2));
     const blocked = a.getByRole('list', { name: 'Blocked members' });
     await expectCount(blocked.getByRole('listitem'), 1);
+    // Said plainly: blocks leave anonymous posts alone (hiding them would tell who wrote them); muting does not.
+    await expectVisible(a.getByText('Blocking does not hide anonymous posts and replies', { exact: false }));
     await checkA11y(a, 'settings: blocked and muted');
     await blocked.getByRole('button', { name: `Unblock ${handleB}` }).click();
     await expectVisible(a.getByRole('status').getByText(`${handleB} is unblocked.`));

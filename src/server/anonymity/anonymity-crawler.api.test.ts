@@ -12,17 +12,25 @@ import { TestClient } from '../test-support/test-client.js';
  * document (so a new route is crawled without anyone remembering to add it),
  * with every id it has discovered, and searches each body and header for the
  * anonymous author's id and handle.
+ *
+ * It also checks what could unmask an author by difference rather than by
+ * content: blocks in either direction between the crawler and the anonymous
+ * author must change nothing the crawler sees of anonymous content (issue 10,
+ * defect 2), and every thread's counters must follow from what the thread shows
+ * (a "needs a reply" that ignores the author's reply under another identity
+ * unmasks them, defect 5; a count that includes a held reply betrays it, defect 9).
  */
 let hearth: TestApp;
 let secretAuthor: { id: string; handle: string };
 let crawler: TestClient;
+let author: TestClient;
 const discovered = { postId: new Set<string>(), replyId: new Set<string>(), slug: new Set<string>(), groupId: new Set<string>() };
 
 beforeAll(async () => {
   hearth = await createTestApp();
 
   // The anonymous author only ever writes anonymously, in a public and a private group.
-  const author = new TestClient(hearth.app);
+  author = new TestClient(hearth.app);
   const account = await author.signUp('Secret_Anon_Writer');
   secretAuthor = { id: account.user.id, handle: account.user.handle };
   const admin = new TestClient(hearth.app);
@@ -52,6 +60,24 @@ beforeAll(async () => {
   await crawler.request('PUT', `/api/replies/${anonymousReply.id}/reactions/thanks`);
   await crawler.request('PUT', `/api/me/mutes/post/${two.post.id}`);
   await crawler.patch('/api/me/community-settings', { topics: ['grief'] });
+  // An anonymous post only its author has answered (same alias): it still needs a reply.
+  const waiting = await writePost(author, 'grief-and-loss', { title: `Still waiting by the ${words}`, body: 'Is anyone awake?', anonymous: true });
+  await writeReply(author, waiting.post.id, { body: 'Still here, still waiting.', anonymous: true });
+
+  // Another member answers their own posts under their other identity: to readers that is someone else.
+  const twoFaced = new TestClient(hearth.app);
+  await twoFaced.signUp();
+  await join(twoFaced, 'grief-and-loss');
+  const open = await writePost(twoFaced, 'grief-and-loss', { title: 'Asked openly', body: 'Does the first year get easier?' });
+  await writeReply(twoFaced, open.post.id, { body: 'It did for me, slowly.', anonymous: true });
+  const hidden = await writePost(twoFaced, 'grief-and-loss', { title: 'Asked anonymously', body: 'How do I talk about it at work?', anonymous: true });
+  await writeReply(twoFaced, hidden.post.id, { body: 'Tell one person you trust first.' });
+
+  // A held reply (method details): nothing the crawler sees may show that it exists.
+  const troubled = new TestClient(hearth.app);
+  await troubled.signUp();
+  await join(troubled, 'grief-and-loss');
+  await writeReply(troubled, crawlerPost.post.id, { body: 'i already took the whole bottle of pills, its happening now' });
 });
 
 afterAll(async () => {
@@ -74,14 +100,58 @@ function collectIds(value: unknown, key?: string): void {
   }
 }
 
-async function crawlGet(url: string): Promise<LightMyRequestResponse> {
+interface ShownAuthor {
+  kind: 'member' | 'anonymous';
+  handle?: string;
+  alias?: string;
+}
+interface ShownThread {
+  post: { id: string; author: ShownAuthor; status: string; replyCount: number; needsReply: boolean };
+  replies: { id: string; author: ShownAuthor; status: string }[];
+}
+const identityOf = (author: ShownAuthor) => (author.kind === 'anonymous' ? `alias:${author.alias}` : `handle:${author.handle}`);
+
+/**
+ * A thread's counters follow from what it shows: every reply counted is listed
+ * (a held reply is neither), and it "needs a reply" exactly when no visible reply
+ * is shown under another identity than the post's.
+ */
+function assertCountersFollowThread(thread: ShownThread, where: string) {
+  const { post, replies } = thread;
+  expect(post.replyCount, `${where}: replyCount counts only replies the thread shows`).toBe(replies.length);
+  const answered = replies.some((reply) => reply.status === 'visible' && identityOf(reply.author) !== identityOf(post.author));
+  expect(post.needsReply, `${where}: needsReply follows the replies shown`).toBe(post.status === 'visible' && !answered);
+}
+
+/** Every piece of anonymous content in a response, keyed by where it sits, as the crawler saw it. */
+function anonymousItems(value: unknown, at: string, into: Map<string, string>): void {
+  if (Array.isArray(value)) value.forEach((item, index) => anonymousItems(item, `${at}[${index}]`, into));
+  else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if ((record.author as ShownAuthor | undefined)?.kind === 'anonymous') {
+      into.set(`${at}:${String(record.replyId ?? record.id ?? record.postId)}`, JSON.stringify(record));
+    }
+    for (const [key, child] of Object.entries(record)) if (key !== 'author') anonymousItems(child, `${at}.${key}`, into);
+  }
+}
+
+/** What one crawl saw: each URL's status, and every anonymous item. */
+interface CrawlView {
+  statuses: Map<string, number>;
+  anonymous: Map<string, string>;
+}
+
+async function crawlGet(url: string, view: CrawlView, options: CrawlOptions): Promise<LightMyRequestResponse> {
   const response = await crawler.get(url);
-  assertNoLeak(response, `GET ${url}`);
+  // The crawler's own block list names whom it blocked: it typed that handle itself.
+  if (!(options.blockedByCrawler && url === '/api/me/blocks')) assertNoLeak(response, `GET ${url}`);
+  view.statuses.set(url, response.statusCode);
   if (response.headers['content-type']?.toString().includes('json')) {
     const body = response.json() as Record<string, unknown>;
     collectIds(body);
+    anonymousItems(body, url, view.anonymous);
     // Threads and feeds name posts as `id`: collect those as post ids, replies as reply ids.
-    const posts = (body.posts ?? []) as { id: string }[];
+    const posts = (body.posts ?? []) as { id: string; needsReply?: boolean }[];
     posts.forEach((post) => discovered.postId.add(post.id));
     if (body.post) discovered.postId.add((body.post as { id: string }).id);
     ((body.replies ?? []) as { id: string }[]).forEach((reply) => discovered.replyId.add(reply.id));
@@ -89,52 +159,99 @@ async function crawlGet(url: string): Promise<LightMyRequestResponse> {
       discovered.slug.add(group.slug);
       if (group.id) discovered.groupId.add(group.id);
     });
+    if (/^\/api\/posts\/[0-9a-f-]{36}$/.test(url) && response.statusCode === 200) assertCountersFollowThread(body as unknown as ShownThread, `GET ${url}`);
+    if (url.startsWith('/api/feed/needs-reply')) {
+      expect(posts.length, 'the needs-reply feed lists posts').toBeGreaterThan(0);
+      expect(posts.every((post) => post.needsReply), `GET ${url}: every post listed needs a reply`).toBe(true);
+    }
   }
   return response;
 }
 
-describe('anonymity', () => {
-  it('no GET route shows an ordinary member the anonymous author’s id or handle', async () => {
-    const doc = (await crawler.get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
-    const getPaths = Object.entries(doc.paths).filter(([, methods]) => 'get' in methods).map(([path]) => path);
-    expect(getPaths.length).toBeGreaterThan(15);
+interface CrawlOptions {
+  /** The crawler blocked the anonymous author (by the handle it was told). */
+  blockedByCrawler?: boolean;
+}
 
-    // Seed discovery from the lists, then crawl every route with every id found, twice (ids found late get used).
-    for (const url of ['/api/groups', '/api/feed', '/api/feed?sort=active', '/api/feed/needs-reply', '/api/feed/mine', '/api/search?q=lantern', '/api/search?q=window']) {
-      await crawlGet(url);
-    }
-    const queries: Record<string, string[]> = {
-      '/api/search': ['q=lantern', `q=${secretAuthor.handle}`, 'q=Secret_Anon_Writer', 'q=missing'],
-      '/api/admin/users': [`q=${secretAuthor.handle.slice(0, 5)}`],
-      '/api/groups/suggestions': ['topics=grief'],
-    };
-    const crawled = new Set<string>();
-    for (let round = 0; round < 2; round++) {
-      for (const path of getPaths) {
-        const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
-        let urls = [path];
-        for (const name of names) {
-          const values =
-            name === 'postId' ? [...discovered.postId]
-            : name === 'replyId' ? [...discovered.replyId]
-            : name === 'slug' ? [...discovered.slug]
-            : name === 'id' ? [...discovered.postId, ...discovered.replyId]
-            : name === 'contentType' ? ['posts', 'replies']
-            : name === 'sessionId' || name === 'userId' ? [secretAuthor.id]
-            : [];
-          urls = urls.flatMap((url) => values.map((value) => url.replace(`{${name}}`, encodeURIComponent(value))));
-        }
-        for (const url of urls.flatMap((url) => (queries[url] ?? ['']).map((query) => (query ? `${url}?${query}` : url)))) {
-          if (crawled.has(url) || url.startsWith('/api/docs')) continue;
-          crawled.add(url);
-          const response = await crawlGet(url);
-          expect(response.statusCode, `GET ${url}`).toBeLessThan(500);
-        }
+/** Every GET route in the OpenAPI document, with every id discovered, twice (ids found late get used). */
+async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
+  const view: CrawlView = { statuses: new Map(), anonymous: new Map() };
+  const doc = (await crawler.get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
+  const getPaths = Object.entries(doc.paths).filter(([, methods]) => 'get' in methods).map(([path]) => path);
+  expect(getPaths.length).toBeGreaterThan(15);
+
+  // Seed discovery from the lists; the needs-reply feed is paged one post at a time too.
+  for (const url of ['/api/groups', '/api/feed', '/api/feed?sort=active', '/api/feed/needs-reply', '/api/feed/needs-reply?limit=1', '/api/feed/mine', '/api/search?q=lantern', '/api/search?q=window']) {
+    await crawlGet(url, view, options);
+  }
+  const queries: Record<string, string[]> = {
+    '/api/search': ['q=lantern', `q=${secretAuthor.handle}`, 'q=Secret_Anon_Writer', 'q=missing'],
+    '/api/admin/users': [`q=${secretAuthor.handle.slice(0, 5)}`],
+    '/api/groups/suggestions': ['topics=grief'],
+  };
+  const crawled = new Set<string>();
+  for (let round = 0; round < 2; round++) {
+    for (const path of getPaths) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+      let urls = [path];
+      for (const name of names) {
+        const values =
+          name === 'postId' ? [...discovered.postId]
+          : name === 'replyId' ? [...discovered.replyId]
+          : name === 'slug' ? [...discovered.slug]
+          : name === 'id' ? [...discovered.postId, ...discovered.replyId]
+          : name === 'contentType' ? ['posts', 'replies']
+          : name === 'sessionId' || name === 'userId' ? [secretAuthor.id]
+          : [];
+        urls = urls.flatMap((url) => values.map((value) => url.replace(`{${name}}`, encodeURIComponent(value))));
+      }
+      for (const url of urls.flatMap((url) => (queries[url] ?? ['']).map((query) => (query ? `${url}?${query}` : url)))) {
+        if (crawled.has(url) || url.startsWith('/api/docs')) continue;
+        crawled.add(url);
+        const response = await crawlGet(url, view, options);
+        expect(response.statusCode, `GET ${url}`).toBeLessThan(500);
       }
     }
-    expect(discovered.postId.size).toBeGreaterThanOrEqual(3);
-    expect(discovered.replyId.size).toBeGreaterThanOrEqual(3);
-    expect(crawled.size).toBeGreaterThan(40);
+  }
+  expect(discovered.postId.size).toBeGreaterThanOrEqual(3);
+  expect(discovered.replyId.size).toBeGreaterThanOrEqual(3);
+  expect(crawled.size).toBeGreaterThan(40);
+  // A needs-reply cursor from the crawl pages on without repeating a post.
+  let cursor: string | null = null;
+  const paged: string[] = [];
+  do {
+    const page: { posts: { id: string }[]; nextCursor: string | null } = (await crawler.get(`/api/feed/needs-reply?limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+    paged.push(...page.posts.map((post) => post.id));
+    cursor = page.nextCursor;
+  } while (cursor && paged.length < 100);
+  expect(new Set(paged).size, 'the needs-reply feed pages without repeats').toBe(paged.length);
+  return view;
+}
+
+describe('anonymity', () => {
+  it('no GET route shows an ordinary member the anonymous author’s id or handle', async () => {
+    await crawlEverything();
+  });
+
+  it('blocks, either way, change nothing the crawler sees of anonymous content', async () => {
+    const before = await crawlEverything();
+    expect(before.anonymous.size).toBeGreaterThan(10);
+    const crawlerId = (await crawler.get('/api/me')).json().user.id as string;
+
+    expect((await crawler.post('/api/me/blocks', { handle: secretAuthor.handle })).statusCode).toBe(200);
+    const crawlerBlocked = await crawlEverything({ blockedByCrawler: true });
+    await crawler.delete(`/api/me/blocks/${secretAuthor.id}`);
+
+    const crawlerHandle = (await crawler.get('/api/me')).json().user.handle as string;
+    expect((await author.post('/api/me/blocks', { handle: crawlerHandle })).statusCode).toBe(200);
+    const authorBlocked = await crawlEverything();
+    await author.delete(`/api/me/blocks/${crawlerId}`);
+
+    for (const [label, view] of [['the crawler blocks the author', crawlerBlocked], ['the author blocks the crawler', authorBlocked]] as const) {
+      const statuses = (v: CrawlView) => Object.fromEntries([...v.statuses].filter(([url]) => before.statuses.has(url) && url !== '/api/me/blocks'));
+      expect(statuses(view), `${label}: every route answers as before`).toEqual(statuses(before));
+      expect(Object.fromEntries(view.anonymous), `${label}: anonymous content is unchanged`).toEqual(Object.fromEntries(before.anonymous));
+    }
   });
 
   it('writes answer without the author too: reactions, replies and errors', async () => {

@@ -15,8 +15,12 @@ export function BlockConfirm({ handle, onBlocked, onCancel }: { handle: string; 
       onCancel={onCancel}
     >
       <p>
-        You will no longer see each other’s posts and replies, and you cannot reply to each other. They are not told.
-        You can unblock them any time in Settings.
+        You will no longer see each other’s posts and replies under your handles, and you cannot reply to each other
+        there. They are not told. You can unblock them any time in Settings.
+      </p>
+      <p>
+        Anonymous posts and replies stay visible, whoever wrote them, so that nobody can tell who wrote them. To stop
+        seeing an anonymous thread, mute the thread.
       </p>
       {block.isError ? <p className="field__error">{block.error.message}</p> : null}
     </ConfirmPanel>

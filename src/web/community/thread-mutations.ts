@@ -125,7 +125,8 @@ export function useMuteThread(postId: string) {
 }
 
 /**
- * Blocking hides both members from each other everywhere: every community list
+ * Blocking hides both members' content under their handles from each other
+ * (anonymous content stays, so it cannot be linked to them): every community list
  * is refreshed. Open threads are only marked stale: the page decides whether to
  * reload the thread (a blocked replier) or leave it (a blocked post author).
  */

@@ -16,7 +16,9 @@ const tags = ['boundaries'];
 
 /**
  * Blocks and mutes: a member's own boundaries. A blocked member is not told;
- * neither sees the other's content and they cannot reply to each other.
+ * neither sees the other's content under their handle and they cannot reply to
+ * it. Anonymous content is left alone (postPolicy.hiddenByBlock says why): a
+ * member mutes the thread to stop seeing it.
  */
 export function registerBoundaryRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();

@@ -5,7 +5,7 @@ import type { Database } from '../../db/index.js';
 import { groups, posts, threadAliases, users } from '../../db/schema/index.js';
 import type { PostListing } from '../posts/presenters.js';
 import { postColumns } from '../posts/queries.js';
-import { listableStatus, notBlocked, readableGroup } from '../posts/visibility.js';
+import { hiddenByBlock, listableStatus, readableGroup } from '../posts/visibility.js';
 import type { Cursor } from './cursor.js';
 
 const authorAlias = alias(threadAliases, 'author_alias');
@@ -22,6 +22,13 @@ const activeMemberOf = (viewerId: string) =>
 const notMuted = (viewerId: string) =>
   sql`not exists (select 1 from mutes m where m.user_id = ${viewerId} and ((m.target_type = 'post' and m.target_id = ${posts.id}) or (m.target_type = 'group' and m.target_id = ${posts.groupId})))`;
 
+/** A feed row: the listing for the presenter, and its sort key exactly as stored, for the next cursor. */
+export interface FeedRow {
+  listing: PostListing;
+  /** The sort timestamp in UTC with all its microseconds: a JS Date keeps only milliseconds, so it would not round-trip. */
+  sortKey: string;
+}
+
 /** One page of a feed, as listings for the presenter. */
 export async function feedPage(
   db: Database,
@@ -29,11 +36,11 @@ export async function feedPage(
   feed: FeedKind,
   cursor: Cursor | undefined,
   limit: number,
-): Promise<PostListing[]> {
+): Promise<FeedRow[]> {
   const sortColumn = 'sort' in feed && feed.sort === 'active' ? posts.lastActivityAt : posts.createdAt;
   const ascending = feed.kind === 'needs-reply'; // oldest first, so the longest-waiting post is answered first
   const conditions: (SQL | undefined)[] = [
-    notBlocked(viewer.id, posts.authorId),
+    sql`not ${hiddenByBlock(viewer.id, viewer.role, posts.authorId, posts.anonymous)}`,
     feed.kind === 'mine' ? sql`${posts.status} in ('visible', 'held')` : listableStatus(viewer.id, viewer.role, posts.status, posts.authorId),
   ];
   switch (feed.kind) {
@@ -71,6 +78,7 @@ export async function feedPage(
       handle: users.handle,
       role: users.role,
       alias: authorAlias.alias,
+      sortKey: sql<string>`to_char(${sortColumn} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(posts)
     .innerJoin(groups, eq(groups.id, posts.groupId))
@@ -80,8 +88,11 @@ export async function feedPage(
     .orderBy(ascending ? asc(sortColumn) : desc(sortColumn), ascending ? asc(posts.id) : desc(posts.id))
     .limit(limit);
   return rows.map((row) => ({
-    post: row.post,
-    group: row.group,
-    author: { authorId: row.post.authorId, anonymous: row.post.anonymous, handle: row.handle, role: row.role, alias: row.alias },
+    listing: {
+      post: row.post,
+      group: row.group,
+      author: { authorId: row.post.authorId, anonymous: row.post.anonymous, handle: row.handle, role: row.role, alias: row.alias },
+    },
+    sortKey: row.sortKey,
   }));
 }

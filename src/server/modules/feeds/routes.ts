@@ -14,18 +14,14 @@ import { feedPage, type FeedKind } from './queries.js';
 const tags = ['feeds'];
 
 async function page(deps: Deps, auth: AuthContext, feed: FeedKind, query: z.output<typeof feedQuerySchema>) {
-  const listings = await feedPage(deps.db, { id: auth.user.id, role: auth.user.role }, feed, decodeCursor(query.cursor), query.limit + 1);
-  const hasMore = listings.length > query.limit;
-  const shown = listings.slice(0, query.limit);
+  const rows = await feedPage(deps.db, { id: auth.user.id, role: auth.user.role }, feed, decodeCursor(query.cursor), query.limit + 1);
+  const hasMore = rows.length > query.limit;
+  const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
-  const sortByActivity = 'sort' in feed && feed.sort === 'active';
   const viewer = { id: auth.user.id, isStaff: isStaffRole(auth.user.role) };
   return {
-    posts: shown.map((listing) => presentPostSummary(listing, viewer)),
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({ t: (sortByActivity ? last.post.lastActivityAt : last.post.createdAt).toISOString(), id: last.post.id })
-        : null,
+    posts: shown.map((row) => presentPostSummary(row.listing, viewer)),
+    nextCursor: hasMore && last ? encodeCursor({ t: last.sortKey, id: last.listing.post.id }) : null,
   };
 }
 

@@ -9,6 +9,13 @@ export type ReplyRow = Omit<typeof replies.$inferSelect, 'search'>;
 
 const postAlias = alias(threadAliases, 'post_alias');
 
+/**
+ * A removed reply `r` with a reply that is not held under it. CASE so the lookup
+ * runs only for removed replies (rare), and by post first, where the index is.
+ */
+const REMOVED_WITH_SHOWN_CHILD_SQL = `(case when r.status in ('removed_by_author', 'removed_by_staff') then exists (select 1 from replies c where c.post_id = r.post_id and c.parent_id = r.id and c.status <> 'held') else false end)`;
+const REMOVED_WITH_SHOWN_CHILD = sql.raw(REMOVED_WITH_SHOWN_CHILD_SQL);
+
 /** Every column but the full-text `search` vector, which only search reads (it is as big as the text). */
 const { search: _postSearch, ...postColumns } = getTableColumns(posts);
 const { search: _replySearch, ...replyColumns } = getTableColumns(replies);
@@ -56,13 +63,14 @@ function buildWholeThread(db: Database, name: string) {
     select json_agg(json_build_object(
       'id', r.id, 'postId', r.post_id, 'parentId', r.parent_id, 'depth', r.depth, 'authorId', r.author_id,
       'anonymous', r.anonymous, 'body', r.body, 'bodyHtml', r.body_html, 'status', r.status,
-      'createdAt', r.created_at, 'editedAt', r.edited_at, 'handle', u.handle, 'role', u.role, 'alias', ta.alias
+      'createdAt', r.created_at, 'editedAt', r.edited_at, 'handle', u.handle, 'role', u.role, 'alias', ta.alias,
+      'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer})),
+      'hasShownChild', ${REMOVED_WITH_SHOWN_CHILD}
     ) order by r.created_at, r.id)
     from replies r
     join users u on u.id = r.author_id
     left join thread_aliases ta on ta.post_id = r.post_id and ta.user_id = r.author_id
     where r.post_id = ${posts.id}
-      and not exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
   ), '[]'::json)`;
   const reactionsJson = sql<ReactionRow[]>`coalesce((
     select json_agg(json_build_object('contentType', x.content_type, 'contentId', x.content_id, 'userId', x.user_id, 'kind', x.kind, 'handle', xu.handle) order by x.created_at)
@@ -97,11 +105,15 @@ interface ReplyJson {
   handle: string;
   role: string;
   alias: string | null;
+  /** Either the viewer or the reply's author blocked the other (the policy decides what that hides). */
+  blocked: boolean;
+  /** A reply that is not held hangs under this one. */
+  hasShownChild: boolean;
 }
 
 export interface WholeThread {
   head: ThreadHead;
-  replies: ReplyWithAuthor[];
+  replies: ThreadReply[];
   reactions: ReactionRow[];
 }
 
@@ -112,11 +124,13 @@ export async function findWholeThread(db: Database, postId: string, viewerId: st
   return {
     head,
     reactions,
-    replies: replyJson.map(({ handle, role, alias, createdAt, editedAt, ...reply }) => ({
+    replies: replyJson.map(({ handle, role, alias, blocked, hasShownChild, createdAt, editedAt, ...reply }) => ({
       reply: { ...reply, createdAt: new Date(createdAt), editedAt: editedAt ? new Date(editedAt) : null },
       authorHandle: handle,
       authorRole: role as ReplyWithAuthor['authorRole'],
       alias,
+      blocked,
+      hasShownChild,
     })),
   };
 }
@@ -131,6 +145,11 @@ export interface ReplyWithAuthor {
   authorHandle: string;
   authorRole: (typeof users.$inferSelect)['role'];
   alias: string | null;
+}
+
+export interface ThreadReply extends ReplyWithAuthor {
+  blocked: boolean;
+  hasShownChild: boolean;
 }
 
 export interface ReactionRow {
@@ -152,8 +171,30 @@ export async function insertReply(db: Database, values: typeof replies.$inferIns
 }
 
 /**
- * A new reply bumps the thread's counters: reply count, last activity, and (for
- * the first visible reply from someone else) answered_at.
+ * A reply the thread shows to every reader: a visible one, or a removed one that
+ * other replies hang under (its "removed" placeholder keeps their context). A
+ * held reply moves no counter, or the thread would show a reply nobody can see;
+ * nor does a removed reply with nothing under it, or removing a held reply would
+ * reveal that it had been there. `postPolicy.canListReply` is the same rule.
+ */
+const SHOWN_REPLY = sql.raw(`(r.status = 'visible' or ${REMOVED_WITH_SHOWN_CHILD_SQL})`);
+
+/**
+ * A reply answers the post when it is visible and shown under another identity
+ * than the post's: someone else, or the author under another identity (an
+ * anonymous post answered under their handle, or the reverse). To readers that
+ * reply is indistinguishable from someone else's, so treating it otherwise would
+ * unmask the author. A reply under the same identity (same alias, same handle)
+ * is visibly the author's and does not answer.
+ */
+export function answersPost(post: { authorId: string; anonymous: boolean }, reply: { authorId: string; anonymous: boolean; status: string }): boolean {
+  return reply.status === 'visible' && (reply.authorId !== post.authorId || reply.anonymous !== post.anonymous);
+}
+const ANSWERS_POST = sql.raw(`r.status = 'visible' and (r.author_id <> p.author_id or r.anonymous <> p.anonymous)`);
+
+/**
+ * A new shown reply bumps the thread's counters: reply count, last activity, and
+ * (when it answers the post, see `answersPost`) answered_at.
  *
  * These columns are a cache of the replies table. They are updated in their own
  * short transaction AFTER the reply commits, with asynchronous commit: every
@@ -161,36 +202,55 @@ export async function insertReply(db: Database, values: typeof replies.$inferIns
  * the reply's durable commit (a disk flush) would make replies to one thread
  * queue behind each other. If the database crashes in that instant, the reply
  * itself is safe and `repairThreadCounters` recomputes the cache at start.
+ * The reply's own created_at is read in SQL: a JS Date would drop its microseconds.
  */
-export async function recordReplyOnPost(db: Database, postId: string, at: Date, answeredBySomeoneElse: boolean): Promise<void> {
+export async function recordReplyOnPost(db: Database, postId: string, replyId: string, answers: boolean): Promise<void> {
+  const replyCreatedAt = sql`(select r.created_at from replies r where r.id = ${replyId})`;
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local synchronous_commit to off`);
     await tx
       .update(posts)
       .set({
         replyCount: sql`${posts.replyCount} + 1`,
-        lastActivityAt: sql`greatest(${posts.lastActivityAt}, ${at.toISOString()}::timestamptz)`,
-        ...(answeredBySomeoneElse ? { answeredAt: sql`coalesce(${posts.answeredAt}, ${at.toISOString()}::timestamptz)` } : {}),
+        lastActivityAt: sql`greatest(${posts.lastActivityAt}, ${replyCreatedAt})`,
+        ...(answers ? { answeredAt: sql`coalesce(${posts.answeredAt}, ${replyCreatedAt})` } : {}),
       })
       .where(eq(posts.id, postId));
   });
 }
 
-/** Recomputes the thread counters of posts with replies since `since` (run at start, after a crash). */
-export async function repairThreadCounters(db: Database, since: Date): Promise<void> {
-  await db.execute(sql`
+/** The counters of the posts chosen by `which`, recomputed from the replies they show. */
+function recomputeCounters(which: ReturnType<typeof sql>) {
+  return sql`
     update posts p set
       reply_count = stats.replies,
       last_activity_at = greatest(p.created_at, stats.latest),
-      answered_at = coalesce(p.answered_at, stats.first_answer)
+      answered_at = stats.first_answer
     from (
-      select r.post_id, count(*)::int as replies, max(r.created_at) as latest,
-             min(r.created_at) filter (where r.status = 'visible' and r.author_id <> (select author_id from posts where id = r.post_id)) as first_answer
+      select r.post_id,
+             (count(*) filter (where ${SHOWN_REPLY}))::int as replies,
+             max(r.created_at) filter (where ${SHOWN_REPLY}) as latest,
+             min(r.created_at) filter (where ${ANSWERS_POST}) as first_answer
       from replies r
-      where r.post_id in (select distinct post_id from replies where created_at > ${since.toISOString()}::timestamptz)
+      join posts p on p.id = r.post_id
+      where r.post_id in (${which})
       group by r.post_id
     ) stats
-    where p.id = stats.post_id`);
+    where p.id = stats.post_id`;
+}
+
+/**
+ * After a reply changes status (an edit holds or releases it, its author removes
+ * it), its thread's counters are recomputed: a released reply moves them then, a
+ * newly held one stops showing in them.
+ */
+export async function recomputeThreadCounters(db: Database, postId: string): Promise<void> {
+  await db.execute(recomputeCounters(sql`${postId}::uuid`));
+}
+
+/** Recomputes the thread counters of posts with replies since `since` (run at start, after a crash). */
+export async function repairThreadCounters(db: Database, since: Date): Promise<void> {
+  await db.execute(recomputeCounters(sql`select distinct post_id from replies where created_at > ${since.toISOString()}::timestamptz`));
 }
 
 export async function findReply(db: Database, replyId: string): Promise<ReplyRow | undefined> {

@@ -56,7 +56,8 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
     viewer,
   );
   const replies = replyRows
-    .filter(({ reply }) => reply.status !== 'held' || postPolicy.canSeeHeld(reply.authorId, auth))
+    .filter(({ reply, hasShownChild }) => postPolicy.canListReply(reply, hasShownChild, auth))
+    .filter(({ reply, blocked }) => !postPolicy.hiddenByBlock({ blocked, anonymous: reply.anonymous }, auth))
     .map(({ reply, authorHandle, authorRole, alias }) =>
       presentReply(
         reply,
@@ -122,10 +123,13 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   let depth = 0;
   if (input.parentId) {
     const parent = await queries.findReply(deps.db, input.parentId);
-    // A blocked member's reply is invisible, so it is "not found" to reply to.
-    if (!parent || parent.postId !== postId || (await isBlockedEitherWay(deps, auth.user.id, parent.authorId))) {
+    // A reply the writer cannot see (a blocked member's reply under their handle, someone else's held reply) is "not found".
+    if (!parent || parent.postId !== postId || (await hiddenByBlock(deps, auth, parent)) || (parent.status === 'held' && !postPolicy.canSeeHeld(parent.authorId, auth))) {
       throw notFound('The reply you are answering');
     }
+    // Nothing grows under a held reply: answers to it would show others that something is there.
+    if (parent.status === 'held') throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
+    if (parent.status !== 'visible') throw unprocessable('parent_removed', 'That reply was removed, so it cannot be answered.', 'parentId');
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
   }
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
@@ -147,8 +151,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment });
     return { reply: row, safety: recorded, alias: threadAlias };
   });
-  // A held reply does not answer the post for others: it still "needs a reply".
-  await queries.recordReplyOnPost(deps.db, postId, reply.createdAt, !held && head.post.authorId !== auth.user.id);
+  // A held reply moves no counter (count, activity, answered): others must not learn it exists.
+  if (!held) await queries.recordReplyOnPost(deps.db, postId, reply.id, queries.answersPost(head.post, { authorId: auth.user.id, anonymous, status: 'visible' }));
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   const presented = presentReply(
     reply,
@@ -159,8 +163,10 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   return { reply: presented, support };
 }
 
-function isBlockedEitherWay(deps: Pick<Deps, 'db'>, viewerId: string, otherId: string): Promise<boolean> {
-  return blockExistsBetween(deps.db, viewerId, otherId);
+/** Whether a block hides this content from the viewer (only content under a handle, see postPolicy.hiddenByBlock). */
+async function hiddenByBlock(deps: Pick<Deps, 'db'>, auth: AuthContext, content: { authorId: string; anonymous: boolean }): Promise<boolean> {
+  if (!postPolicy.hiddenByBlock({ blocked: true, anonymous: content.anonymous }, auth)) return false;
+  return blockExistsBetween(deps.db, auth.user.id, content.authorId);
 }
 
 export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: string, input: z.output<typeof updatePostRequestSchema>, context: WriteContext) {
@@ -220,13 +226,17 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
     });
     return recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment });
   });
+  // Held or released by this edit: the thread's counters follow what readers can now see.
+  if (held !== (reply.status === 'held')) await queries.recomputeThreadCounters(deps.db, reply.postId);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   return { ...(await getThread(deps, auth, reply.postId)), support };
 }
 
 export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
-  await requireOwnReply(deps, auth, replyId);
+  const reply = await requireOwnReply(deps, auth, replyId);
   await queries.updateReply(deps.db, replyId, { status: 'removed_by_author' });
+  // A removed reply still shows (as "removed") but no longer answers the post.
+  await queries.recomputeThreadCounters(deps.db, reply.postId);
 }
 
 export async function setReaction(deps: Pick<Deps, 'db'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
@@ -237,7 +247,7 @@ export async function setReaction(deps: Pick<Deps, 'db'>, auth: AuthContext, tar
     const reply = await queries.findReply(deps.db, target.id);
     if (!reply) throw notFound('That reply');
     await requireReadableThread(deps, auth, reply.postId);
-    if (reply.status !== 'visible' || (await isBlockedEitherWay(deps, auth.user.id, reply.authorId))) throw notFound('That reply');
+    if (reply.status !== 'visible' || (await hiddenByBlock(deps, auth, reply))) throw notFound('That reply');
     authorId = reply.authorId;
   }
   if (authorId === auth.user.id) throw unprocessable('own_content', 'Reactions are for other people’s words.');

@@ -4,9 +4,22 @@ import type { Role } from '../../../shared/api/accounts.js';
 
 export const isStaffRole = (role: Role) => role === 'admin' || role === 'moderator';
 
-/** Neither member sees the other's content when either has blocked the other. */
-export function notBlocked(viewerId: string, authorColumn: AnyPgColumn): SQL {
-  return sql`not exists (select 1 from blocks b where (b.blocker_id = ${viewerId} and b.blocked_id = ${authorColumn}) or (b.blocker_id = ${authorColumn} and b.blocked_id = ${viewerId}))`;
+/**
+ * What a block hides from a viewer: the other member's content shown under their
+ * handle, in both directions. Content shown anonymously is never hidden by a
+ * block: if it were, a 404 or a gap in a feed would tell the viewer (or a second
+ * account of theirs) which anonymous posts are the blocked member's. Muting the
+ * thread is how a member stops seeing an anonymous thread. Staff are not
+ * affected by blocks: they must see everything they moderate.
+ */
+export function hiddenByBlock(viewerId: string, role: Role, authorColumn: AnyPgColumn | SQL, anonymousColumn: AnyPgColumn | SQL): SQL {
+  if (isStaffRole(role)) return sql`false`;
+  return sql`(not ${anonymousColumn} and ${blockedBetween(viewerId, authorColumn)})`;
+}
+
+/** Either member blocked the other (for the block rule above, never on its own to hide content). */
+export function blockedBetween(viewerId: string, authorColumn: AnyPgColumn | SQL): SQL {
+  return sql`exists (select 1 from blocks b where (b.blocker_id = ${viewerId} and b.blocked_id = ${authorColumn}) or (b.blocker_id = ${authorColumn} and b.blocked_id = ${viewerId}))`;
 }
 
 /** What a viewer may list: visible content, plus their own held content (staff see all held content). */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/api/accounts.js';
 import type { Database } from '../../db/index.js';
 import { rowsOf } from '../../db/index.js';
-import { isStaffRole } from '../posts/visibility.js';
+import { hiddenByBlock, isStaffRole } from '../posts/visibility.js';
 
 export interface ContentHit {
   type: 'post' | 'reply';
@@ -25,7 +25,7 @@ const HEADLINE_OPTIONS = sql`'StartSel=' || chr(2) || ', StopSel=' || chr(3) || 
 
 /**
  * Full-text search over what the searcher may see: readable groups, listable
- * statuses, blocks both ways, removed content never. It searches text only, never
+ * statuses, blocks both ways (content under a handle only), removed content never. It searches text only, never
  * authors, so a handle never finds that member's anonymous posts.
  */
 export async function searchContent(db: Database, viewer: { id: string; role: Role }, query: string, limit: number): Promise<ContentHit[]> {
@@ -37,8 +37,9 @@ export async function searchContent(db: Database, viewer: { id: string; role: Ro
     staff
       ? sql.raw(`${alias}.status in ('visible', 'held')`)
       : sql`(${sql.raw(alias)}.status = 'visible' or (${sql.raw(alias)}.status = 'held' and ${sql.raw(alias)}.author_id = ${viewer.id}))`;
+  // Blocks hide only content shown under a handle (visibility.ts hiddenByBlock); staff are not affected.
   const notBlocked = (alias: string) =>
-    sql`not exists (select 1 from blocks b where (b.blocker_id = ${viewer.id} and b.blocked_id = ${sql.raw(alias)}.author_id) or (b.blocker_id = ${sql.raw(alias)}.author_id and b.blocked_id = ${viewer.id}))`;
+    sql`not ${hiddenByBlock(viewer.id, viewer.role, sql.raw(`${alias}.author_id`), sql.raw(`${alias}.anonymous`))}`;
 
   const result = await db.execute(sql`
     with q as (select websearch_to_tsquery('english', ${query}) as query)

@@ -37,10 +37,18 @@ export function BoundariesSettings() {
     <SettingsSection
       title="Blocked and muted"
       intro={
-        <p>
-          Blocked members and you do not see each other’s posts and replies, and cannot reply to each other. They are
-          not told. Muted threads and groups stay out of your home feed.
-        </p>
+        <>
+          <p>
+            Blocked members and you do not see each other’s posts and replies written under their handle, and cannot
+            reply to each other there. They are not told.
+          </p>
+          <p>
+            Blocking does not hide anonymous posts and replies, whoever wrote them: if it did, what disappeared would
+            tell you who wrote it, and anonymity would mean nothing. To stop seeing an anonymous thread, mute it (Mute
+            thread, on the thread).
+          </p>
+          <p>Muted threads and groups stay out of your home feed and your “needs a reply” list.</p>
+        </>
       }
     >
       <div role="status" className="form-status">
