@@ -55,7 +55,10 @@ export function HomePage() {
 
       {blocked ? (
         <Notice tone="success" live="status" title="Blocked.">
-          <p>You will no longer see each other’s posts and replies. You can unblock them in Settings.</p>
+          <p>
+            You will no longer see each other’s posts and replies under your handles. Anonymous posts stay visible to
+            everyone; mute a thread to stop seeing it. You can unblock them in Settings.
+          </p>
         </Notice>
       ) : null}
 
