@@ -17,6 +17,7 @@ import type { Deps } from '../../deps.js';
 import { clientMeta, requireAuth, signedIn } from '../../http/authenticate.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
 import { presentMe, presentSession } from './presenters.js';
+import { registerSessionProbeRoute } from './session-probe.js';
 import * as accounts from './service.js';
 import * as sessions from './session-service.js';
 
@@ -24,6 +25,7 @@ const tags = ['accounts'];
 
 export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  registerSessionProbeRoute(root, deps);
 
   app.post('/api/auth/sign-up', {
     schema: { tags, summary: 'Create an account with a handle and a password', body: signUpRequestSchema, response: { 201: signUpResponseSchema } },
