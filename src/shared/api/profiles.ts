@@ -19,7 +19,10 @@ export type MemberProfile = z.infer<typeof memberProfileSchema>;
 
 export const memberProfileResponseSchema = z.object({ profile: memberProfileSchema });
 
-export const memberHandleParamsSchema = z.object({ handle: z.string().trim().min(1).max(64) });
+/** The characters a handle can have (see `handleSchema`): anything else is a 400 naming `handle`, never a query. */
+export const memberHandleParamsSchema = z.object({
+  handle: z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/, 'may use letters, digits and underscores'),
+});
 
 export const memberPostsQuerySchema = feedQuerySchema.pick({ cursor: true, limit: true });
 

@@ -35,6 +35,11 @@ describe('the member profile', () => {
       isYou: false,
     });
     expect((await reader.client.get('/api/members/nobody_here_at_all')).statusCode).toBe(404);
+    for (const bad of ['%00', 'a%00b', 'bad%20handle', 'x'.repeat(65)]) {
+      const refused = await reader.client.get(`/api/members/${bad}`);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error.field, bad).toBe('handle');
+    }
     expect((await new TestClient(hearth.app).get(`/api/members/${author.user.handle}`)).statusCode).toBe(401);
     // A plain member carries no badge.
     expect((await author.client.get(`/api/members/${reader.user.handle}`)).json().profile.role).toBeNull();
@@ -75,6 +80,11 @@ describe('the member profile', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(ids);
+    for (const t of ['0000-01-01T00:00:00Z', '2026-01-01T00:00:00+16:00', '9999-12-31T23:59:59.999Z']) {
+      const cursor = Buffer.from(JSON.stringify({ t, id: ids[0] })).toString('base64url');
+      const odd = await reader.client.get(`/api/members/${author.user.handle}/posts?cursor=${cursor}`);
+      expect(odd.statusCode, t).toBeLessThan(500);
+    }
   });
 
   it('with a block in either direction lists no posts, without saying who blocked whom', async () => {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { MemberPostsResponse, MemberProfile, memberPostsQuerySchema } from '../../../shared/api/profiles.js';
 import type { Deps } from '../../deps.js';
-import { notFound } from '../../http/errors.js';
+import { badRequest, notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
-import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
+import { decodeCursor, encodeCursor, type Cursor } from '../feeds/cursor.js';
 import { presentPostSummary } from '../posts/presenters.js';
 import { isStaffRole } from '../posts/visibility.js';
 import { blockedEitherWay, findMemberByHandle, memberPostsPage, type ProfileRow } from './profile-queries.js';
@@ -34,6 +34,21 @@ export async function memberProfile(deps: Pick<Deps, 'db'>, auth: AuthContext, h
   return presentProfile(await requireMember(deps, handle), auth.user.id);
 }
 
+/**
+ * A feed cursor, with its time made a plain UTC instant PostgreSQL accepts: a hand-made cursor with year 0 or an
+ * offset beyond ±15:59 is a 400 naming the cursor, not a database error.
+ */
+function profileCursor(raw: string | undefined): Cursor | undefined {
+  const cursor = decodeCursor(raw);
+  if (!cursor) return undefined;
+  const at = new Date(cursor.t);
+  const year = at.getUTCFullYear();
+  if (Number.isNaN(at.getTime()) || year < 1970 || year > 9999) {
+    throw badRequest('"cursor" is not a cursor this server gave out.', 'cursor', 'invalid_field');
+  }
+  return { ...cursor, t: at.toISOString() };
+}
+
 export async function memberPosts(
   deps: Pick<Deps, 'db'>,
   auth: AuthContext,
@@ -41,7 +56,7 @@ export async function memberPosts(
   query: z.output<typeof memberPostsQuerySchema>,
 ): Promise<MemberPostsResponse> {
   const member = await requireMember(deps, handle);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = profileCursor(query.cursor);
   if (member.id !== auth.user.id && (await blockedEitherWay(deps.db, auth.user.id, member.id))) {
     return { available: false, posts: [], nextCursor: null };
   }
