@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, expectVisible, watchConsole } from './support/browser.js';
+import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
 import { useHearthInBrowser } from './support/hearth.js';
 import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
 
@@ -59,6 +59,9 @@ describe('the member profile page', () => {
     await expectVisible(posts.getByRole('link', { name: 'Evenings on my own' }));
     expect(await posts.getByRole('link', { name: 'Something only Quiet me says' }).count()).toBe(0);
     await checkA11y(b, 'member profile');
+    await b.setViewportSize({ width: 360, height: 740 });
+    await expectNoHorizontalScroll(b, 360, 'member profile');
+    await b.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('shows no posts, calmly, once the author blocks the reader', async () => {
