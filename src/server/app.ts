@@ -100,7 +100,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // BaseLayout: the standalone layout's top bar renders swagger-ui's logo as an inline SVG with a <style> element, which the CSP refuses (a console error on every visit).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { layout: 'BaseLayout' } });
   await registerLiveGateway(app, deps);
 
   registerHealthRoutes(app, deps);

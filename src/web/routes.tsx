@@ -50,6 +50,7 @@ export const routes: RouteObject[] = [
           { path: 'groups/:slug/new', lazy: page(() => import('./pages/community/ComposePage.js'), 'ComposePage') },
           { path: 'posts/:postId', lazy: page(() => import('./pages/community/ThreadPage.js'), 'ThreadPage') },
           { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
+          { path: 'members/:handle', lazy: page(() => import('./pages/community/MemberProfilePage.js'), 'MemberProfilePage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).

@@ -48,9 +48,25 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   };
 }
 
+/**
+ * PGlite's own start parameters, plus a smaller buffer cache. PostgreSQL's default `shared_buffers` (128 MB) is
+ * allocated inside PGlite's WebAssembly memory, where it stays resident for the life of the process, while the
+ * files it would cache are already in the operating system's page cache (PGlite reads them through Node's fs).
+ * 16 MB keeps a community's hot rows in memory and took a server's resident size after start from about 900 MB to
+ * about 420 MB on a fresh data folder, and from about 400 MB to about 270 MB on a restart (measured with VmRSS after
+ * /readyz). Replacing `startParams` replaces PGlite's defaults, so they are repeated.
+ */
+const PGLITE_SHARED_BUFFERS = '16MB';
+export const pgliteStartParams: string[] = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
+];
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const options = { startParams: pgliteStartParams };
+  const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {

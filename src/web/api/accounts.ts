@@ -13,10 +13,13 @@ import { api, ApiError } from './client.js';
 
 /** Calls of the accounts API (contracts in src/shared/api/accounts.ts). */
 
-/** The signed-in member, or null when signed out. */
+/**
+ * The signed-in member, or null when signed out. The session probe answers 200 either way, so a signed-out page
+ * logs no error in the browser console; a 401 (a session ended between requests) still means signed out.
+ */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const { user } = await api<{ user: Me }>('/api/me');
+    const { user } = await api<{ user: Me | null }>('/api/auth/session');
     return user;
   } catch (error) {
     if (error instanceof ApiError && error.isUnauthenticated) return null;

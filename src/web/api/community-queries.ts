@@ -3,6 +3,7 @@ import {
   fetchCommunitySettings,
   fetchFeed,
   fetchGroup,
+  fetchMemberProfile,
   fetchThread,
   listBlocks,
   listGroups,
@@ -24,7 +25,17 @@ export const communityKeys = {
   blocks: ['boundaries', 'blocks'] as const,
   mutes: ['boundaries', 'mutes'] as const,
   search: (q: string) => ['search', q] as const,
+  member: (handle: string) => ['member', handle.toLowerCase()] as const,
 };
+
+export function useMemberProfile(handle: string) {
+  return useQuery({
+    queryKey: communityKeys.member(handle),
+    queryFn: ({ signal }) => fetchMemberProfile(handle, signal),
+    enabled: handle.length > 0,
+    retry: false,
+  });
+}
 
 export function useGroups() {
   return useQuery({ queryKey: communityKeys.groups, queryFn: ({ signal }) => listGroups(signal) });

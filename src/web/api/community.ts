@@ -15,6 +15,7 @@ import type {
   updateCommunitySettingsRequestSchema,
   updatePostRequestSchema,
 } from '../../shared/api/community.js';
+import type { MemberProfile } from '../../shared/api/profiles.js';
 import { api } from './client.js';
 
 /** Calls of the community API (contracts in src/shared/api/community.ts). */
@@ -56,7 +57,9 @@ export type FeedSource =
   | { kind: 'home'; sort: FeedSort }
   | { kind: 'needs-reply' }
   | { kind: 'mine' }
-  | { kind: 'group'; slug: string; sort: FeedSort };
+  | { kind: 'group'; slug: string; sort: FeedSort }
+  /** A member's posts under their handle (their profile page). */
+  | { kind: 'member'; handle: string };
 
 function feedPath(source: FeedSource): string {
   switch (source.kind) {
@@ -68,14 +71,20 @@ function feedPath(source: FeedSource): string {
       return '/api/feed/mine?';
     case 'group':
       return `/api/groups/${path(source.slug)}/feed?sort=${source.sort}`;
+    case 'member':
+      return `/api/members/${path(source.handle)}/posts?`;
   }
 }
 
 export function fetchFeed(source: FeedSource, cursor: string | undefined, signal?: AbortSignal) {
   const base = feedPath(source);
   const separator = base.endsWith('?') ? '' : '&';
-  return api<FeedResponse>(`${base}${cursor ? `${separator}cursor=${path(cursor)}` : ''}`, signal ? { signal } : {});
+  // A member's posts also say whether they are available to this viewer (not when either has blocked the other).
+  return api<FeedResponse & { available?: boolean }>(`${base}${cursor ? `${separator}cursor=${path(cursor)}` : ''}`, signal ? { signal } : {});
 }
+
+export const fetchMemberProfile = (handle: string, signal?: AbortSignal) =>
+  api<{ profile: MemberProfile }>(`/api/members/${path(handle)}`, signal ? { signal } : {});
 
 // ---------- posts and replies ----------
 

@@ -1,5 +1,7 @@
 import type { Author } from '../../shared/api/community.js';
+import { Link } from 'react-router';
 import { Badge } from '../design/index.js';
+import { roleLabel } from './role-label.js';
 
 /**
  * Who wrote something. An anonymous author is their per-thread alias with a
@@ -23,12 +25,14 @@ export function AuthorName({ author, verb }: { author: Author; verb: 'posted' | 
   }
   return (
     <span className="author">
-      <strong className="author__name">{author.handle}</strong>
+      <strong className="author__name">
+        <Link to={`/members/${encodeURIComponent(author.handle)}`}>{author.handle}</Link>
+      </strong>
       {author.isYou ? <span className="author__you"> (you)</span> : null}
       {author.role ? (
         <>
           {' '}
-          <Badge tone="neutral">{author.role === 'professional' ? 'Verified professional' : author.role}</Badge>
+          <Badge tone="neutral">{roleLabel(author.role)}</Badge>
         </>
       ) : null}
     </span>

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { REACTIONS, type Post } from '../../shared/api/community.js';
 import type { ReactionTarget } from '../api/community.js';
 import { Alert } from '../design/index.js';
@@ -80,7 +81,10 @@ function ReactionsForAuthor({ reactions }: { reactions: Reactions }) {
           <ul>
             {reactions.reactors.map((reactor) => (
               <li key={`${reactor.handle}-${reactor.kind}`}>
-                <strong>{reactor.handle}</strong>: {reactionLabel(reactor.kind)}
+                <strong>
+                  <Link to={`/members/${encodeURIComponent(reactor.handle)}`}>{reactor.handle}</Link>
+                </strong>
+                : {reactionLabel(reactor.kind)}
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import type { HelpCountrySummary, HelplineDirectoryLink } from '../api/help.js';
 import { SelectField, VisuallyHidden } from '../design/index.js';
 import { countryInSentence } from './country-name.js';
 import { OTHER_COUNTRY } from './help-country.js';
-import { smsHref, telHref } from './phone.js';
+import { smsHref, smsNote, telHref } from './phone.js';
 
 export function CountryPicker({
   id,
@@ -101,13 +101,14 @@ function checkedDate(isoDate: string): string {
 /** One crisis line, in full: what it is, how to reach it, when, and where the details were checked. */
 export function ServiceCard({ service, headingLevel = 3 }: { service: HotlineService; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const note = service.sms ? smsNote(service.sms) : null;
   return (
     <li className="service">
       <Heading className="service__name">{service.name}</Heading>
       <p className="service__description">{service.description}</p>
       {service.audience ? <p className="service__audience">For {service.audience}</p> : null}
       <ServiceActions service={service} />
-      {service.sms?.instructions ? <p className="service__note">{service.sms.instructions}</p> : null}
+      {note ? <p className="service__note">{note}</p> : null}
       <dl className="service__facts">
         <div>
           <dt>Open</dt>

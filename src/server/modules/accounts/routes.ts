@@ -20,6 +20,7 @@ import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.
 import { knownDeviceFor, setDeviceCookie } from './device-cookie.js';
 import { presentMe, presentSession } from './presenters.js';
 import { demoAccountsExist, findUserByHandle } from './queries.js';
+import { registerSessionProbeRoute } from './session-probe.js';
 import * as accounts from './service.js';
 import * as sessions from './session-service.js';
 
@@ -27,6 +28,7 @@ const tags = ['accounts'];
 
 export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  registerSessionProbeRoute(root, deps);
 
   app.get('/api/instance', {
     schema: { tags, summary: 'What this Hearth is (for example, a demo community)', response: { 200: instanceResponseSchema } },

@@ -1,3 +1,5 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { badRequest } from '../../http/errors.js';
 
@@ -29,6 +31,11 @@ function isSortKey(value: string): boolean {
     date.getUTCMinutes() === minute &&
     date.getUTCSeconds() === second
   );
+}
+
+/** A timestamp column as the cursor's `t`: UTC text with all six fractional digits PostgreSQL keeps. */
+export function sortKeyText(column: AnyPgColumn): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
 
 const cursorSchema = z.object({ t: z.string().refine(isSortKey), id: z.uuid() });

@@ -6,7 +6,7 @@ import { groups, posts, threadAliases, users } from '../../db/schema/index.js';
 import type { PostListing } from '../posts/presenters.js';
 import { postColumns } from '../posts/queries.js';
 import { hiddenByBlock, listableStatus, readableGroup } from '../posts/visibility.js';
-import type { Cursor } from './cursor.js';
+import { sortKeyText, type Cursor } from './cursor.js';
 
 const authorAlias = alias(threadAliases, 'author_alias');
 
@@ -78,7 +78,7 @@ export async function feedPage(
       handle: users.handle,
       role: users.role,
       alias: authorAlias.alias,
-      sortKey: sql<string>`to_char(${sortColumn} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      sortKey: sortKeyText(sortColumn),
     })
     .from(posts)
     .innerJoin(groups, eq(groups.id, posts.groupId))

@@ -114,3 +114,74 @@ describe('managing groups', () => {
     await admin.client.patch('/api/groups/parents', { archived: false });
   });
 });
+
+describe('group moderators and join decisions', () => {
+  async function groupWithTwoModerators(slug: string) {
+    const admin = await member('admin');
+    const created = await admin.client.post('/api/groups', {
+      slug,
+      name: 'Night owls ' + slug,
+      description: 'A closed group for people awake at night.',
+      rules: 'Be gentle with each other.',
+      visibility: 'private',
+    });
+    expect(created.statusCode).toBe(201);
+    const moderators = [];
+    for (let i = 0; i < 2; i++) {
+      const moderator = await member();
+      await join(moderator.client, slug);
+      expect((await admin.client.post(`/api/groups/${slug}/requests/${moderator.user.id}`, { decision: 'approve' })).statusCode).toBe(200);
+      expect((await admin.client.patch(`/api/groups/${slug}/members/${moderator.user.id}`, { role: 'moderator' })).statusCode).toBe(200);
+      moderators.push(moderator);
+    }
+    return { admin, first: moderators[0]!, second: moderators[1]! };
+  }
+
+  it('a group moderator cannot demote, re-role or remove another group moderator; the owner or an admin can', async () => {
+    const { admin, first, second } = await groupWithTwoModerators('owls-a');
+    for (const role of ['member', 'facilitator'] as const) {
+      const demoted = await first.client.patch(`/api/groups/owls-a/members/${second.user.id}`, { role });
+      expect(demoted.statusCode).toBe(403);
+    }
+    // "Declining" an active moderator's (long-approved) request must not delete the membership.
+    const declined = await first.client.post(`/api/groups/owls-a/requests/${second.user.id}`, { decision: 'decline' });
+    expect(declined.statusCode).toBe(404);
+    expect((await second.client.get('/api/groups/owls-a')).json().group.membership).toEqual({ role: 'moderator', status: 'active' });
+
+    // A site moderator moderates every group but does not reshape its moderator team either.
+    const siteModerator = await member('moderator');
+    expect((await siteModerator.client.patch(`/api/groups/owls-a/members/${second.user.id}`, { role: 'member' })).statusCode).toBe(403);
+
+    // The owner (the admin who created it) can.
+    expect((await admin.client.patch(`/api/groups/owls-a/members/${second.user.id}`, { role: 'member' })).statusCode).toBe(200);
+    expect((await second.client.get('/api/groups/owls-a')).json().group.membership).toEqual({ role: 'member', status: 'active' });
+  });
+
+  it('a group moderator still appoints facilitators among active members, but not moderators', async () => {
+    const { first } = await groupWithTwoModerators('owls-b');
+    const helper = await member();
+    await join(helper.client, 'owls-b');
+    // Pending: not yet a member, so no role can be given.
+    expect((await first.client.patch(`/api/groups/owls-b/members/${helper.user.id}`, { role: 'facilitator' })).statusCode).toBe(404);
+    expect((await first.client.post(`/api/groups/owls-b/requests/${helper.user.id}`, { decision: 'approve' })).statusCode).toBe(200);
+    expect((await first.client.patch(`/api/groups/owls-b/members/${helper.user.id}`, { role: 'moderator' })).statusCode).toBe(403);
+    expect((await first.client.patch(`/api/groups/owls-b/members/${helper.user.id}`, { role: 'facilitator' })).statusCode).toBe(200);
+    expect((await helper.client.get('/api/groups/owls-b')).json().group.membership).toEqual({ role: 'facilitator', status: 'active' });
+  });
+
+  it('approve and decline apply only to pending requests', async () => {
+    const { first } = await groupWithTwoModerators('owls-c');
+    const active = await member();
+    await join(active.client, 'owls-c');
+    expect((await first.client.post(`/api/groups/owls-c/requests/${active.user.id}`, { decision: 'approve' })).statusCode).toBe(200);
+    // A second decision on the same (now active) member finds no request and changes nothing.
+    expect((await first.client.post(`/api/groups/owls-c/requests/${active.user.id}`, { decision: 'decline' })).statusCode).toBe(404);
+    expect((await first.client.post(`/api/groups/owls-c/requests/${active.user.id}`, { decision: 'approve' })).statusCode).toBe(404);
+    expect((await active.client.get('/api/groups/owls-c')).json().group.membership).toEqual({ role: 'member', status: 'active' });
+
+    const asking = await member();
+    await join(asking.client, 'owls-c');
+    expect((await first.client.post(`/api/groups/owls-c/requests/${asking.user.id}`, { decision: 'decline' })).statusCode).toBe(200);
+    expect((await asking.client.get('/api/groups/owls-c')).statusCode).toBe(404);
+  });
+});

@@ -17,4 +17,10 @@ export const groupPolicy = {
     isSiteStaff(role) || (isActive(entry) && entry.membership?.role === 'moderator'),
   canEditRules: (entry: GroupWithViewer, role: Role) => groupPolicy.canModerate(entry, role),
   canManage: (role: Role) => role === 'admin',
+  /**
+   * Appointing, demoting or changing a group moderator is for the group's owner (who created it) or a site admin:
+   * otherwise one group moderator could strip or reshape the team that oversees them.
+   */
+  canChangeModerators: (entry: GroupWithViewer, viewer: { id: string; role: Role }) =>
+    groupPolicy.canManage(viewer.role) || (entry.group.createdBy !== null && entry.group.createdBy === viewer.id),
 };

@@ -82,6 +82,33 @@ export async function setMembership(db: Database, groupId: string, userId: strin
   return updated.length > 0;
 }
 
+/** Only a pending request: an active membership is never touched by a decision on a request. */
+export async function setPendingMembership(db: Database, groupId: string, userId: string, values: Partial<MembershipRow>): Promise<boolean> {
+  const updated = await db
+    .update(groupMembers)
+    .set(values)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), eq(groupMembers.status, 'pending')))
+    .returning({ userId: groupMembers.userId });
+  return updated.length > 0;
+}
+
+export async function deletePendingMembership(db: Database, groupId: string, userId: string): Promise<boolean> {
+  const removed = await db
+    .delete(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), eq(groupMembers.status, 'pending')))
+    .returning({ userId: groupMembers.userId });
+  return removed.length > 0;
+}
+
+export async function findMembership(db: Database, groupId: string, userId: string): Promise<MembershipRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)))
+    .limit(1);
+  return row;
+}
+
 export async function listMembers(db: Database, groupId: string, status: 'active' | 'pending') {
   return db
     .select({ userId: users.id, handle: users.handle, role: groupMembers.role, joinedAt: groupMembers.joinedAt, message: groupMembers.requestMessage })

@@ -62,17 +62,24 @@ export async function leaveGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug
 export async function decideJoinRequest(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, userId: string, approve: boolean) {
   const entry = await requireGroup(deps, slug, auth);
   if (!groupPolicy.canModerate(entry, auth.user.role)) throw forbidden('Only the group’s moderators can answer join requests.');
+  // A decision applies only to a pending request: "declining" an active member must never remove them from the group.
   const done = approve
-    ? await queries.setMembership(deps.db, entry.group.id, userId, { status: 'active', joinedAt: new Date() })
-    : await queries.deleteMembership(deps.db, entry.group.id, userId);
+    ? await queries.setPendingMembership(deps.db, entry.group.id, userId, { status: 'active', joinedAt: new Date() })
+    : await queries.deletePendingMembership(deps.db, entry.group.id, userId);
   if (!done) throw notFound('That join request');
   await recordAudit(deps.db, { actorId: auth.user.id, action: approve ? 'group.request_approved' : 'group.request_declined', targetType: 'group', targetId: entry.group.id, details: { userId } });
 }
 
 export async function setGroupRole(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, userId: string, role: 'member' | 'moderator' | 'facilitator') {
   const entry = await requireGroup(deps, slug, auth);
-  if (!groupPolicy.canManage(auth.user.role) && !(groupPolicy.canModerate(entry, auth.user.role) && role !== 'moderator')) {
-    throw forbidden('Only admins can appoint group moderators; group moderators can appoint facilitators.');
+  if (!groupPolicy.canModerate(entry, auth.user.role) && !groupPolicy.canChangeModerators(entry, auth.user)) {
+    throw forbidden('Only the group’s moderators can change roles in the group.');
+  }
+  const target = await queries.findMembership(deps.db, entry.group.id, userId);
+  if (!target || target.status !== 'active') throw notFound('That member of the group');
+  const touchesModerator = role === 'moderator' || target.role === 'moderator';
+  if (touchesModerator && !groupPolicy.canChangeModerators(entry, auth.user)) {
+    throw forbidden('Only the group’s owner or an admin can appoint or change group moderators; group moderators can appoint facilitators.');
   }
   if (!(await queries.setMembership(deps.db, entry.group.id, userId, { role }))) throw notFound('That member of the group');
   await recordAudit(deps.db, { actorId: auth.user.id, action: 'group.role_changed', targetType: 'group', targetId: entry.group.id, details: { userId, role } });

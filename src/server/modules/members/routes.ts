@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { communitySettingsSchema, updateCommunitySettingsRequestSchema } from '../../../shared/api/community.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
+import { registerProfileRoutes } from './profile-routes.js';
 import { findSettings, saveSettings, type MemberSettingsRow } from './queries.js';
 
 function presentSettings(row: MemberSettingsRow) {
@@ -19,6 +20,7 @@ function presentSettings(row: MemberSettingsRow) {
 export function registerMemberRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const response = { 200: z.object({ settings: communitySettingsSchema }) };
+  registerProfileRoutes(root, deps);
 
   app.get('/api/me/community-settings', {
     preValidation: signedIn,

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { blockMember, setMuted, unblockMember, type BlockedMember, type Mute } from '../../api/community.js';
@@ -68,7 +69,9 @@ export function BoundariesSettings() {
           {blocks.data.blocked.map((member) => (
             <li key={member.id} className="boundary-list__item">
               <span>
-                <strong>{member.handle}</strong>
+                <strong>
+                  <Link to={`/members/${encodeURIComponent(member.handle)}`}>{member.handle}</Link>
+                </strong>
                 <span className="muted small">
                   {' '}
                   · blocked <RelativeTime iso={member.blockedAt} />

@@ -1,6 +1,7 @@
 import { CountryField, EmailField, FormError, TimeZoneField } from '../../account/FormParts.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { updateProfileRequestSchema, type Me, type UpdateProfileRequest } from '../../../shared/api/accounts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../../account/forms.js';
 import { LanguageOptions } from '../../account/options.js';
@@ -47,7 +48,11 @@ export function ProfileSettings() {
     <SettingsSection
       title="Profile"
       intro={
-        <p>Other members see your handle, pronouns and bio. Your email, country and time zone are only for you.</p>
+        <p>
+          Other members see your handle, pronouns and bio on{' '}
+          <Link to={`/members/${encodeURIComponent(me.handle)}`}>your profile</Link>, with the posts you wrote under your
+          handle (never anonymous ones). Your email, country and time zone are only for you.
+        </p>
       }
     >
       <ProfileForm me={me} />

@@ -14,7 +14,7 @@ export const AMERICAS: CountryDirectory[] = [
         description:
           "Free, confidential support from trained crisis counselors for anyone in emotional distress or suicidal crisis.",
         phone: "988",
-        sms: { number: "988", instructions: "Text 988" },
+        sms: { number: "988" },
         chatUrl: "https://988lifeline.org/chat",
         hours: "24/7",
         url: "https://988lifeline.org",
@@ -35,7 +35,7 @@ export const AMERICAS: CountryDirectory[] = [
         description:
           "National suicide crisis helpline with trained responders; call or text, free.",
         phone: "988",
-        sms: { number: "988", instructions: "Text 988" },
+        sms: { number: "988" },
         hours: "24/7",
         url: "https://988.ca",
         sourceUrl:

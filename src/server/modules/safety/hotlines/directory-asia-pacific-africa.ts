@@ -14,7 +14,7 @@ export const ASIA_PACIFIC_AFRICA: CountryDirectory[] = [
         description:
           "Crisis support and suicide prevention from trained crisis supporters, by phone or text.",
         phone: "13 11 14",
-        sms: { number: "0477 13 11 14", instructions: "Text 0477 13 11 14" },
+        sms: { number: "0477 13 11 14" },
         hours: "24/7",
         url: "https://www.lifeline.org.au",
         sourceUrl:
@@ -33,7 +33,7 @@ export const ASIA_PACIFIC_AFRICA: CountryDirectory[] = [
         name: "1737 Need to Talk?",
         description: "Free call or text to talk with a trained counsellor.",
         phone: "1737",
-        sms: { number: "1737", instructions: "Text 1737" },
+        sms: { number: "1737" },
         hours: "24/7",
         url: "https://1737.org.nz",
         sourceUrl:

@@ -1,0 +1,101 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectVisible } from './support/browser.js';
+import { useHearthInBrowser } from './support/hearth.js';
+import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+
+/**
+ * Every page, signed out and signed in (and the API documentation), runs without a single console error: no
+ * failed request (a signed-out page used to log a 401 from /api/me), no CSP violation (/api/docs used an inline
+ * style), no page error. Stricter than `watchConsole`, which lets failed requests pass.
+ */
+
+const hearth = useHearthInBrowser();
+
+function strictConsole(page: Page): () => string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} from ${response.url()}`);
+  });
+  return () => [...problems];
+}
+
+/** Visits a page, waits for its h1 (or the docs' own title) and for the network to settle. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  if (path.startsWith('/api/docs')) await expectVisible(page.locator('.swagger-ui .title').first());
+  else await expectVisible(page.locator('h1').first());
+  await page.waitForLoadState('networkidle');
+}
+
+describe('a clean console on every page', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: () => string[];
+
+  beforeAll(async () => {
+    context = await hearth.person();
+    page = await context.newPage();
+    problems = strictConsole(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('signed out', async () => {
+    for (const path of ['/', '/help', '/sign-up', '/sign-in', '/recover', '/no-such-page', '/home', '/api/docs']) {
+      await visit(page, path);
+    }
+    expect(problems()).toEqual([]);
+  });
+
+  it('serves a real web manifest with name, colours and icons', async () => {
+    const response = await page.request.get('/manifest.webmanifest');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/manifest+json');
+    const manifest = (await response.json()) as { name: string; theme_color: string; background_color: string; icons: { src: string; sizes: string }[] };
+    expect(manifest.name).toBe('Hearth');
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(manifest.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    for (const icon of manifest.icons) expect((await page.request.get(icon.src)).status(), icon.src).toBe(200);
+    await page.goto('/');
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
+  });
+
+  it('signed in', async () => {
+    const handle = uniqueHandle('ember');
+    await signUpThroughTheApp(page, handle);
+    await joinGroupFromItsPage(page, 'anxiety', 'Anxiety');
+    await writePost(page, 'anxiety', { title: 'A calm morning for once', body: 'Slept well and walked to work.' });
+    const thread = new URL(page.url()).pathname;
+    for (const path of [
+      '/home',
+      '/welcome-in',
+      '/groups',
+      '/groups/anxiety',
+      '/groups/anxiety/new',
+      thread,
+      `${thread}/edit`,
+      '/search?q=calm',
+      `/members/${handle}`,
+      '/settings/profile',
+      '/settings/community',
+      '/settings/blocked-and-muted',
+      '/settings/password',
+      '/settings/sessions',
+      '/settings/recovery-codes',
+      '/help',
+      '/no-such-page',
+      '/api/docs',
+    ]) {
+      await visit(page, path);
+    }
+    expect(problems()).toEqual([]);
+  });
+});
