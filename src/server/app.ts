@@ -3,7 +3,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import type { Config } from './config/index.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
@@ -15,7 +14,9 @@ import { registerSecurity } from './http/security.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerLiveGateway } from './live/gateway.js';
 import { LiveHub } from './live/hub.js';
+import { ensureInstallationId, redisPrefix } from './live/installation.js';
 import { createPubSub, type PubSub } from './live/pubsub.js';
+import { createRedisClient, isRedisReady } from './live/redis.js';
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerBoundaryRoutes } from './modules/boundaries/routes.js';
@@ -66,9 +67,10 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await seedHotlinesIfEmpty(database.db);
   // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
-  const pubsub = options.pubsub ?? createPubSub(config.redisUrl);
-  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
-  limiterRedis?.on('error', () => undefined);
+  // Every Redis channel and key carries this installation's id: communities may share one Redis.
+  const prefix = redisPrefix(await ensureInstallationId(database.db));
+  const pubsub = options.pubsub ?? createPubSub(config.redisUrl, prefix);
+  const limiterRedis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
@@ -84,8 +86,9 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     config,
     db: database.db,
     database,
-    live: new LiveHub(database.db, pubsub),
-    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix: 'hearth:' }),
+    live: new LiveHub(database.db, pubsub, app.log),
+    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix }),
+    redis: config.redisUrl ? { connected: () => pubsub.connected() && !!limiterRedis && isRedisReady(limiterRedis) } : undefined,
     log: app.log,
   };
 
@@ -126,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
       await app.close();
       await pubsub.close();
       await limiterRedis?.quit().catch(() => undefined);
+      limiterRedis?.disconnect();
       if (ownsDatabase) await database.close();
     },
   };

@@ -11,5 +11,7 @@ export interface Deps {
   database: DatabaseHandle;
   live: LiveHub;
   authLimiters: AuthLimiters;
+  /** Present when REDIS_URL is set: whether live fan-out and shared rate limits reach Redis now. */
+  redis: { connected(): boolean } | undefined;
   log: FastifyBaseLogger;
 }
