@@ -68,7 +68,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
   // Every Redis channel and key carries this installation's id: communities may share one Redis.
-  const prefix = redisPrefix(await ensureInstallationId(database.db));
+  const installationId = await ensureInstallationId(database.db);
+  const prefix = redisPrefix(installationId);
   const pubsub = options.pubsub ?? createPubSub(config.redisUrl, prefix);
   const limiterRedis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
 
   const deps: Deps = {
     config,
+    installationId,
     db: database.db,
     database,
     live: new LiveHub(database.db, pubsub, app.log),
