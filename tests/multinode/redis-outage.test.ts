@@ -67,11 +67,13 @@ describe('a Redis outage', () => {
     // Account changes emit live events: they must answer success, quickly.
     const newcomer = await call<Signed>(first, 'POST', '/api/auth/sign-up', undefined, { handle: 'outage_newcomer', password });
     expect(newcomer.status).toBe(201);
-    const signedIn = await call<Signed>(second, 'POST', '/api/auth/sign-in', undefined, { handle: 'outage_newcomer', password });
+    const changed = await call(second, 'POST', '/api/me/password', newcomer.cookie, { currentPassword: password, newPassword: 'another-calm-harbour' });
+    expect(changed.status).toBe(200);
+    const signedIn = await call<Signed>(second, 'POST', '/api/auth/sign-in', undefined, { handle: 'outage_newcomer', password: 'another-calm-harbour' });
     expect(signedIn.status).toBe(200);
     const signedOut = await call(first, 'POST', '/api/auth/sign-out', signedIn.cookie, {});
     expect(signedOut.status).toBe(200);
-    for (const response of [newcomer, signedIn, signedOut]) expect(response.ms).toBeLessThan(2_000);
+    for (const response of [newcomer, changed, signedIn, signedOut]) expect(response.ms).toBeLessThan(2_000);
 
     // The crisis post is answered at once with its support card: the alert is stored, its push waits for Redis.
     const during = await call<Signed>(first, 'POST', '/api/groups/depression/posts', writer.cookie, CRISIS_POST);
