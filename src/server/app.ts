@@ -16,7 +16,7 @@ import { registerLiveGateway } from './live/gateway.js';
 import { LiveHub } from './live/hub.js';
 import { ensureInstallationId, redisPrefix } from './live/installation.js';
 import { createPubSub, type PubSub } from './live/pubsub.js';
-import { createRedisClient, isRedisReady } from './live/redis.js';
+import { closeRedisClient, createRedisClient, isRedisReady } from './live/redis.js';
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerBoundaryRoutes } from './modules/boundaries/routes.js';
@@ -130,8 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     async close() {
       await app.close();
       await pubsub.close();
-      await limiterRedis?.quit().catch(() => undefined);
-      limiterRedis?.disconnect();
+      if (limiterRedis) await closeRedisClient(limiterRedis);
       if (ownsDatabase) await database.close();
     },
   };

@@ -93,4 +93,28 @@ describe('a Redis outage', () => {
     await onDuty.waitFor(alertFor(after.json.post.id));
     onDuty.socket.close();
   });
+
+  it('a Redis that stops answering without closing (a partition) is noticed, and fan-out recovers when it answers again', async () => {
+    const [first, second] = nodes as [Node, Node];
+    const password = 'several-quiet-nodes';
+    const moderator = await call<Signed>(second, 'POST', '/api/auth/sign-up', undefined, { handle: 'partition_mod', password });
+    await makeModerator(database.url!, moderator.json.user.id);
+    const writer = await call<Signed>(first, 'POST', '/api/auth/sign-up', undefined, { handle: 'partition_writer', password });
+    expect((await call(first, 'POST', '/api/groups/depression/join', writer.cookie, { acceptRules: true })).status).toBe(200);
+    const onDuty = connectLive(second.url, moderator.cookie!);
+    await onDuty.waitFor((message) => message.type === 'ready');
+    await onDuty.resume(0);
+
+    proxy.frozen = true;
+    for (const node of nodes) await eventually(() => readiness(node), (status) => status === 'degraded', 30_000);
+    const during = await call<Signed>(first, 'POST', '/api/groups/depression/posts', writer.cookie, CRISIS_POST);
+    expect(during.status).toBe(201);
+    expect(during.json.support?.level).toBe('imminent');
+    expect(during.ms).toBeLessThan(3_000);
+
+    proxy.frozen = false;
+    for (const node of nodes) await eventually(() => readiness(node), (status) => status === 'ready', 30_000);
+    await onDuty.waitFor(alertFor(during.json.post.id), 15_000);
+    onDuty.socket.close();
+  });
 });

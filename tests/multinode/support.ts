@@ -71,6 +71,8 @@ export class RedisProxy {
   private server: net.Server | undefined;
   private readonly sockets = new Set<net.Socket>();
   port = 0;
+  /** While frozen, nothing is forwarded either way and connections stay open: a network partition. */
+  frozen = false;
 
   constructor(private readonly upstream: URL) {}
 
@@ -93,7 +95,12 @@ export class RedisProxy {
           redis.destroy();
         });
       }
-      client.pipe(redis).pipe(client);
+      client.on('data', (chunk) => {
+        if (!this.frozen) redis.write(chunk);
+      });
+      redis.on('data', (chunk) => {
+        if (!this.frozen) client.write(chunk);
+      });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

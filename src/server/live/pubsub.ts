@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
-import { createRedisClient } from './redis.js';
+import { closeRedisClient, createRedisClient } from './redis.js';
 
 type Listener = (message: string) => void;
 
@@ -146,10 +146,7 @@ export class RedisPubSub implements PubSub {
   async close(): Promise<void> {
     this.listeners.clear();
     this.held = [];
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
-    // quit() cannot reach a Redis that is down: disconnect() also stops the reconnect loop.
-    this.publisher.disconnect();
-    this.subscriber.disconnect();
+    await Promise.all([closeRedisClient(this.publisher), closeRedisClient(this.subscriber)]);
   }
 
   private unsubscribe(channel: string, listener: Listener): void {

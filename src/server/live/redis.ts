@@ -22,11 +22,42 @@ export const redisClientOptions: RedisOptions = {
   retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
 };
 
+// How often an idle connection is asked to PING (see watchConnection).
+const WATCH_INTERVAL_MS = 5_000;
+
 export function createRedisClient(url: string): Redis {
   const client = new Redis(url, redisClientOptions);
   // Without a listener an 'error' event would throw and end the process; ioredis reconnects by itself.
   client.on('error', () => undefined);
+  watchConnection(client);
   return client;
+}
+
+/**
+ * A Redis lost behind a network partition never closes the connection: a
+ * subscriber would wait for messages forever while /readyz says ready. A PING
+ * that times out (commandTimeout) drops the connection, so the outage is seen
+ * (degraded, sockets marked for catch-up) and ioredis reconnects when it can.
+ */
+const watchers = new WeakMap<Redis, ReturnType<typeof setInterval>>();
+
+function watchConnection(client: Redis): void {
+  const timer = setInterval(() => {
+    if (client.status !== 'ready') return;
+    client.ping().catch(() => {
+      if (client.status === 'ready') client.disconnect(true);
+    });
+  }, WATCH_INTERVAL_MS);
+  timer.unref();
+  watchers.set(client, timer);
+}
+
+/** Closes a client made by createRedisClient, whether or not Redis can be reached. */
+export async function closeRedisClient(client: Redis): Promise<void> {
+  clearInterval(watchers.get(client));
+  await client.quit().catch(() => undefined);
+  // quit() cannot reach a Redis that is down: disconnect() also stops the reconnect loop.
+  client.disconnect();
 }
 
 export function isRedisReady(client: Redis): boolean {
