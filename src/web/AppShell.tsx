@@ -1,6 +1,6 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useSignOut } from './account/use-sign-out.js';
-import { useMe } from './api/queries.js';
+import { useInstance, useMe } from './api/queries.js';
 import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
 
@@ -90,10 +90,22 @@ function SignedInNav() {
   );
 }
 
+/** A calm marker on every page while the demo community's accounts exist (the server says so). */
+function DemoBanner() {
+  const { data: instance } = useInstance();
+  if (!instance?.demo) return null;
+  return (
+    <Notice tone="info" className="demo-banner" title="This is a demo community">
+      The members and posts here were made up for a first look at Hearth. Please do not share anything personal.
+    </Notice>
+  );
+}
+
 function Frame() {
   const { data: me } = useMe();
   return (
     <Layout homeHref={me ? '/home' : '/'} nav={me ? <SignedInNav /> : <SignedOutNav />}>
+      <DemoBanner />
       <Outlet />
     </Layout>
   );

@@ -1,23 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../config/index.js';
+import { loadConfig, type Config } from '../config/index.js';
 import { openDatabase, runMigrations } from '../db/index.js';
 import { handleSchema } from '../../shared/api/accounts.js';
 import { recordAudit } from '../modules/audit/record.js';
 import { findUserByHandle, updateUser } from '../modules/accounts/queries.js';
 import { signUp } from '../modules/accounts/service.js';
+import { DataDirLockedError, withDataDirLock } from './data-dir-lock.js';
 
 /**
  * `hearth admin create <handle>`: makes the first admin (or promotes an existing
  * member). A new account gets a random password, printed once with its recovery codes.
  */
-export async function createAdmin(rawHandle: string | undefined): Promise<number> {
+export async function createAdmin(rawHandle: string | undefined, config: Config = loadConfig()): Promise<number> {
   const parsed = handleSchema.safeParse(rawHandle ?? '');
   if (!parsed.success) {
     console.error(`hearth admin create: the handle ${parsed.error.issues[0]?.message ?? 'is not valid'}.`);
     return 2;
   }
   const handle = parsed.data;
-  const config = loadConfig();
+  try {
+    // A running server on the embedded database would never see an account made here.
+    return await withDataDirLock(config, 'admin create', () => createAdminIn(config, handle));
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+}
+
+async function createAdminIn(config: Config, handle: string): Promise<number> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await runMigrations(database);

@@ -1,7 +1,19 @@
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { openDatabase, runMigrations } from '../db/index.js';
-import { describeDemoMembers, seedDemoCommunity } from '../seed/demo.js';
+import { describeDemoMembers, retireSourceDemoPasswords, seedDemoCommunity } from '../seed/demo.js';
+import { DataDirLockedError, withDataDirLock } from './data-dir-lock.js';
+
+/** Runs a command holding DATA_DIR; a running server is named, not raced. */
+async function locked(command: string, fn: () => Promise<number>, config = loadConfig()): Promise<number> {
+  try {
+    return await withDataDirLock(config, command, fn);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+}
 
 async function withDatabase<T>(fn: (deps: { db: Awaited<ReturnType<typeof openDatabase>>['db']; config: ReturnType<typeof loadConfig> }) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -15,19 +27,30 @@ async function withDatabase<T>(fn: (deps: { db: Awaited<ReturnType<typeof openDa
 }
 
 export async function migrate(): Promise<number> {
-  await withDatabase(async () => undefined);
-  console.log('Migrations applied.');
-  return 0;
+  return locked('migrate', async () => {
+    await withDatabase(async () => undefined);
+    console.log('Migrations applied.');
+    return 0;
+  });
 }
 
 export async function seed(): Promise<number> {
-  // A whole node (not listening): migrations, the group catalogue and the hotlines come first.
-  const hearth = await buildApp({ config: loadConfig(), logger: false });
-  try {
-    const created = await seedDemoCommunity(hearth.deps);
-    console.log(created.length > 0 ? describeDemoMembers(created) : 'The demo community is already there.');
-    return 0;
-  } finally {
-    await hearth.close();
-  }
+  const config = loadConfig();
+  return locked(
+    'seed',
+    async () => {
+      // A whole node (not listening): migrations, the group catalogue and the hotlines come first.
+      const hearth = await buildApp({ config, logger: false });
+      try {
+        const rotated = await retireSourceDemoPasswords(hearth.deps);
+        if (rotated.length > 0) console.log(describeDemoMembers(rotated, 'These demo accounts had a password published in an older version of Hearth; their new passwords:'));
+        const created = await seedDemoCommunity(hearth.deps);
+        console.log(created.length > 0 ? describeDemoMembers(created) : 'The demo community is already there.');
+        return 0;
+      } finally {
+        await hearth.close();
+      }
+    },
+    config,
+  );
 }

@@ -1,17 +1,26 @@
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
-import { databaseIsEmpty, describeDemoMembers, seedDemoCommunity } from '../seed/demo.js';
+import { prepareDemoOnStart } from '../seed/demo.js';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  // The embedded database is this process's alone while it serves (CLI commands refuse meanwhile).
+  let dataDirLock: DataDirLock | undefined;
+  try {
+    dataDirLock = config.databaseUrl ? undefined : acquireDataDirLock(config.dataDir, 'serve');
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+  process.on('exit', () => dataDirLock?.release());
   const hearth = await buildApp({ config, serveWeb: true });
   const { app, deps } = hearth;
 
-  // The demo community is for a first look on the embedded database only.
-  if (!config.databaseUrl && config.demoSeed && (await databaseIsEmpty(deps))) {
-    const created = await seedDemoCommunity(deps);
-    if (created.length > 0) console.log(`\n${describeDemoMembers(created)}\n`);
-  }
+  // Known demo passwords from older versions are retired; the demo is seeded only when DEMO_SEED says so.
+  const demoNotice = await prepareDemoOnStart(deps);
+  if (demoNotice) console.log(`\n${demoNotice}\n`);
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;

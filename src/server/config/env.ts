@@ -30,7 +30,8 @@ export const envSchema = z.object({
     .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEMO_SEED: booleanFlag.default(true),
+  // Unset: on for the embedded database only; a DATABASE_URL install seeds the demo only when asked (true).
+  DEMO_SEED: booleanFlag.optional(),
   TRUST_PROXY: z
     .string()
     .default('false')

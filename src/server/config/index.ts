@@ -38,7 +38,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     redisUrl: env.REDIS_URL,
     logLevel: env.LOG_LEVEL,
-    demoSeed: env.DEMO_SEED,
+    demoSeed: env.DEMO_SEED ?? env.DATABASE_URL === undefined,
     trustProxy: env.TRUST_PROXY,
     secrets: loadOrCreateSecrets(dataDir, {
       sessionSecret: env.SESSION_SECRET,

@@ -3,47 +3,97 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { rateLimited } from './errors.js';
 
 /**
- * Limits on the doors a stranger can knock on: sign-in, sign-up and recovery,
- * counted per IP address and per handle. In memory on one node; in Redis when
- * REDIS_URL is set, so N nodes share one count.
+ * Limits on the doors a stranger can knock on (sign-in, sign-up, recovery) and
+ * on the checks a signed-in session can repeat (its current password, its email).
+ * In memory on one node; in Redis when REDIS_URL is set, so N nodes share one
+ * count, with an in-memory stand-in when Redis fails (limits fail safe: they
+ * keep limiting per node and never hang or turn a request into a 500).
+ *
+ * Sign-in is counted so that an attacker slows themself without locking the
+ * owner out: per address, per address-and-handle, and per handle across
+ * addresses; a device that has signed in to that account before (a signed
+ * device cookie) skips all three and has its own bucket; recovery codes
+ * (60 bits each, ten per account) are never counted per handle, so recovery
+ * always works from an address that is not itself attacking.
  */
 export interface AuthLimiters {
-  /** Counts one attempt for each key; throws 429 when any is over its limit. */
-  consume(keys: { ip: string; handle?: string }): Promise<void>;
-  /** A successful sign-in clears the handle's count. */
-  reward(handle: string): Promise<void>;
+  /** A sign-in attempt; `knownDevice` is the id of a verified device cookie for this handle. */
+  signIn(keys: { ip: string; handle: string; knownDevice?: string | undefined }): Promise<void>;
+  /** A successful sign-in clears this address's and device's count for the handle. */
+  signInSucceeded(keys: { ip: string; handle: string; knownDevice?: string | undefined }): Promise<void>;
+  signUp(keys: { ip: string }): Promise<void>;
+  recover(keys: { ip: string; handle: string }): Promise<void>;
+  /** A check of a signed-in account's current password (change password, new recovery codes). */
+  passwordCheck(userId: string): Promise<void>;
+  passwordCheckSucceeded(userId: string): Promise<void>;
+  /** A change of the account's email address. */
+  emailChange(userId: string): Promise<void>;
 }
 
 export interface AuthLimiterOptions {
   /** Shared counts across nodes; in memory when absent. */
-  redis?: Redis;
+  redis?: Redis | undefined;
   /** Per-installation key prefix (two communities may share one Redis). */
   prefix: string;
 }
 
+const FIFTEEN_MINUTES = 15 * 60;
+/** Wrong current passwords a signed-in account may try per 15 minutes (an owner mistypes a few times at most). */
+export const PASSWORD_CHECKS_PER_15_MINUTES = 5;
+/** Email changes per account per hour. */
+export const EMAIL_CHANGES_PER_HOUR = 5;
+
 export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLimiterOptions): AuthLimiters {
   const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const keyPrefix = `${prefix}${name}`;
-    return redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
+    if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
+    return new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix,
+      points,
+      duration,
+      // Redis down: count in this node's memory rather than fail or hang.
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+    });
   };
-  const byIp = make('auth_ip', perMinute, 60);
-  // A handle under attack from many addresses: a tighter budget over 15 minutes.
-  const byHandle = make('auth_handle', Math.max(5, perMinute), 15 * 60);
+  const slowBudget = Math.max(5, perMinute);
+  const ip = make('auth_ip', perMinute, 60);
+  const ipHandle = make('auth_ip_handle', slowBudget, FIFTEEN_MINUTES);
+  // A handle under attack from many addresses: only devices that never signed in to it are held back.
+  const handleWide = make('auth_handle', slowBudget * 2, FIFTEEN_MINUTES);
+  const device = make('auth_device', slowBudget, FIFTEEN_MINUTES);
+  const signUpIp = make('signup_ip', perMinute, 60);
+  const recoverIp = make('recover_ip', perMinute, 60);
+  const recoverIpHandle = make('recover_ip_handle', slowBudget, FIFTEEN_MINUTES);
+  const passwordCheck = make('password_check', PASSWORD_CHECKS_PER_15_MINUTES, FIFTEEN_MINUTES);
+  const emailChange = make('email_change', EMAIL_CHANGES_PER_HOUR, 60 * 60);
+
+  const consume = async (pairs: Array<[RateLimiterAbstract, string]>): Promise<void> => {
+    try {
+      for (const [limiter, key] of pairs) await limiter.consume(key);
+    } catch (error) {
+      if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+      throw error;
+    }
+  };
+  // Forgetting a count is best effort: a failure must not fail a sign-in that succeeded.
+  const forget = async (pairs: Array<[RateLimiterAbstract, string]>): Promise<void> => {
+    await Promise.all(pairs.map(([limiter, key]) => limiter.delete(key).catch(() => false)));
+  };
+  const lower = (handle: string) => handle.toLowerCase();
 
   return {
-    async consume({ ip, handle }) {
-      try {
-        await byIp.consume(ip);
-        if (handle) await byHandle.consume(handle.toLowerCase());
-      } catch (error) {
-        if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
-        throw error;
-      }
+    async signIn({ ip: address, handle, knownDevice }) {
+      if (knownDevice) return consume([[device, knownDevice]]);
+      return consume([[ip, address], [ipHandle, `${address}|${lower(handle)}`], [handleWide, lower(handle)]]);
     },
-    async reward(handle) {
-      await byHandle.delete(handle.toLowerCase());
+    async signInSucceeded({ ip: address, handle, knownDevice }) {
+      await forget([[ipHandle, `${address}|${lower(handle)}`], ...(knownDevice ? [[device, knownDevice] as [RateLimiterAbstract, string]] : [])]);
     },
+    signUp: ({ ip: address }) => consume([[signUpIp, address]]),
+    recover: ({ ip: address, handle }) => consume([[recoverIp, address], [recoverIpHandle, `${address}|${lower(handle)}`]]),
+    passwordCheck: (userId) => consume([[passwordCheck, userId]]),
+    passwordCheckSucceeded: (userId) => forget([[passwordCheck, userId]]),
+    emailChange: (userId) => consume([[emailChange, userId]]),
   };
 }

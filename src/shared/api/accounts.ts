@@ -114,3 +114,10 @@ export const sessionListResponseSchema = z.object({ sessions: z.array(sessionSch
 export const recoveryCodesResponseSchema = z.object({ recoveryCodes: z.array(z.string()) });
 
 export const okResponseSchema = z.object({ ok: z.literal(true) });
+
+/** What anyone may know about this Hearth before signing in. */
+export const instanceResponseSchema = z.object({
+  /** True while demo-community accounts (with printed passwords) exist: the web app marks every page. */
+  demo: z.boolean(),
+});
+export type InstanceResponse = z.infer<typeof instanceResponseSchema>;

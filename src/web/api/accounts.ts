@@ -1,5 +1,6 @@
 import type {
   ChangePasswordRequest,
+  InstanceResponse,
   Me,
   RecoverRequest,
   SessionInfo,
@@ -22,6 +23,9 @@ export async function fetchMe(): Promise<Me | null> {
     throw error;
   }
 }
+
+/** What this Hearth is (public): for now, whether it is a demo community. */
+export const fetchInstance = () => api<InstanceResponse>('/api/instance');
 
 export const signUp = (body: SignUpRequest) => api<SignUpResponse>('/api/auth/sign-up', { method: 'POST', body });
 

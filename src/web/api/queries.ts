@@ -1,17 +1,22 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../shared/api/accounts.js';
-import { fetchMe } from './accounts.js';
+import { fetchInstance, fetchMe } from './accounts.js';
 import { fetchHelp } from './help.js';
 
 /** Query keys in one place, so invalidation never misses a spelling. */
 export const queryKeys = {
   me: ['me'] as const,
+  instance: ['instance'] as const,
   sessions: ['me', 'sessions'] as const,
   help: (country: string | undefined) => ['help', country ?? 'auto'] as const,
 };
 
 export function useMe() {
   return useQuery({ queryKey: queryKeys.me, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+export function useInstance() {
+  return useQuery({ queryKey: queryKeys.instance, queryFn: fetchInstance, staleTime: 10 * 60_000, retry: 1 });
 }
 
 export function useHelp(country: string | undefined) {

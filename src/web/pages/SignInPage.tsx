@@ -6,6 +6,7 @@ import { FormError, HandleField } from '../account/FormParts.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
 import { SIGN_IN_NOTICES } from '../account/notices.js';
 import { signIn } from '../api/accounts.js';
+import { ApiError } from '../api/client.js';
 import { setSignedIn, useMe } from '../api/queries.js';
 import { Button, Loading, Notice, PageHeader, PasswordField } from '../design/index.js';
 
@@ -78,6 +79,12 @@ export function SignInPage() {
       <PageHeader title="Sign in" lead={<p>Welcome back. It is good to see you.</p>} />
       <form className="form" onSubmit={submit} noValidate>
         <FormError id="sign-in-error" title="We could not sign you in." message={errors.form} />
+        {mutation.error instanceof ApiError && mutation.error.code === 'rate_limited' ? (
+          // Someone else's wrong guesses can hold a handle back on a new device; a recovery code always works.
+          <p className="form-footnote">
+            If this is your account, you can get in now with one of your <Link to="/recover">recovery codes</Link>.
+          </p>
+        ) : null}
         <HandleField id={IDS.handle} value={values.handle} onChange={set('handle')} error={errors.fields.handle} />
         <PasswordField
           id={IDS.password}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userRole = pgEnum('user_role', ['member', 'moderator', 'professional', 'admin']);
 
@@ -19,11 +19,13 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    // A demo-community account (seeded for a first look): while any exists, the web app says "demo".
+    isDemo: boolean('is_demo').notNull().default(false),
   },
   (table) => [
-    // Handles and emails are unique regardless of case: "Quiet" and "quiet" are one person.
+    // Handles are unique regardless of case: "Quiet" and "quiet" are one person. Emails are
+    // unverified and unused, so not unique: uniqueness would tell anyone whose address is on file.
     uniqueIndex('users_handle_lower_key').on(sql`lower(${table.handle})`),
-    uniqueIndex('users_email_lower_key').on(sql`lower(${table.email})`),
   ],
 );
 

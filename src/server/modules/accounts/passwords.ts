@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { unprocessable } from '../../http/errors.js';
+import { rateLimited, unprocessable } from '../../http/errors.js';
+import { GateFullError, HashGate, type HashPriority } from './hash-gate.js';
 
 /**
  * argon2id with OWASP's recommended floor (19 MiB, 2 passes, 1 lane): strong
@@ -29,16 +30,32 @@ export function assertAcceptablePassword(password: string, handle: string, field
   }
 }
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, HASH_OPTIONS);
+// Two at once on a 2-core server, one of them at most for signed-in re-checks; a line of 64 is ~1 s of work.
+const gate = new HashGate(2, 1, 64);
+
+async function throughGate<T>(priority: HashPriority, work: () => Promise<T>): Promise<T> {
+  try {
+    return await gate.run(priority, work);
+  } catch (error) {
+    // A full line: ask the client to come back shortly rather than queue without bound.
+    if (error instanceof GateFullError) throw rateLimited(1);
+    throw error;
+  }
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
+export function hashPassword(password: string): Promise<string> {
+  return throughGate('urgent', () => argon2.hash(password, HASH_OPTIONS));
+}
+
+/** `background` for re-checks of a signed-in member's password, which must not crowd out sign-in. */
+export async function verifyPassword(hash: string, password: string, priority: HashPriority = 'urgent'): Promise<boolean> {
+  return throughGate(priority, async () => {
+    try {
+      return await argon2.verify(hash, password);
+    } catch {
+      return false;
+    }
+  });
 }
 
 // Verified against when the handle does not exist, so both paths take the same time.

@@ -20,15 +20,6 @@ export async function findUserById(db: Database, id: string): Promise<UserRow | 
   return row;
 }
 
-export async function emailTaken(db: Database, email: string, exceptUserId?: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
-    .limit(1);
-  return row !== undefined && row.id !== exceptUserId;
-}
-
 export async function insertUser(db: Database, values: typeof users.$inferInsert): Promise<UserRow> {
   const [row] = await db.insert(users).values(values).returning();
   return row!;
@@ -41,6 +32,21 @@ export async function updateUser(db: Database, id: string, values: Partial<typeo
     .where(eq(users.id, id))
     .returning();
   return row!;
+}
+
+/** Sets a new password hash only if the old one is still in place (two nodes starting at once rotate once). */
+export async function replacePasswordHashIfUnchanged(db: Database, id: string, oldHash: string, newHash: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ passwordHash: newHash, passwordChangedAt: new Date(), updatedAt: new Date(), isDemo: true })
+    .where(and(eq(users.id, id), eq(users.passwordHash, oldHash)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function demoAccountsExist(db: Database): Promise<boolean> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).limit(1);
+  return row !== undefined;
 }
 
 export async function insertSession(db: Database, values: typeof sessions.$inferInsert): Promise<SessionRow> {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   changePasswordRequestSchema,
+  instanceResponseSchema,
   meResponseSchema,
   okResponseSchema,
   recoverRequestSchema,
@@ -16,7 +17,9 @@ import {
 import type { Deps } from '../../deps.js';
 import { clientMeta, requireAuth, signedIn } from '../../http/authenticate.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
+import { knownDeviceFor, setDeviceCookie } from './device-cookie.js';
 import { presentMe, presentSession } from './presenters.js';
+import { demoAccountsExist, findUserByHandle } from './queries.js';
 import * as accounts from './service.js';
 import * as sessions from './session-service.js';
 
@@ -25,12 +28,19 @@ const tags = ['accounts'];
 export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
+  app.get('/api/instance', {
+    schema: { tags, summary: 'What this Hearth is (for example, a demo community)', response: { 200: instanceResponseSchema } },
+    handler: async () => ({ demo: await demoAccountsExist(deps.db) }),
+  });
+
   app.post('/api/auth/sign-up', {
     schema: { tags, summary: 'Create an account with a handle and a password', body: signUpRequestSchema, response: { 201: signUpResponseSchema } },
     handler: async (request, reply) => {
-      await deps.authLimiters.consume({ ip: request.ip, handle: request.body.handle });
+      // Per address only: counting sign-ups per handle would let anyone fill a member's sign-in budget.
+      await deps.authLimiters.signUp({ ip: request.ip });
       const result = await accounts.signUp(deps, request.body, clientMeta(request));
       setSessionCookie(reply, deps.config, result.token);
+      setDeviceCookie(reply, deps.config, result.user.id);
       return reply.code(201).send({ user: presentMe(result.user, result.session), recoveryCodes: result.recoveryCodes });
     },
   });
@@ -38,10 +48,14 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   app.post('/api/auth/sign-in', {
     schema: { tags, summary: 'Sign in', body: signInRequestSchema, response: { 200: meResponseSchema } },
     handler: async (request, reply) => {
-      await deps.authLimiters.consume({ ip: request.ip, handle: request.body.handle });
+      // A browser that signed in to this account before is not held back by a stranger's wrong guesses.
+      const owner = await findUserByHandle(deps.db, request.body.handle);
+      const keys = { ip: request.ip, handle: request.body.handle, knownDevice: knownDeviceFor(request, deps.config, owner?.id) };
+      await deps.authLimiters.signIn(keys);
       const result = await accounts.signIn(deps, request.body, clientMeta(request));
-      await deps.authLimiters.reward(request.body.handle);
+      await deps.authLimiters.signInSucceeded(keys);
       setSessionCookie(reply, deps.config, result.token);
+      setDeviceCookie(reply, deps.config, result.user.id, keys.knownDevice);
       return { user: presentMe(result.user, result.session) };
     },
   });
@@ -54,9 +68,11 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
       response: { 200: meResponseSchema.extend({ remainingCodes: z.number().int() }) },
     },
     handler: async (request, reply) => {
-      await deps.authLimiters.consume({ ip: request.ip, handle: request.body.handle });
+      // Never limited per handle across addresses: the owner's way back in always works.
+      await deps.authLimiters.recover({ ip: request.ip, handle: request.body.handle });
       const result = await accounts.recover(deps, request.body, clientMeta(request));
       setSessionCookie(reply, deps.config, result.token);
+      setDeviceCookie(reply, deps.config, result.user.id);
       return { user: presentMe(result.user, result.session), remainingCodes: result.remainingCodes };
     },
   });

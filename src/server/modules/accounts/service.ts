@@ -35,9 +35,6 @@ export async function signUp(deps: Pick<Deps, 'db' | 'config'>, input: SignUpInp
       // Handles are public names; sign-up has to say when one is taken (it is rate-limited).
       throw conflict('handle_taken', 'That handle is not available. Please choose another.', 'handle');
     }
-    if (input.email && (await queries.emailTaken(tx, input.email))) {
-      throw conflict('email_taken', 'That email is already used by another account.', 'email');
-    }
     const user = await queries.insertUser(tx, {
       handle: input.handle,
       email: input.email ?? null,
@@ -67,10 +64,19 @@ export async function signIn(deps: Pick<Deps, 'db' | 'config'>, input: SignInReq
   return { user, session, token };
 }
 
-export async function changePassword(deps: Pick<Deps, 'db' | 'live'>, auth: AuthContext, input: ChangePasswordRequest) {
-  if (!(await verifyPassword(auth.user.passwordHash, input.currentPassword))) {
-    throw conflict('wrong_password', 'Your current password is not right.', 'currentPassword');
-  }
+/**
+ * Checks a signed-in member's current password before a sensitive change. A
+ * session someone else holds must not become a way to guess it: a few tries per
+ * account, then 429, and the argon2 work waits behind everyone's sign-in.
+ */
+async function assertCurrentPassword(deps: Pick<Deps, 'authLimiters'>, auth: AuthContext, password: string, field: string, message: string) {
+  await deps.authLimiters.passwordCheck(auth.user.id);
+  if (!(await verifyPassword(auth.user.passwordHash, password, 'background'))) throw conflict('wrong_password', message, field);
+  await deps.authLimiters.passwordCheckSucceeded(auth.user.id);
+}
+
+export async function changePassword(deps: Pick<Deps, 'db' | 'live' | 'authLimiters'>, auth: AuthContext, input: ChangePasswordRequest) {
+  await assertCurrentPassword(deps, auth, input.currentPassword, 'currentPassword', 'Your current password is not right.');
   assertAcceptablePassword(input.newPassword, auth.user.handle, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await queries.updateUser(deps.db, auth.user.id, { passwordHash, passwordChangedAt: new Date() });
@@ -81,13 +87,14 @@ export async function changePassword(deps: Pick<Deps, 'db' | 'live'>, auth: Auth
 
 /** A recovery code resets the password: the way back in without an email. */
 export async function recover(deps: Pick<Deps, 'db' | 'config' | 'live'>, input: RecoverRequest, meta: ClientMeta) {
+  // The new password is checked (and hashed) before the code is spent: a refused password must not burn a code.
+  assertAcceptablePassword(input.newPassword, input.handle, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
   const user = await queries.findUserByHandle(deps.db, input.handle);
   const codeHash = hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(input.code));
   if (!user || !(await queries.consumeRecoveryCode(deps.db, user.id, codeHash))) {
     throw recoveryFailed();
   }
-  assertAcceptablePassword(input.newPassword, user.handle, 'newPassword');
-  const passwordHash = await hashPassword(input.newPassword);
   await queries.updateUser(deps.db, user.id, { passwordHash, passwordChangedAt: new Date() });
   await recordAudit(deps.db, { actorId: user.id, action: 'password.recovered', targetType: 'user', targetId: user.id });
   await endOtherSessions(deps, user.id);
@@ -100,10 +107,8 @@ function recoveryFailed() {
   return unauthenticated('That handle and recovery code do not match, or the code was already used.');
 }
 
-export async function regenerateRecoveryCodes(deps: Pick<Deps, 'db' | 'config'>, auth: AuthContext, password: string) {
-  if (!(await verifyPassword(auth.user.passwordHash, password))) {
-    throw conflict('wrong_password', 'Your password is not right.', 'password');
-  }
+export async function regenerateRecoveryCodes(deps: Pick<Deps, 'db' | 'config' | 'authLimiters'>, auth: AuthContext, password: string) {
+  await assertCurrentPassword(deps, auth, password, 'password', 'Your password is not right.');
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await queries.replaceRecoveryCodes(
     deps.db,
@@ -113,9 +118,15 @@ export async function regenerateRecoveryCodes(deps: Pick<Deps, 'db' | 'config'>,
   return codes;
 }
 
-export async function updateProfile(deps: Pick<Deps, 'db'>, auth: AuthContext, input: UpdateProfileRequest & { country?: string | null }) {
-  if (input.email && (await queries.emailTaken(deps.db, input.email, auth.user.id))) {
-    throw conflict('email_taken', 'That email is already used by another account.', 'email');
+/**
+ * Email is optional and, today, used for nothing (recovery is by code, and no
+ * mail is sent), so it is a member's unverified note, not an identity: it is
+ * not unique, and no answer says whether another account gave the same
+ * address. Changes are rate-limited per account all the same.
+ */
+export async function updateProfile(deps: Pick<Deps, 'db' | 'authLimiters'>, auth: AuthContext, input: UpdateProfileRequest & { country?: string | null }) {
+  if (input.email !== undefined && (input.email || null)?.toLowerCase() !== auth.user.email?.toLowerCase()) {
+    await deps.authLimiters.emailChange(auth.user.id);
   }
   const changes: Partial<queries.UserRow> = {};
   if (input.pronouns !== undefined) changes.pronouns = input.pronouns || null;
