@@ -3,7 +3,6 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import type { Config } from './config/index.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
@@ -15,7 +14,9 @@ import { registerSecurity } from './http/security.js';
 import { registerWebApp } from './http/web-app.js';
 import { registerLiveGateway } from './live/gateway.js';
 import { LiveHub } from './live/hub.js';
+import { ensureInstallationId, redisPrefix } from './live/installation.js';
 import { createPubSub, type PubSub } from './live/pubsub.js';
+import { closeRedisClient, createRedisClient, isRedisReady } from './live/redis.js';
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerBoundaryRoutes } from './modules/boundaries/routes.js';
@@ -66,9 +67,11 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await seedHotlinesIfEmpty(database.db);
   // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
-  const pubsub = options.pubsub ?? createPubSub(config.redisUrl);
-  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 3 }) : undefined;
-  limiterRedis?.on('error', () => undefined);
+  // Every Redis channel and key carries this installation's id: communities may share one Redis.
+  const installationId = await ensureInstallationId(database.db);
+  const prefix = redisPrefix(installationId);
+  const pubsub = options.pubsub ?? createPubSub(config.redisUrl, prefix);
+  const limiterRedis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel),
@@ -82,10 +85,12 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
 
   const deps: Deps = {
     config,
+    installationId,
     db: database.db,
     database,
-    live: new LiveHub(database.db, pubsub),
-    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix: 'hearth:' }),
+    live: new LiveHub(database.db, pubsub, app.log),
+    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix }),
+    redis: config.redisUrl ? { connected: () => pubsub.connected() && !!limiterRedis && isRedisReady(limiterRedis) } : undefined,
     log: app.log,
   };
 
@@ -126,7 +131,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     async close() {
       await app.close();
       await pubsub.close();
-      await limiterRedis?.quit().catch(() => undefined);
+      if (limiterRedis) await closeRedisClient(limiterRedis);
       if (ownsDatabase) await database.close();
     },
   };

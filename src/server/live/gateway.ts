@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { staffChannel, userChannel, type LiveEvent } from './hub.js';
+import { isStaffRole, readSocketAccess, type SocketAccess } from './access.js';
+import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
+import type { Subscription } from './pubsub.js';
 
 const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume'), since: z.number().int().min(0) }),
@@ -11,70 +13,174 @@ const clientMessageSchema = z.discriminatedUnion('type', [
 ]);
 
 const HEARTBEAT_MS = 25_000;
+/** Close code for "sign in first" and "session ended": the client stops reconnecting. */
+export const CLOSE_UNAUTHORISED = 4401;
+
+/** One open socket: who it is for, what it may hear, and what it has been sent. */
+interface Connection {
+  socket: WebSocket;
+  userId: string;
+  sessionId: string;
+  /** Hears the staff channel; re-read from the database before staff events and replays. */
+  staff: boolean;
+  // Ids already sent: a replayed event and its live push may both arrive.
+  sent: Set<number>;
+  lastSentId: number;
+  /** Set while cross-node fan-out is down: the id to replay from when it returns. */
+  catchUpFrom: number | undefined;
+  userSubscription: Subscription;
+}
 
 /**
  * `/api/live`: one WebSocket per signed-in tab. It carries notifications of
  * durable rows; on (re)connect the client sends `{type:"resume", since}` with the
- * last event id it saw and gets everything newer from the table first.
+ * last event id it saw and gets everything newer from the table first. When
+ * Redis comes back after an outage, every socket on this node is sent what was
+ * written meanwhile, from the rows.
  */
-export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'live' | 'log'>): Promise<void> {
+export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'db' | 'live' | 'log'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
+  const { pubsub } = deps.live;
+  const connections = new Set<Connection>();
+
+  const failed = (what: string) => (error: unknown) => {
+    deps.log.warn({ code: errorCode(error) }, `live gateway: ${what} failed`);
+  };
+
+  function send(connection: Connection, event: LiveEvent): void {
+    const { socket } = connection;
+    if (connection.sent.has(event.id) || socket.readyState !== socket.OPEN) return;
+    if (connection.sent.size > 1000) connection.sent.clear();
+    connection.sent.add(event.id);
+    connection.lastSentId = Math.max(connection.lastSentId, event.id);
+    socket.send(JSON.stringify({ type: 'event', event }));
+    if (event.type === 'session.ended' && (event.payload.sessionIds as string[] | undefined)?.includes(connection.sessionId)) {
+      socket.close(CLOSE_UNAUTHORISED, 'session ended');
+    }
+  }
+
+  /** Applies what the database says now; false when the socket was closed because its session is over. */
+  function apply(connection: Connection, access: SocketAccess | undefined): boolean {
+    if (!access) {
+      if (connection.socket.readyState === connection.socket.OPEN) connection.socket.close(CLOSE_UNAUTHORISED, 'session ended');
+      return false;
+    }
+    connection.staff = access.staff;
+    return true;
+  }
+
+  async function refresh(connection: Connection): Promise<boolean> {
+    const access = await readSocketAccess(deps.db, [connection.sessionId]);
+    return apply(connection, access.get(connection.sessionId));
+  }
+
+  const channelsOf = (connection: Connection) =>
+    connection.staff ? [userChannel(connection.userId), staffChannel] : [userChannel(connection.userId)];
+
+  async function replay(connection: Connection, since: number): Promise<void> {
+    // The role at the time of the request decides whether past staff events are replayed.
+    if (!(await refresh(connection))) return;
+    for (const event of await deps.live.since(channelsOf(connection), since)) send(connection, event);
+  }
+
+  // One staff subscription per node: each alert is checked against every staff socket's current access first.
+  async function fanOutStaff(event: LiveEvent): Promise<void> {
+    const audience = [...connections].filter((connection) => connection.staff);
+    if (audience.length === 0) return;
+    const access = await readSocketAccess(deps.db, audience.map((connection) => connection.sessionId));
+    for (const connection of audience) {
+      if (apply(connection, access.get(connection.sessionId)) && connection.staff) send(connection, event);
+    }
+  }
+  const staffSubscription = pubsub.subscribe(staffChannel, (message) => {
+    void fanOutStaff(JSON.parse(message) as LiveEvent).catch(failed('staff fan-out'));
+  });
+  app.addHook('onClose', async () => staffSubscription.stop());
+
+  pubsub.onDisconnect(() => {
+    for (const connection of connections) connection.catchUpFrom ??= connection.lastSentId;
+  });
+  pubsub.onReconnect(() => {
+    for (const connection of connections) {
+      const from = connection.catchUpFrom;
+      if (from === undefined) continue;
+      connection.catchUpFrom = undefined;
+      void replay(connection, from).catch(failed('catch-up after reconnection'));
+    }
+  });
 
   app.get('/api/live', { websocket: true, schema: { hide: true } }, (socket, request) => {
     const auth = request.auth;
     if (!auth) {
-      socket.close(4401, 'sign in first');
+      socket.close(CLOSE_UNAUTHORISED, 'sign in first');
       return;
     }
-    const isStaff = auth.user.role === 'admin' || auth.user.role === 'moderator';
-    const channels = isStaff ? [userChannel(auth.user.id), staffChannel] : [userChannel(auth.user.id)];
-    // Ids already sent: a replayed event and its live push may both arrive.
-    const sent = new Set<number>();
-    let lastSentId = 0;
-    const send = (event: LiveEvent) => {
-      if (sent.has(event.id) || socket.readyState !== socket.OPEN) return;
-      if (sent.size > 1000) sent.clear();
-      sent.add(event.id);
-      lastSentId = Math.max(lastSentId, event.id);
-      socket.send(JSON.stringify({ type: 'event', event }));
-      if (event.type === 'session.ended' && (event.payload.sessionIds as string[] | undefined)?.includes(auth.session.id)) {
-        socket.close(4401, 'session ended');
-      }
+    const connection: Connection = {
+      socket,
+      userId: auth.user.id,
+      sessionId: auth.session.id,
+      staff: isStaffRole(auth.user.role),
+      sent: new Set(),
+      lastSentId: 0,
+      catchUpFrom: undefined,
+      userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
+        const event = JSON.parse(message) as LiveEvent;
+        send(connection, event);
+        if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).catch(failed('role refresh'));
+      }),
     };
+    connections.add(connection);
+    const heartbeat = setInterval(() => {
+      if (socket.readyState === socket.OPEN) socket.ping();
+    }, HEARTBEAT_MS);
 
-    const unsubscribers = channels.map((channel) =>
-      deps.live.pubsub.subscribe(channel, (message) => send(JSON.parse(message) as LiveEvent)),
-    );
-    const heartbeat = setInterval(() => socket.ping(), HEARTBEAT_MS);
-
-    socket.on('message', (raw: Buffer) => void handleMessage(raw));
+    socket.on('message', (raw: Buffer) => void handleMessage(raw).catch(failed('resume')));
     socket.on('close', () => {
       clearInterval(heartbeat);
-      for (const unsubscribe of unsubscribers) void unsubscribe.then((stop) => stop());
+      connections.delete(connection);
+      connection.userSubscription.stop();
     });
     // `lastEventId` lets a new tab resume "from now" instead of replaying the member's whole history.
-    void deps.live.latestId(channels).then((lastEventId) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'ready', lastEventId }));
-    });
+    void deps.live
+      .latestId(channelsOf(connection))
+      .then((lastEventId) => {
+        if (!pubsub.connected()) connection.catchUpFrom ??= lastEventId;
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'ready', lastEventId }));
+      })
+      .catch(failed('ready'));
 
     async function handleMessage(raw: Buffer) {
       let message: z.infer<typeof clientMessageSchema>;
       try {
         message = clientMessageSchema.parse(JSON.parse(raw.toString('utf8')));
       } catch {
-        socket.send(JSON.stringify({ type: 'error', error: { code: 'bad_message', message: 'Unknown message.' } }));
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', error: { code: 'bad_message', message: 'Unknown message.' } }));
         return;
       }
       if (message.type === 'ping') {
-        socket.send(JSON.stringify({ type: 'pong' }));
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'pong' }));
         return;
       }
-      await Promise.all(unsubscribers); // subscribed before replaying: nothing falls in the gap
-      const missed = await deps.live.since(channels, message.since);
-      for (const event of missed) send(event);
-      socket.send(JSON.stringify({ type: 'resumed', lastEventId: Math.max(lastSentId, message.since) }));
+      // Subscribed before replaying: nothing falls in the gap.
+      await Promise.all([connection.userSubscription.ready, staffSubscription.ready]);
+      await replay(connection, message.since);
+      // Fan-out is down: what other nodes write meanwhile is replayed from here when it returns.
+      if (!pubsub.connected()) connection.catchUpFrom ??= Math.max(connection.lastSentId, message.since);
+      if (socket.readyState === socket.OPEN) {
+        socket.send(JSON.stringify({ type: 'resumed', lastEventId: Math.max(connection.lastSentId, message.since) }));
+      }
     }
   });
+}
+
+/** A machine-readable reason for the log: never a message, which might quote SQL parameters. */
+function errorCode(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    if (typeof code === 'string') return code;
+    if (typeof name === 'string') return name;
+  }
+  return 'unknown';
 }
 
 export type { WebSocket };

@@ -3,6 +3,11 @@ import type { Database } from '../db/index.js';
 import { liveEvents } from '../db/schema/index.js';
 import type { PubSub } from './pubsub.js';
 
+/** Where fan-out problems are reported: event ids and types only, never payloads or channels (they name members). */
+export interface LiveLog {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
 export interface LiveEvent {
   id: number;
   channel: string;
@@ -14,16 +19,21 @@ export interface LiveEvent {
 export const userChannel = (userId: string) => `user:${userId}`;
 /** Safety alerts for on-duty staff (moderators and admins). */
 export const staffChannel = 'staff:safety';
+/** On a member's own channel: their role changed, so every node re-reads what their open sockets may hear. */
+export const ROLE_CHANGED_EVENT = 'account.role_changed';
 
 /**
  * Writes live events as rows and announces them. Call `record` inside the
  * transaction that makes the change, and `announce` after it commits, so a push
- * never describes something that was rolled back.
+ * never describes something that was rolled back. Announcing is best effort and
+ * never throws: the change is already committed and its row is what sockets
+ * replay, so a Redis outage must not turn a committed write into an error.
  */
 export class LiveHub {
   constructor(
     private readonly db: Database,
     readonly pubsub: PubSub,
+    private readonly log: LiveLog = { warn: () => undefined },
   ) {}
 
   async record(db: Database, channel: string, type: string, payload: Record<string, unknown>): Promise<LiveEvent> {
@@ -32,7 +42,12 @@ export class LiveHub {
   }
 
   async announce(events: LiveEvent[]): Promise<void> {
-    await Promise.all(events.map((event) => this.pubsub.publish(event.channel, JSON.stringify(event))));
+    await Promise.all(
+      events.map(async (event) => {
+        const sent = await this.pubsub.publish(event.channel, JSON.stringify(event)).catch(() => false);
+        if (!sent) this.log.warn({ eventId: event.id, eventType: event.type }, 'live event not fanned out to other nodes now (Redis unreachable); it will be re-sent and replayed');
+      }),
+    );
   }
 
   /** Records and announces at once, for changes made outside a transaction. */

@@ -60,6 +60,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           });
           return;
         }
+        // A new role changes what this member may see (staff pages, alerts): read it again.
+        if (event.type === 'account.role_changed') void queryClient.invalidateQueries({ queryKey: queryKeys.me });
         for (const listener of listeners.current) listener(event);
       },
       onStatus: showStatus,

@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './live.js';
 export * from './community.js';
 export * from './safety.js';
+export * from './installation.js';

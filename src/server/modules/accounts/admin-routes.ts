@@ -5,6 +5,7 @@ import { roleSchema } from '../../../shared/api/accounts.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound } from '../../http/errors.js';
+import { ROLE_CHANGED_EVENT, userChannel } from '../../live/hub.js';
 import { recordAudit } from '../audit/record.js';
 import { accountPolicy, assertCan } from './policies.js';
 import { searchUsers, updateUser, findUserById } from './queries.js';
@@ -54,6 +55,8 @@ export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): v
         targetId: target.id,
         details: { from: target.role, to: request.body.role },
       });
+      // Every node re-reads what this member's open sockets may hear: a demoted moderator stops getting alerts at once.
+      if (user.role !== target.role) await deps.live.emit(userChannel(target.id), ROLE_CHANGED_EVENT, { role: user.role });
       return { user: { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString() } };
     },
   });

@@ -1,0 +1,29 @@
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Database } from '../db/index.js';
+import { sessions, users } from '../db/schema/index.js';
+
+export interface SocketAccess {
+  userId: string;
+  /** May receive the staff channel (safety alerts) now. */
+  staff: boolean;
+}
+
+/** Staff roles hear safety alerts: the same rule as `accountPolicy.isStaff`. */
+export const isStaffRole = (role: string) => role === 'admin' || role === 'moderator';
+
+/**
+ * What each open socket's session may hear now, read from the database: a
+ * session that has ended or expired is absent from the result, and the role is
+ * the member's current one. Read before staff events are sent and before any
+ * replay, so a demotion or a sign-out takes effect even when the event that
+ * announced it never crossed nodes.
+ */
+export async function readSocketAccess(db: Database, sessionIds: string[], now = new Date()): Promise<Map<string, SocketAccess>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ sessionId: sessions.id, userId: users.id, role: users.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.id, [...new Set(sessionIds)]), isNull(sessions.endedAt), gt(sessions.expiresAt, now)));
+  return new Map(rows.map((row) => [row.sessionId, { userId: row.userId, staff: isStaffRole(row.role) }]));
+}

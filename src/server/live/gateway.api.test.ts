@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateUser } from '../modules/accounts/queries.js';
+import { connectLive, type LiveMessage } from '../test-support/live-socket.js';
+import { createTestApp, type TestApp } from '../test-support/test-app.js';
+import { GOOD_PASSWORD, uniqueHandle } from '../test-support/test-client.js';
+import { staffChannel } from './hub.js';
+
+let hearth: TestApp;
+let baseUrl: string;
+beforeAll(async () => {
+  hearth = await createTestApp();
+  // Real sockets: the gateway is exercised as a browser uses it.
+  baseUrl = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await hearth?.close();
+});
+
+async function call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
+  return hearth.app.inject({
+    method,
+    url,
+    headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  });
+}
+
+async function signUp(role?: 'admin' | 'moderator') {
+  const response = await call(undefined, 'POST', '/api/auth/sign-up', { handle: uniqueHandle('live'), password: GOOD_PASSWORD });
+  expect(response.statusCode).toBe(201);
+  const session = response.cookies.find((cookie) => cookie.value !== '')!;
+  const user = (response.json() as { user: { id: string } }).user;
+  if (role) await updateUser(hearth.deps.db, user.id, { role });
+  return { id: user.id, cookie: `${session.name}=${session.value}` };
+}
+
+async function crisisPost(writerCookie: string): Promise<string> {
+  const response = await call(writerCookie, 'POST', '/api/groups/depression/posts', {
+    title: 'Tonight',
+    body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
+  });
+  expect(response.statusCode).toBe(201);
+  return (response.json() as { post: { id: string } }).post.id;
+}
+
+const alertFor = (postId: string) => (message: LiveMessage) => message.event?.type === 'safety.alert' && message.event.payload.contentId === postId;
+
+describe('role changes and sign-outs take effect on open sockets', () => {
+  it('a moderator demoted while connected hears no new alert, and resuming from 0 replays no staff events', async () => {
+    const admin = await signUp('admin');
+    const colleague = await signUp('moderator');
+    const demoted = await signUp();
+    expect((await call(admin.cookie, 'PATCH', `/api/admin/users/${demoted.id}`, { role: 'moderator' })).statusCode).toBe(200);
+    const writer = await signUp();
+    expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
+    const before = await crisisPost(writer.cookie);
+
+    const watching = connectLive(baseUrl, demoted.cookie);
+    const idle = connectLive(baseUrl, demoted.cookie);
+    const control = connectLive(baseUrl, colleague.cookie);
+    for (const socket of [watching, idle, control]) await socket.waitFor((message) => message.type === 'ready');
+    await control.resume(0);
+    // While a moderator, the past alert is theirs to see.
+    expect((await watching.resume(0)).some(alertFor(before))).toBe(true);
+
+    expect((await call(admin.cookie, 'PATCH', `/api/admin/users/${demoted.id}`, { role: 'member' })).statusCode).toBe(200);
+
+    const after = await crisisPost(writer.cookie);
+    // The moderator still on duty hears it: each alert is fanned out to every staff socket on a node in one pass.
+    await control.waitFor(alertFor(after));
+    await watching.resume(0);
+    expect(watching.messages.some(alertFor(after))).toBe(false);
+
+    // A socket opened while a moderator and resuming only now: the role at the time of the request decides.
+    const replayed = await idle.resume(0);
+    expect(replayed.filter((message) => message.event?.channel === staffChannel)).toEqual([]);
+    expect(idle.messages.some(alertFor(after))).toBe(false);
+    for (const socket of [watching, idle, control]) socket.socket.close();
+  });
+
+  it('a member promoted while connected starts hearing alerts on the socket already open', async () => {
+    const admin = await signUp('admin');
+    const promoted = await signUp();
+    const writer = await signUp();
+    expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
+    const socket = connectLive(baseUrl, promoted.cookie);
+    await socket.waitFor((message) => message.type === 'ready');
+    await socket.resume(0);
+    expect((await call(admin.cookie, 'PATCH', `/api/admin/users/${promoted.id}`, { role: 'moderator' })).statusCode).toBe(200);
+    await socket.waitFor((message) => message.event?.type === 'account.role_changed');
+    await socket.resume(0); // the role is re-read before this answers
+    const postId = await crisisPost(writer.cookie);
+    await socket.waitFor(alertFor(postId));
+    socket.socket.close();
+  });
+
+  it('signing out closes that session’s socket', async () => {
+    const member = await signUp('moderator');
+    const socket = connectLive(baseUrl, member.cookie);
+    await socket.waitFor((message) => message.type === 'ready');
+    await socket.resume(0);
+    expect((await call(member.cookie, 'POST', '/api/auth/sign-out', {})).statusCode).toBe(200);
+    expect(await socket.closed).toBe(4401);
+  });
+});
