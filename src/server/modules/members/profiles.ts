@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MemberPostsResponse, MemberProfile, memberPostsQuerySchema } from '../../../shared/api/profiles.js';
 import type { Deps } from '../../deps.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { blockExistsBetween } from '../boundaries/queries.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
