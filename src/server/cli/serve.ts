@@ -1,10 +1,11 @@
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
+import { describeListening } from './listening.js';
 import { databaseIsEmpty, describeDemoMembers, seedDemoCommunity } from '../seed/demo.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const hearth = await buildApp({ config, serveWeb: true });
+  const hearth = await buildApp({ config, serveWeb: true, prettyLogs: process.stdout.isTTY === true });
   const { app, deps } = hearth;
 
   // The demo community is for a first look on the embedded database only.
@@ -15,7 +16,7 @@ export async function serve(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Hearth is listening on ${config.publicUrl.origin} (database: ${where}; live events: ${deps.live.pubsub.kind})`);
+  console.log(`${describeListening(app.server.address(), config.publicUrl)} (database: ${where}; live events: ${deps.live.pubsub.kind})`);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -35,10 +35,18 @@ export function loggerOptions(level: string, choices: LoggerChoices = {}): Fasti
     ...(choices.stream
       ? { stream: choices.stream }
       : choices.pretty
-        ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } }
+        ? { transport: { target: 'pino-pretty', options: PRETTY } }
         : {}),
   };
 }
+
+/** One short line per request for a person watching a terminal ("incoming request GET /api/feed"). */
+const PRETTY = {
+  translateTime: 'HH:MM:ss',
+  ignore: 'pid,hostname,reqId,req,res,responseTime',
+  singleLine: true,
+  messageFormat: '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}{if responseTime} in {responseTime} ms{end}',
+};
 
 export interface ErrorDescription {
   type: string;
