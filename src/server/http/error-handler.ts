@@ -85,7 +85,8 @@ function routeOf(request: FastifyRequest): string {
  */
 export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const appError = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? uriTooLong() : error.code === 'FST_ERR_BAD_URL' ? badUrl() : badRequest('The request could not be read.');
-  void reply.code(appError.status).send(appError.toBody());
+  // The router answers before any hook runs, so the headers every API response carries are set here.
+  void reply.code(appError.status).headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(appError.toBody());
 }
 
 /**
