@@ -8,11 +8,27 @@ import { fileURLToPath } from 'node:url';
 import { recordBuilt, staleParts } from './build-stamps.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const shared = ['src/shared', 'tsconfig.json', 'package-lock.json', 'scripts/build-if-stale.js', 'scripts/build-stamps.js'];
+const shared = [
+  'src/shared',
+  'tsconfig.json',
+  'package-lock.json',
+  'scripts/build-if-stale.js',
+  'scripts/build-stamps.js',
+];
 
 const parts = [
-  { name: 'server', inputs: ['src/server', 'tsconfig.server.json', ...shared], output: 'dist/server/cli/index.js', script: ['build:server', '--', '--noCheck'] },
-  { name: 'web', inputs: ['src/web', 'vite.config.ts', ...shared], output: 'dist/web/index.html', script: ['build:web'] },
+  {
+    name: 'server',
+    inputs: ['src/server', 'tsconfig.server.json', ...shared],
+    output: 'dist/server/cli/index.js',
+    script: ['build:server', '--', '--noCheck'],
+  },
+  {
+    name: 'web',
+    inputs: ['src/web', 'vite.config.ts', ...shared],
+    output: 'dist/web/index.html',
+    script: ['build:web'],
+  },
 ];
 
 function run([script, ...args]) {

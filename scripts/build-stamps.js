@@ -20,7 +20,12 @@ function filesUnder(root, path) {
 export function hashOf(root, inputs) {
   const hash = createHash('sha256');
   const files = [...new Set(inputs.flatMap((input) => filesUnder(root, input)))].sort();
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * the OS gave, the host it bound), and the public address when that differs.
  */
 export function describeListening(address: AddressInfo | string | null, publicUrl: URL): string {
-  if (address === null || typeof address === 'string') return `Hearth is listening on ${address ?? 'an unknown address'}`;
+  if (address === null || typeof address === 'string')
+    return `Hearth is listening on ${address ?? 'an unknown address'}`;
   const anyHost = address.address === '0.0.0.0' || address.address === '::';
   const host = anyHost ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const local = `http://${host}:${address.port}`;

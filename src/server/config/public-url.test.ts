@@ -15,6 +15,8 @@ describe('PUBLIC_URL (issue 10, defect 20)', () => {
   });
 
   it('is taken as given when set', () => {
-    expect(load({ PORT: '3001', PUBLIC_URL: 'https://support.example.org' }).publicUrl.origin).toBe('https://support.example.org');
+    expect(load({ PORT: '3001', PUBLIC_URL: 'https://support.example.org' }).publicUrl.origin).toBe(
+      'https://support.example.org',
+    );
   });
 });

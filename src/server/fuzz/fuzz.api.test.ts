@@ -76,7 +76,10 @@ beforeAll(async () => {
   };
 
   const doc = (await member.get('/api/docs/json')).json() as {
-    paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>;
+    paths: Record<
+      string,
+      Record<string, { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>
+    >;
   };
   const all = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({
@@ -87,7 +90,8 @@ beforeAll(async () => {
     })),
   );
   // Writes that end the member's session or membership go last, so they do not hide other routes' paths.
-  const rank = (operation: Operation) => (operation.path === '/api/auth/sign-out' ? 2 : operation.method === 'DELETE' ? 1 : 0);
+  const rank = (operation: Operation) =>
+    operation.path === '/api/auth/sign-out' ? 2 : operation.method === 'DELETE' ? 1 : 0;
   operations = all.filter((operation) => !operation.path.startsWith('/api/docs')).sort((a, b) => rank(a) - rank(b));
 });
 
@@ -110,12 +114,18 @@ function validParam(operation: Operation, name: string): string {
 
 /** The route's URL with valid parameters, except those overridden (raw, as they go in the URL). */
 function urlOf(operation: Operation, overrides: Record<string, string> = {}, rawQuery?: string): string {
-  const path = operation.path.replace(/\{(\w+)\}/g, (_match, name: string) => overrides[name] ?? encodeURIComponent(validParam(operation, name)));
+  const path = operation.path.replace(
+    /\{(\w+)\}/g,
+    (_match, name: string) => overrides[name] ?? encodeURIComponent(validParam(operation, name)),
+  );
   const query =
     rawQuery ??
     operation.parameters
       .filter((parameter) => parameter.in === 'query')
-      .map((parameter) => `${parameter.name}=${overrides[parameter.name] ?? encodeURIComponent(validParam(operation, parameter.name))}`)
+      .map(
+        (parameter) =>
+          `${parameter.name}=${overrides[parameter.name] ?? encodeURIComponent(validParam(operation, parameter.name))}`,
+      )
       .join('&');
   return query ? `${path}?${query}` : path;
 }
@@ -128,7 +138,8 @@ function validBody(operation: Operation): unknown {
 function problemWith(response: LightMyRequestResponse): string | undefined {
   if (response.statusCode >= 500) return `${response.statusCode} ${response.body.slice(0, 160)}`;
   if (response.statusCode < 400) return undefined;
-  if (!String(response.headers['content-type'] ?? '').includes('application/json')) return `${response.statusCode} is not JSON`;
+  if (!String(response.headers['content-type'] ?? '').includes('application/json'))
+    return `${response.statusCode} is not JSON`;
   try {
     const { error } = response.json() as { error?: { code?: unknown; message?: unknown } };
     if (typeof error?.code === 'string' && typeof error.message === 'string') return undefined;
@@ -141,24 +152,36 @@ function problemWith(response: LightMyRequestResponse): string | undefined {
 async function clientsFor(operation: Operation): Promise<TestClient[]> {
   // Some routes (sign-out) end the session: sign back in before each route.
   for (const [client, handle] of [[member, memberHandle] as const]) {
-    if ((await client.get('/api/me')).statusCode === 401) await client.post('/api/auth/sign-in', { handle, password: GOOD_PASSWORD });
+    if ((await client.get('/api/me')).statusCode === 401)
+      await client.post('/api/auth/sign-in', { handle, password: GOOD_PASSWORD });
   }
   return isStaffRoute(operation.path) ? [admin, member] : [member];
 }
 
 /** For input that must be refused by validation: a 400 that names the field (or an item of it). */
 function unnamed(response: LightMyRequestResponse, field: string): string | undefined {
-  const error = response.statusCode === 400 ? (response.json() as { error: { code: string; field?: string } }).error : undefined;
+  const error =
+    response.statusCode === 400 ? (response.json() as { error: { code: string; field?: string } }).error : undefined;
   const named = error?.field === field || error?.field?.startsWith(`${field}.`);
   return named ? undefined : `${response.statusCode} does not name "${field}": ${response.body.slice(0, 160)}`;
 }
 
-async function send(operation: Operation, label: string, url: string, body?: unknown, headers?: Record<string, string>, field?: string): Promise<void> {
+async function send(
+  operation: Operation,
+  label: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+  field?: string,
+): Promise<void> {
   for (const client of await clientsFor(operation)) {
     const response = await client.request(operation.method as 'GET', url, body, headers);
     const problem = problemWith(response) ?? (field === undefined ? undefined : unnamed(response, field));
     const who = client === admin ? 'admin' : 'member';
-    if (problem) failures.push(`${operation.method} ${operation.path} as ${who}, ${label} (${JSON.stringify(url).slice(0, 120)}): ${problem}`);
+    if (problem)
+      failures.push(
+        `${operation.method} ${operation.path} as ${who}, ${label} (${JSON.stringify(url).slice(0, 120)}): ${problem}`,
+      );
   }
 }
 
@@ -167,7 +190,10 @@ const printable = (value: unknown) => JSON.stringify(value)?.slice(0, 40);
 async function fuzzEach(kind: string, run: (operation: Operation) => Promise<void>): Promise<void> {
   failures.length = 0;
   for (const operation of operations) await run(operation);
-  expect(failures.length, `${kind}: ${failures.length} bad responses, the first:\n${failures.slice(0, 25).join('\n')}`).toBe(0);
+  expect(
+    failures.length,
+    `${kind}: ${failures.length} bad responses, the first:\n${failures.slice(0, 25).join('\n')}`,
+  ).toBe(0);
 }
 
 describe('fuzzing every route in the OpenAPI document', () => {
@@ -184,15 +210,35 @@ describe('fuzzing every route in the OpenAPI document', () => {
         // A password someone already has is checked, never stored: it need not be refused, only never a 5xx.
         const mustName = !/^(password|currentPassword)$/.test(field) || operation.path === '/api/auth/sign-up';
         for (const bad of badStrings(leaf.schema)) {
-          await send(operation, `body ${field}=${printable(bad)}`, urlOf(operation), withField(body, leaf.path, bad), {}, mustName ? field : undefined);
+          await send(
+            operation,
+            `body ${field}=${printable(bad)}`,
+            urlOf(operation),
+            withField(body, leaf.path, bad),
+            {},
+            mustName ? field : undefined,
+          );
         }
       }
       for (const parameter of operation.parameters) {
         for (const bad of ['%00', 'ab%00cd', `${encodeURIComponent('\uFFFD')}%00`]) {
-          await send(operation, `${parameter.in} ${parameter.name}=${bad}`, urlOf(operation, { [parameter.name]: bad }), body, {}, parameter.name);
+          await send(
+            operation,
+            `${parameter.in} ${parameter.name}=${bad}`,
+            urlOf(operation, { [parameter.name]: bad }),
+            body,
+            {},
+            parameter.name,
+          );
         }
         // A lone surrogate cannot be percent-encoded (its UTF-8 is invalid): the router refuses the address.
-        if (parameter.in === 'path') await send(operation, `path ${parameter.name} lone surrogate`, urlOf(operation, { [parameter.name]: '%ED%A0%80' }), body);
+        if (parameter.in === 'path')
+          await send(
+            operation,
+            `path ${parameter.name} lone surrogate`,
+            urlOf(operation, { [parameter.name]: '%ED%A0%80' }),
+            body,
+          );
       }
     });
   });
@@ -204,10 +250,17 @@ describe('fuzzing every route in the OpenAPI document', () => {
       await send(operation, 'valid body', urlOf(operation), body);
       for (const leaf of leavesOf(operation.body, body)) {
         const label = `body ${leaf.path.join('.')}`;
-        for (const bad of WRONG_VALUES) await send(operation, `${label}=${printable(bad)}`, urlOf(operation), withField(body, leaf.path, bad));
+        for (const bad of WRONG_VALUES)
+          await send(operation, `${label}=${printable(bad)}`, urlOf(operation), withField(body, leaf.path, bad));
         if (leaf.schema.type === 'string') {
-          for (const time of ODD_TIMESTAMPS) await send(operation, `${label}=${time}`, urlOf(operation), withField(body, leaf.path, time));
-          await send(operation, `${label} very long`, urlOf(operation), withField(body, leaf.path, 'x'.repeat(100_000)));
+          for (const time of ODD_TIMESTAMPS)
+            await send(operation, `${label}=${time}`, urlOf(operation), withField(body, leaf.path, time));
+          await send(
+            operation,
+            `${label} very long`,
+            urlOf(operation),
+            withField(body, leaf.path, 'x'.repeat(100_000)),
+          );
         }
         await send(operation, `${label} missing`, urlOf(operation), withField(body, leaf.path, undefined));
       }
@@ -224,9 +277,20 @@ describe('fuzzing every route in the OpenAPI document', () => {
         const values = [...BAD_QUERY_VALUES, `${valid}&${parameter.name}=${valid}`, ''];
         if (parameter.name === 'cursor') {
           // Odd cursor timestamps are worker B's (issue 10, defect 14 feed cursors); here: cursors that are not cursors.
-          values.push(cursor('2025-01-01T00:00:00Z', 'not-a-uuid'), 'e30', '%FF%FE', Buffer.from('\u0000').toString('base64url'));
+          values.push(
+            cursor('2025-01-01T00:00:00Z', 'not-a-uuid'),
+            'e30',
+            '%FF%FE',
+            Buffer.from('\u0000').toString('base64url'),
+          );
         }
-        for (const value of values) await send(operation, `query ${parameter.name}=${value.slice(0, 40)}`, urlOf(operation, { [parameter.name]: value }), body);
+        for (const value of values)
+          await send(
+            operation,
+            `query ${parameter.name}=${value.slice(0, 40)}`,
+            urlOf(operation, { [parameter.name]: value }),
+            body,
+          );
       }
     });
   });
@@ -237,7 +301,8 @@ describe('fuzzing every route in the OpenAPI document', () => {
     const cursor = (t: string) => Buffer.from(JSON.stringify({ t, id: context.ids.postId })).toString('base64url');
     await fuzzEach('cursor timestamps', async (operation) => {
       if (!operation.parameters.some((p) => p.name === 'cursor')) return;
-      for (const time of ODD_TIMESTAMPS) await send(operation, `cursor at ${time}`, urlOf(operation, { cursor: cursor(time) }));
+      for (const time of ODD_TIMESTAMPS)
+        await send(operation, `cursor at ${time}`, urlOf(operation, { cursor: cursor(time) }));
     });
   });
 
@@ -246,10 +311,23 @@ describe('fuzzing every route in the OpenAPI document', () => {
       const body = validBody(operation);
       for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
         for (const segment of BAD_PATH_SEGMENTS) {
-          await send(operation, `path ${parameter.name}=${segment.slice(0, 40)}`, urlOf(operation, { [parameter.name]: segment }), body);
+          await send(
+            operation,
+            `path ${parameter.name}=${segment.slice(0, 40)}`,
+            urlOf(operation, { [parameter.name]: segment }),
+            body,
+          );
         }
       }
-      for (const query of ['%', '%E0%A4%A=1', 'a=%E0%A4%A', `a=${'x'.repeat(20_000)}`, `${'a=1&'.repeat(2000)}b=2`, '=&=&&', 'q[]=1&q[a]=2']) {
+      for (const query of [
+        '%',
+        '%E0%A4%A=1',
+        'a=%E0%A4%A',
+        `a=${'x'.repeat(20_000)}`,
+        `${'a=1&'.repeat(2000)}b=2`,
+        '=&=&&',
+        'q[]=1&q[a]=2',
+      ]) {
         await send(operation, `query string ${query.slice(0, 40)}`, urlOf(operation, {}, query), body);
       }
     });
@@ -268,7 +346,10 @@ describe('fuzzing every route in the OpenAPI document', () => {
       });
     const overLong = await raw(`GET /api/search?q=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
     const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
-    for (const [answer, status, code] of [[overLong, 431, 'headers_too_large'], [garbage, 400, 'bad_request']] as const) {
+    for (const [answer, status, code] of [
+      [overLong, 431, 'headers_too_large'],
+      [garbage, 400, 'bad_request'],
+    ] as const) {
       const [head, body] = answer.split('\r\n\r\n');
       expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
       expect(head).toMatch(/content-type: application\/json/i);
@@ -280,7 +361,13 @@ describe('fuzzing every route in the OpenAPI document', () => {
     await fuzzEach('bodies', async (operation) => {
       if (operation.method === 'GET') return;
       for (const bad of BAD_BODIES) {
-        await send(operation, `body ${bad.payload.slice(0, 30)}`, urlOf(operation), bad.payload, bad.contentType ? { 'content-type': bad.contentType } : {});
+        await send(
+          operation,
+          `body ${bad.payload.slice(0, 30)}`,
+          urlOf(operation),
+          bad.payload,
+          bad.contentType ? { 'content-type': bad.contentType } : {},
+        );
       }
     });
   });

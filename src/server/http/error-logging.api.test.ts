@@ -20,9 +20,19 @@ const dataDir = mkdtempSync(joinPath(tmpdir(), 'hearth-test-'));
 const lines: string[] = [];
 
 beforeAll(async () => {
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'info', SESSION_SECRET: 'test-session-secret-test-session-secret', RATE_LIMIT_AUTH_PER_MINUTE: '1000' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    SESSION_SECRET: 'test-session-secret-test-session-secret',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+  });
   testDatabase = await createTestDatabase();
-  hearth = await buildApp({ config, database: testDatabase.handle, logStream: { write: (line) => void lines.push(line) } });
+  hearth = await buildApp({
+    config,
+    database: testDatabase.handle,
+    logStream: { write: (line) => void lines.push(line) },
+  });
 });
 
 afterAll(async () => {
@@ -38,17 +48,34 @@ describe('the server log when a query fails', () => {
     await join(author, 'grief-and-loss');
     // Any insert into posts now fails inside the database, as a full disk or a bad migration would.
     await hearth.deps.db.execute(
-      sql.raw(`CREATE FUNCTION refuse_posts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'posts are refused' USING ERRCODE = 'P0001'; END $$`),
+      sql.raw(
+        `CREATE FUNCTION refuse_posts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'posts are refused' USING ERRCODE = 'P0001'; END $$`,
+      ),
     );
-    await hearth.deps.db.execute(sql.raw('CREATE TRIGGER refuse_posts BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION refuse_posts()'));
+    await hearth.deps.db.execute(
+      sql.raw('CREATE TRIGGER refuse_posts BEFORE INSERT ON posts FOR EACH ROW EXECUTE FUNCTION refuse_posts()'),
+    );
 
     const body = 'Nobody here knows it is me: unmistakable-lantern-words.';
-    const response = await author.post('/api/groups/grief-and-loss/posts', { title: 'Only under an alias', body, anonymous: true });
+    const response = await author.post('/api/groups/grief-and-loss/posts', {
+      title: 'Only under an alias',
+      body,
+      anonymous: true,
+    });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
 
     const log = lines.join('');
-    const entry = lines.map((line) => JSON.parse(line) as { msg: string; route?: string; error?: { type: string; code?: string; cause?: { code?: string } } }).find((line) => line.msg === 'unhandled error');
+    const entry = lines
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            msg: string;
+            route?: string;
+            error?: { type: string; code?: string; cause?: { code?: string } };
+          },
+      )
+      .find((line) => line.msg === 'unhandled error');
     expect(log).not.toContain('unmistakable-lantern-words');
     expect(log).not.toContain(user.id);
     expect(log).not.toContain(user.handle);

@@ -29,7 +29,11 @@ export function loggerOptions(level: string, choices: LoggerChoices = {}): Fasti
       // `message` and `stack` become the class and code, and the frames.
       err(error: Error) {
         const description = describeError(error);
-        return { ...description, message: [description.type, description.code].filter(Boolean).join(' '), stack: (description.frames ?? []).join('\n') };
+        return {
+          ...description,
+          message: [description.type, description.code].filter(Boolean).join(' '),
+          stack: (description.frames ?? []).join('\n'),
+        };
       },
     },
     ...(choices.stream
@@ -45,7 +49,8 @@ const PRETTY = {
   translateTime: 'HH:MM:ss',
   ignore: 'pid,hostname,reqId,req,res,responseTime',
   singleLine: true,
-  messageFormat: '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}{if responseTime} in {responseTime} ms{end}',
+  messageFormat:
+    '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}{if responseTime} in {responseTime} ms{end}',
 };
 
 export interface ErrorDescription {

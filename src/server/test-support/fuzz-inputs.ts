@@ -33,7 +33,18 @@ export interface FuzzContext {
 }
 
 /** Candidates for strings with a pattern: the first that matches is used. */
-const PATTERN_CANDIDATES = ['GB', 'hug', 'posts', 'en', 'fuzz-group', '0800 123 456', 'Fuzzer_one', 'newest', '2025-01-15', '2025-01-15T10:00:00.000Z'];
+const PATTERN_CANDIDATES = [
+  'GB',
+  'hug',
+  'posts',
+  'en',
+  'fuzz-group',
+  '0800 123 456',
+  'Fuzzer_one',
+  'newest',
+  '2025-01-15',
+  '2025-01-15T10:00:00.000Z',
+];
 
 function typeOf(schema: JsonSchema): string | undefined {
   if (Array.isArray(schema.type)) return schema.type.find((type) => type !== 'null');
@@ -57,7 +68,9 @@ function validString(schema: JsonSchema, name: string, context: FuzzContext): st
   const max = schema.maxLength ?? 500;
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern);
-    const found = PATTERN_CANDIDATES.find((candidate) => pattern.test(candidate) && candidate.length >= min && candidate.length <= max);
+    const found = PATTERN_CANDIDATES.find(
+      (candidate) => pattern.test(candidate) && candidate.length >= min && candidate.length <= max,
+    );
     if (found) return found;
   }
   return 'Fuzzing calmly through the night'.padEnd(min, '.').slice(0, Math.max(min, Math.min(max, 40)));
@@ -78,31 +91,93 @@ export function validValue(schema: JsonSchema, name: string, context: FuzzContex
     case 'boolean':
       return false;
     case 'array':
-      return Array.from({ length: Math.max(schema.minItems ?? 0, 1) }, () => validValue(schema.items ?? {}, name, context));
+      return Array.from({ length: Math.max(schema.minItems ?? 0, 1) }, () =>
+        validValue(schema.items ?? {}, name, context),
+      );
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, validValue(property, key, context)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, property]) => [key, validValue(property, key, context)]),
+      );
     default:
       return null;
   }
 }
 
 /** Timestamps that once reached the database unchecked. */
-export const ODD_TIMESTAMPS = ['0000-01-01T00:00:00Z', '2025-01-01T00:00:00+16:00', '9999-12-31T23:59:59.999999Z', '-000001-01-01T00:00:00Z', '2025-02-30T25:61:61Z'];
+export const ODD_TIMESTAMPS = [
+  '0000-01-01T00:00:00Z',
+  '2025-01-01T00:00:00+16:00',
+  '9999-12-31T23:59:59.999999Z',
+  '-000001-01-01T00:00:00Z',
+  '2025-02-30T25:61:61Z',
+];
 
 /** Bad text: NUL and lone surrogates, alone and inside ordinary text, padded to a schema's minimum length. */
 export function badStrings(schema: JsonSchema = {}): string[] {
   const pad = (value: string) => value.padEnd(Math.max(schema.minLength ?? 0, value.length), 'x');
-  return [pad('\u0000'), pad('calm\u0000text'), pad('\uD83D'), pad('text \uDE00 text'), pad('emoji \uD83D\uDE00 then \uD800')];
+  return [
+    pad('\u0000'),
+    pad('calm\u0000text'),
+    pad('\uD83D'),
+    pad('text \uDE00 text'),
+    pad('emoji \uD83D\uDE00 then \uD800'),
+  ];
 }
 
 /** Values of the wrong type or out of every range, for any field. */
-export const WRONG_VALUES: unknown[] = [null, 42, -1, 0, 1.5, 1e308, -1e308, 2 ** 53 + 2, true, 'text', '', {}, [], [null], { nested: { deeper: ['\u0000'] } }];
+export const WRONG_VALUES: unknown[] = [
+  null,
+  42,
+  -1,
+  0,
+  1.5,
+  1e308,
+  -1e308,
+  2 ** 53 + 2,
+  true,
+  'text',
+  '',
+  {},
+  [],
+  [null],
+  { nested: { deeper: ['\u0000'] } },
+];
 
 /** What goes wrong in a path parameter; each is placed in the URL as is. */
-export const BAD_PATH_SEGMENTS = ['%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '%', '%%41', '%C0%80', 'x'.repeat(101), 'x'.repeat(2000), '%F0%9F%98%80', '..', '%2F%2E%2E', ' ', '-1', '1e308', 'null'];
+export const BAD_PATH_SEGMENTS = [
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  '%',
+  '%%41',
+  '%C0%80',
+  'x'.repeat(101),
+  'x'.repeat(2000),
+  '%F0%9F%98%80',
+  '..',
+  '%2F%2E%2E',
+  ' ',
+  '-1',
+  '1e308',
+  'null',
+];
 
 /** What goes wrong in a query parameter's value (percent-encoded unless it is raw). */
-export const BAD_QUERY_VALUES = ['%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '%', 'x'.repeat(5000), '-1', '1e308', '99999999999999999999', 'NaN', '1.5', ...ODD_TIMESTAMPS.map(encodeURIComponent)];
+export const BAD_QUERY_VALUES = [
+  '%00',
+  'a%00b',
+  '%ED%A0%80',
+  '%E0%A4%A',
+  '%',
+  'x'.repeat(5000),
+  '-1',
+  '1e308',
+  '99999999999999999999',
+  'NaN',
+  '1.5',
+  ...ODD_TIMESTAMPS.map(encodeURIComponent),
+];
 
 /** Whole bodies that are not what any route takes. */
 export const BAD_BODIES: { payload: string; contentType?: string }[] = [
@@ -132,10 +207,14 @@ export interface Leaf {
 /** Every field of a body (nested objects and arrays too), with its schema. */
 export function leavesOf(schema: JsonSchema, value: unknown, path: (string | number)[] = []): Leaf[] {
   const own: Leaf[] = path.length > 0 ? [{ path, schema }] : [];
-  if (Array.isArray(value) && schema.items) return [...own, ...value.flatMap((item, index) => leavesOf(schema.items ?? {}, item, [...path, index]))];
+  if (Array.isArray(value) && schema.items)
+    return [...own, ...value.flatMap((item, index) => leavesOf(schema.items ?? {}, item, [...path, index]))];
   if (value && typeof value === 'object' && schema.properties) {
     const properties = schema.properties;
-    return [...own, ...Object.entries(value).flatMap(([key, item]) => leavesOf(properties[key] ?? {}, item, [...path, key]))];
+    return [
+      ...own,
+      ...Object.entries(value).flatMap(([key, item]) => leavesOf(properties[key] ?? {}, item, [...path, key])),
+    ];
   }
   return own;
 }
