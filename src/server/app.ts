@@ -7,8 +7,8 @@ import type { Config } from './config/index.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
-import { registerErrorHandler } from './http/error-handler.js';
-import { loggerOptions } from './http/logging.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { loggerOptions, type LoggerChoices } from './http/logging.js';
 import { createAuthLimiters } from './http/rate-limit.js';
 import { registerSecurity } from './http/security.js';
 import { registerWebApp } from './http/web-app.js';
@@ -42,6 +42,10 @@ export interface BuildAppOptions {
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Readable logs for a terminal (`hearth serve` when stdout is a TTY). */
+  prettyLogs?: boolean;
+  /** Capture the JSON log lines (tests). */
+  logStream?: LoggerChoices['stream'];
 }
 
 export interface HearthApp {
@@ -74,11 +78,15 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   const limiterRedis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : loggerOptions(config.logLevel, { pretty: options.prettyLogs, stream: options.logStream }),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 256 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // Errors raised before a route runs (bad percent-encoding, over-long parameters, requests
+    // Node cannot parse) answer in Hearth's `{ error: { code, message } }` too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./api/text.js";
 
 /**
  * Crisis hotline directory types.
@@ -19,8 +20,7 @@ const dialString = z
     "must be a dialable number (digits, spaces, hyphens)",
   );
 
-const oneLine = z
-  .string()
+const oneLine = text()
   .trim()
   .min(1)
   .refine((s) => !/[\r\n]/.test(s), "must be a single line");

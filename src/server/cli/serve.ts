@@ -2,6 +2,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { prepareDemoOnStart } from '../seed/demo.js';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.js';
+import { describeListening } from './listening.js';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -15,7 +16,7 @@ export async function serve(): Promise<void> {
     process.exit(1);
   }
   process.on('exit', () => dataDirLock?.release());
-  const hearth = await buildApp({ config, serveWeb: true });
+  const hearth = await buildApp({ config, serveWeb: true, prettyLogs: process.stdout.isTTY === true });
   const { app, deps } = hearth;
 
   // Known demo passwords from older versions are retired; the demo is seeded only when DEMO_SEED says so.
@@ -24,7 +25,7 @@ export async function serve(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
-  console.log(`Hearth is listening on ${config.publicUrl.origin} (database: ${where}; live events: ${deps.live.pubsub.kind})`);
+  console.log(`${describeListening(app.server.address(), config.publicUrl)} (database: ${where}; live events: ${deps.live.pubsub.kind})`);
 
   let stopping = false;
   const stop = async (signal: string) => {

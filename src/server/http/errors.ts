@@ -48,4 +48,11 @@ export const rateLimited = (retryAfterSeconds: number) =>
     'retry-after': String(retryAfterSeconds),
   });
 
+export const badUrl = () =>
+  new AppError(400, 'bad_url', 'The address is not valid: part of it is not correctly percent-encoded.');
+
+export const uriTooLong = () => new AppError(414, 'uri_too_long', 'Part of the address is too long.');
+
+export const internalError = () => new AppError(500, 'internal', 'Something went wrong on our side.');
+
 export const errorBodySchemaDescription = 'Every error: { error: { code, message, field? } }';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode, isTimeZone } from '../regions.js';
+import { text } from './text.js';
 
 /** Contracts of the accounts API, shared by the server (validation, OpenAPI) and the web app (types). */
 
@@ -20,8 +21,8 @@ export const handleSchema = z
   .max(HANDLE_MAX, `must be at most ${HANDLE_MAX} characters`)
   .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'may use letters, digits and underscores, starting with a letter');
 
-export const passwordSchema = z
-  .string()
+/** A new password: `text()`, so that two passwords never differ only by a character UTF-8 cannot carry. */
+export const passwordSchema = text()
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
@@ -46,14 +47,14 @@ export const signUpRequestSchema = z.strictObject({
 export type SignUpRequest = z.input<typeof signUpRequestSchema>;
 
 export const signInRequestSchema = z.strictObject({
-  handle: z.string().trim().min(1, 'is required').max(64),
+  handle: text().trim().min(1, 'is required').max(64),
   password: z.string().min(1, 'is required').max(PASSWORD_MAX),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const recoverRequestSchema = z.strictObject({
-  handle: z.string().trim().min(1, 'is required').max(64),
-  code: z.string().trim().min(1, 'is required').max(64),
+  handle: text().trim().min(1, 'is required').max(64),
+  code: text().trim().min(1, 'is required').max(64),
   newPassword: passwordSchema,
 });
 export type RecoverRequest = z.infer<typeof recoverRequestSchema>;
@@ -65,8 +66,8 @@ export const changePasswordRequestSchema = z.strictObject({
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
 
 export const updateProfileRequestSchema = z.strictObject({
-  pronouns: z.string().trim().max(40).nullable().optional(),
-  bio: z.string().trim().max(280).nullable().optional(),
+  pronouns: text().trim().max(40).nullable().optional(),
+  bio: text().trim().max(280).nullable().optional(),
   email: z.email('must be an email address').max(254).nullable().optional(),
   country: countrySchema.nullable().optional(),
   timeZone: timeZoneSchema.nullable().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { supportCardSchema } from './safety.js';
+import { text } from './text.js';
 
 /** Contracts of groups, posts, replies, reactions, feeds and search. */
 
@@ -68,19 +69,19 @@ export const groupSchema = z.object({
 export type Group = z.infer<typeof groupSchema>;
 
 export const createGroupRequestSchema = z.strictObject({
-  slug: z.string().trim().min(3).max(48).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'may use lower-case letters, digits and single dashes'),
-  name: z.string().trim().min(3).max(80),
-  description: z.string().trim().min(10).max(500),
-  rules: z.string().trim().min(10).max(5000),
+  slug: text().trim().min(3).max(48).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'may use lower-case letters, digits and single dashes'),
+  name: text().trim().min(3).max(80),
+  description: text().trim().min(10).max(500),
+  rules: text().trim().min(10).max(5000),
   tags: z.array(topicIdSchema).max(8).default([]),
   visibility: groupVisibilitySchema.default('public'),
   showReactionCounts: z.boolean().default(false),
 });
 
 export const updateGroupRequestSchema = z.strictObject({
-  name: z.string().trim().min(3).max(80).optional(),
-  description: z.string().trim().min(10).max(500).optional(),
-  rules: z.string().trim().min(10).max(5000).optional(),
+  name: text().trim().min(3).max(80).optional(),
+  description: text().trim().min(10).max(500).optional(),
+  rules: text().trim().min(10).max(5000).optional(),
   tags: z.array(topicIdSchema).max(8).optional(),
   visibility: groupVisibilitySchema.optional(),
   showReactionCounts: z.boolean().optional(),
@@ -90,7 +91,7 @@ export const updateGroupRequestSchema = z.strictObject({
 export const joinGroupRequestSchema = z.strictObject({
   /** Joining means accepting the group's rules. */
   acceptRules: z.literal(true, 'You need to accept the group rules to join.'),
-  message: z.string().trim().max(500).optional(),
+  message: text().trim().max(500).optional(),
 });
 
 // ---------- authors and content ----------
@@ -166,29 +167,29 @@ export const replyWriteResponseSchema = z.object({ reply: replySchema, support: 
 export type ReplyWriteResponse = z.infer<typeof replyWriteResponseSchema>;
 
 export const createPostRequestSchema = z.strictObject({
-  title: z.string().trim().min(3, 'must be at least 3 characters').max(160),
-  body: z.string().trim().min(1, 'is required').max(20_000),
+  title: text().trim().min(3, 'must be at least 3 characters').max(160),
+  body: text().trim().min(1, 'is required').max(20_000),
   anonymous: z.boolean().optional(),
-  contentWarning: z.string().trim().max(200).nullable().optional(),
+  contentWarning: text().trim().max(200).nullable().optional(),
   contentWarningTopics: z.array(contentWarningTopicSchema).max(7).default([]),
   mood: moodSchema.nullable().optional(),
 });
 
 export const updatePostRequestSchema = z.strictObject({
-  title: z.string().trim().min(3).max(160).optional(),
-  body: z.string().trim().min(1).max(20_000).optional(),
-  contentWarning: z.string().trim().max(200).nullable().optional(),
+  title: text().trim().min(3).max(160).optional(),
+  body: text().trim().min(1).max(20_000).optional(),
+  contentWarning: text().trim().max(200).nullable().optional(),
   contentWarningTopics: z.array(contentWarningTopicSchema).max(7).optional(),
   mood: moodSchema.nullable().optional(),
 });
 
 export const createReplyRequestSchema = z.strictObject({
-  body: z.string().trim().min(1, 'is required').max(10_000),
+  body: text().trim().min(1, 'is required').max(10_000),
   parentId: z.uuid().nullable().optional(),
   anonymous: z.boolean().optional(),
 });
 
-export const updateReplyRequestSchema = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+export const updateReplyRequestSchema = z.strictObject({ body: text().trim().min(1).max(10_000) });
 
 export const reactionRequestSchema = z.strictObject({ kind: reactionKindSchema });
 
@@ -196,7 +197,7 @@ export const reactionRequestSchema = z.strictObject({ kind: reactionKindSchema }
 
 export const feedQuerySchema = z.strictObject({
   sort: z.enum(['newest', 'active']).default('newest'),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
@@ -204,7 +205,7 @@ export const feedResponseSchema = z.object({ posts: z.array(postSummarySchema), 
 export type FeedResponse = z.infer<typeof feedResponseSchema>;
 
 export const searchQuerySchema = z.strictObject({
-  q: z.string().trim().min(2, 'must be at least 2 characters').max(200),
+  q: text().trim().min(2, 'must be at least 2 characters').max(200),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
@@ -239,12 +240,14 @@ export const communitySettingsSchema = z.object({
 });
 export type CommunitySettings = z.infer<typeof communitySettingsSchema>;
 
-export const updateCommunitySettingsRequestSchema = z.strictObject({
-  anonymousByDefault: z.boolean().optional(),
-  contentWarningPreferences: z.partialRecord(contentWarningTopicSchema, contentWarningPreferenceSchema).optional(),
-  topics: z.array(topicIdSchema).max(TOPICS.length).optional(),
-  onboarded: z.boolean().optional(),
-});
+export const updateCommunitySettingsRequestSchema = z
+  .strictObject({
+    anonymousByDefault: z.boolean().optional(),
+    contentWarningPreferences: z.partialRecord(contentWarningTopicSchema, contentWarningPreferenceSchema).optional(),
+    topics: z.array(topicIdSchema).max(TOPICS.length).optional(),
+    onboarded: z.boolean().optional(),
+  })
+  .refine((settings) => Object.keys(settings).length > 0, 'Nothing to change: send at least one setting.');
 
 export const blockedMemberSchema = z.object({ id: z.uuid(), handle: z.string(), blockedAt: z.string() });
 export const muteSchema = z.object({

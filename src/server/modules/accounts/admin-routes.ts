@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '../../../shared/api/accounts.js';
+import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound } from '../../http/errors.js';
@@ -23,7 +24,7 @@ export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): v
     schema: {
       tags,
       summary: 'Find members by handle (admins)',
-      querystring: z.strictObject({ q: z.string().trim().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
+      querystring: z.strictObject({ q: text().trim().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
       response: { 200: z.object({ users: z.array(memberSummarySchema) }) },
     },
     handler: async (request) => {

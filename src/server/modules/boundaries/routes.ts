@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okResponseSchema } from '../../../shared/api/accounts.js';
 import { blockedMemberSchema, muteSchema } from '../../../shared/api/community.js';
+import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound, unprocessable } from '../../http/errors.js';
@@ -34,7 +35,7 @@ export function registerBoundaryRoutes(root: FastifyInstance, deps: Deps): void 
 
   app.post('/api/me/blocks', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Block a member by handle', body: z.strictObject({ handle: z.string().trim().min(1).max(64) }), response: { 200: okResponseSchema } },
+    schema: { tags, summary: 'Block a member by handle', body: z.strictObject({ handle: text().trim().min(1).max(64) }), response: { 200: okResponseSchema } },
     handler: async (request) => {
       const auth = requireAuth(request);
       const target = await findUserByHandle(deps.db, request.body.handle);

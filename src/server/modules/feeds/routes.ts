@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { feedQuerySchema, feedResponseSchema } from '../../../shared/api/community.js';
+import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import type { AuthContext } from '../accounts/session-service.js';
@@ -49,7 +50,7 @@ export function registerFeedRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.get('/api/groups/:slug/feed', {
     preValidation: signedIn,
-    schema: { tags, summary: 'A group’s posts', params: z.object({ slug: z.string().min(1).max(48) }), querystring: feedQuerySchema, response },
+    schema: { tags, summary: 'A group’s posts', params: z.object({ slug: text().min(1).max(48) }), querystring: feedQuerySchema, response },
     handler: async (request) => {
       const auth = requireAuth(request);
       const entry = await requireGroup(deps, request.params.slug, auth);

@@ -10,6 +10,7 @@ import {
   topicIdSchema,
   updateGroupRequestSchema,
 } from '../../../shared/api/community.js';
+import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { forbidden } from '../../http/errors.js';
@@ -19,7 +20,7 @@ import * as queries from './queries.js';
 import * as groups from './service.js';
 
 const tags = ['groups'];
-const slugParams = z.object({ slug: z.string().min(1).max(48) });
+const slugParams = z.object({ slug: text().min(1).max(48) });
 const groupResponse = z.object({ group: groupSchema });
 
 export function registerGroupRoutes(root: FastifyInstance, deps: Deps): void {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { anonymityReveals, users } from '../../db/schema/index.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
@@ -26,7 +27,7 @@ export function registerRevealRoutes(root: FastifyInstance, deps: Deps): void {
     schema: {
       tags: ['staff'],
       summary: 'Reveal the author of anonymous content (staff; logged)',
-      body: z.strictObject({ contentType: z.enum(['post', 'reply']), contentId: z.uuid(), reason: z.string().trim().min(10, 'must say why, in at least 10 characters').max(1000) }),
+      body: z.strictObject({ contentType: z.enum(['post', 'reply']), contentId: z.uuid(), reason: text().trim().min(10, 'must say why, in at least 10 characters').max(1000) }),
       response: { 200: z.object({ author: z.object({ id: z.uuid(), handle: z.string() }) }) },
     },
     handler: async (request) => {

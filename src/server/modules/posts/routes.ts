@@ -12,6 +12,7 @@ import {
   updatePostRequestSchema,
   updateReplyRequestSchema,
 } from '../../../shared/api/community.js';
+import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import type { AuthContext } from '../accounts/session-service.js';
@@ -35,7 +36,7 @@ export function registerPostRoutes(root: FastifyInstance, deps: Deps): void {
     schema: {
       tags,
       summary: 'Write a post in a group (openly or anonymously)',
-      params: z.object({ slug: z.string().min(1).max(48) }),
+      params: z.object({ slug: text().min(1).max(48) }),
       body: createPostRequestSchema,
       response: { 201: postWriteResponseSchema },
     },
