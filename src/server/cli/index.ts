@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/env.js';
+import { describeError } from '../http/logging.js';
 
 const USAGE = `Usage: hearth <command>
 
@@ -51,7 +52,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
+    // A failed query's message carries its parameters (handles, hashes, content): print only what
+    // the server's log would keep (the error's class, SQLSTATE and frames).
+    else console.error(`hearth: stopped on an error: ${JSON.stringify(describeError(error), null, 2)}`);
     process.exit(1);
   },
 );
