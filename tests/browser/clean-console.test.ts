@@ -1,28 +1,16 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectVisible } from './support/browser.js';
+import { expectVisible, watchConsoleStrictly } from './support/browser.js';
 import { useHearthInBrowser } from './support/hearth.js';
 import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
 
 /**
  * Every page, signed out and signed in (and the API documentation), runs without a single console error: no
  * failed request (a signed-out page used to log a 401 from /api/me), no CSP violation (/api/docs used an inline
- * style), no page error. Stricter than `watchConsole`, which lets failed requests pass.
+ * style), no page error. See watchConsoleStrictly.
  */
 
 const hearth = useHearthInBrowser();
-
-function strictConsole(page: Page): () => string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} from ${response.url()}`);
-  });
-  return () => [...problems];
-}
 
 /** Visits a page, waits for its h1 (or the docs' own title) and for the network to settle. */
 async function visit(page: Page, path: string): Promise<void> {
@@ -40,7 +28,7 @@ describe('a clean console on every page', () => {
   beforeAll(async () => {
     context = await hearth.person();
     page = await context.newPage();
-    problems = strictConsole(page);
+    problems = watchConsoleStrictly(page);
   });
 
   afterAll(async () => {
@@ -58,7 +46,12 @@ describe('a clean console on every page', () => {
     const response = await page.request.get('/manifest.webmanifest');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/manifest+json');
-    const manifest = (await response.json()) as { name: string; theme_color: string; background_color: string; icons: { src: string; sizes: string }[] };
+    const manifest = (await response.json()) as {
+      name: string;
+      theme_color: string;
+      background_color: string;
+      icons: { src: string; sizes: string }[];
+    };
     expect(manifest.name).toBe('Hearth');
     expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/);
     expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/);

@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp, type HearthApp } from '../../src/server/app.js';
-import { loadConfig } from '../../src/server/config/index.js';
 import { openDatabase } from '../../src/server/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
+import { startNode, type Node } from './support.js';
 
 /**
  * Three app nodes on one PostgreSQL database and one Redis, as behind a load
@@ -15,30 +11,14 @@ import { createTestDatabase, type TestDatabase } from '../../src/server/test-sup
  */
 const redisUrl = process.env.REDIS_URL;
 let database: TestDatabase;
-const nodes: { hearth: HearthApp; url: string }[] = [];
+const nodes: Node[] = [];
 
 beforeAll(async () => {
-  if (!redisUrl || !process.env.TEST_DATABASE_URL) throw new Error('multi-node tests need TEST_DATABASE_URL and REDIS_URL');
+  if (!redisUrl || !process.env.TEST_DATABASE_URL)
+    throw new Error('multi-node tests need TEST_DATABASE_URL and REDIS_URL');
   database = await createTestDatabase('postgres', false);
   // Each node opens its own pool and migrates at start, all at once: the advisory lock must serialise them.
-  const started = await Promise.all(
-    [0, 1, 2].map(async (index) => {
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        DATABASE_URL: database.url!,
-        REDIS_URL: redisUrl,
-        DATA_DIR: mkdtempSync(join(tmpdir(), `hearth-node${index}-`)),
-        SESSION_SECRET: 'shared-session-secret-for-all-nodes-0123',
-        LOG_LEVEL: 'silent',
-        PUBLIC_URL: 'http://127.0.0.1',
-        ALERT_DEADLINE_IMMINENT_MINUTES: '2',
-        RATE_LIMIT_AUTH_PER_MINUTE: '1000',
-      });
-      const hearth = await buildApp({ config, logger: false });
-      const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
-      return { hearth, url: address };
-    }),
-  );
+  const started = await Promise.all([0, 1, 2].map((index) => startNode(database.url!, redisUrl, `node${index}`)));
   nodes.push(...started);
 });
 
@@ -95,7 +75,10 @@ function connect(node: number, cookie: string) {
 
 describe('several app nodes', () => {
   it('migrated once, and a session made on one node is valid on every node', async () => {
-    const signUp = await call(0, 'POST', '/api/auth/sign-up', undefined, { handle: 'node_hopper', password: 'several-quiet-nodes' });
+    const signUp = await call(0, 'POST', '/api/auth/sign-up', undefined, {
+      handle: 'node_hopper',
+      password: 'several-quiet-nodes',
+    });
     expect(signUp.status).toBe(201);
     for (const node of [0, 1, 2]) {
       const me = await call(node, 'GET', '/api/me', signUp.cookie);
@@ -112,8 +95,14 @@ describe('several app nodes', () => {
   });
 
   it('a session ended through node 0 signs out the socket held by node 2, live', async () => {
-    const laptop = await call(0, 'POST', '/api/auth/sign-up', undefined, { handle: 'two_devices', password: 'several-quiet-nodes' });
-    const phone = await call(1, 'POST', '/api/auth/sign-in', undefined, { handle: 'two_devices', password: 'several-quiet-nodes' });
+    const laptop = await call(0, 'POST', '/api/auth/sign-up', undefined, {
+      handle: 'two_devices',
+      password: 'several-quiet-nodes',
+    });
+    const phone = await call(1, 'POST', '/api/auth/sign-in', undefined, {
+      handle: 'two_devices',
+      password: 'several-quiet-nodes',
+    });
     const phoneSocket = connect(2, phone.cookie!);
     await phoneSocket.waitFor((message) => message.type === 'ready');
     phoneSocket.socket.send(JSON.stringify({ type: 'resume', since: 0 }));
@@ -130,9 +119,18 @@ describe('several app nodes', () => {
   });
 
   it('a client that reconnects to another node gets what it missed', async () => {
-    const first = await call(0, 'POST', '/api/auth/sign-up', undefined, { handle: 'reconnector', password: 'several-quiet-nodes' });
-    const second = await call(1, 'POST', '/api/auth/sign-in', undefined, { handle: 'reconnector', password: 'several-quiet-nodes' });
-    const third = await call(2, 'POST', '/api/auth/sign-in', undefined, { handle: 'reconnector', password: 'several-quiet-nodes' });
+    const first = await call(0, 'POST', '/api/auth/sign-up', undefined, {
+      handle: 'reconnector',
+      password: 'several-quiet-nodes',
+    });
+    const second = await call(1, 'POST', '/api/auth/sign-in', undefined, {
+      handle: 'reconnector',
+      password: 'several-quiet-nodes',
+    });
+    const third = await call(2, 'POST', '/api/auth/sign-in', undefined, {
+      handle: 'reconnector',
+      password: 'several-quiet-nodes',
+    });
     const socket = connect(1, first.cookie!);
     await socket.waitFor((message) => message.type === 'ready');
     socket.socket.send(JSON.stringify({ type: 'resume', since: 0 }));
@@ -156,7 +154,10 @@ describe('several app nodes', () => {
 
 describe('safety alerts across nodes', () => {
   it('a crisis post written through node 0 alerts an on-duty moderator connected to node 2, live', async () => {
-    const moderator = await call(1, 'POST', '/api/auth/sign-up', undefined, { handle: 'on_duty_mod', password: 'several-quiet-nodes' });
+    const moderator = await call(1, 'POST', '/api/auth/sign-up', undefined, {
+      handle: 'on_duty_mod',
+      password: 'several-quiet-nodes',
+    });
     const check = await openDatabase({ url: database.url });
     try {
       await check.db.execute(`update users set role = 'moderator' where id = '${moderator.json.user.id}'` as never);
@@ -168,7 +169,10 @@ describe('safety alerts across nodes', () => {
     socket.socket.send(JSON.stringify({ type: 'resume', since: 0 }));
     await socket.waitFor((message) => message.type === 'resumed');
 
-    const writer = await call(0, 'POST', '/api/auth/sign-up', undefined, { handle: 'in_crisis', password: 'several-quiet-nodes' });
+    const writer = await call(0, 'POST', '/api/auth/sign-up', undefined, {
+      handle: 'in_crisis',
+      password: 'several-quiet-nodes',
+    });
     await call(0, 'POST', '/api/groups/depression/join', writer.cookie, { acceptRules: true });
     const posted = await call(0, 'POST', '/api/groups/depression/posts', writer.cookie, {
       title: 'Tonight',
@@ -179,7 +183,11 @@ describe('safety alerts across nodes', () => {
     expect(posted.json.support?.level).toBe('imminent');
 
     const alert = await socket.waitFor((message) => message.event?.type === 'safety.alert');
-    expect(alert.event!.payload).toMatchObject({ level: 'imminent', contentType: 'post', contentId: posted.json.post.id });
+    expect(alert.event!.payload).toMatchObject({
+      level: 'imminent',
+      contentType: 'post',
+      contentId: posted.json.post.id,
+    });
     // Anonymous post: the staff alert names the content, not the member.
     expect(JSON.stringify(alert)).not.toContain(writer.json.user.id);
     socket.socket.close();

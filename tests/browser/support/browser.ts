@@ -64,9 +64,23 @@ export function watchConsole(page: Page): () => string[] {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
-    // The browser logs every non-2xx response (a 401 from /api/me when signed out is expected).
+    // The browser logs every non-2xx response, and some flows ask for one (a wrong password answers 401).
+    // That no page makes a failed request on its own is checked by watchConsoleStrictly (clean-console.test.ts).
     if (text.startsWith('Failed to load resource')) return;
     problems.push(`console error: ${text}`);
+  });
+  return () => [...problems];
+}
+
+/** Like watchConsole, but every failed request (status 400 or more) is a problem too. */
+export function watchConsoleStrictly(page: Page): () => string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} from ${response.url()}`);
   });
   return () => [...problems];
 }
