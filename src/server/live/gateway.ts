@@ -44,7 +44,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   const connections = new Set<Connection>();
 
   const failed = (what: string) => (error: unknown) => {
-    deps.log.warn({ code: errorCode(error) }, `live gateway: ${what} failed`);
+    // The err serializer keeps the class, code and frames, never a message (which could quote SQL parameters).
+    deps.log.warn({ err: error }, `live gateway: ${what} failed`);
   };
 
   function send(connection: Connection, event: LiveEvent): void {
@@ -171,16 +172,6 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       }
     }
   });
-}
-
-/** A machine-readable reason for the log: never a message, which might quote SQL parameters. */
-function errorCode(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const { code, name } = error as { code?: unknown; name?: unknown };
-    if (typeof code === 'string') return code;
-    if (typeof name === 'string') return name;
-  }
-  return 'unknown';
 }
 
 export type { WebSocket };
