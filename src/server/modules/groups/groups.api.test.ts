@@ -157,6 +157,27 @@ describe('group moderators and join decisions', () => {
     expect((await second.client.get('/api/groups/owls-a')).json().group.membership).toEqual({ role: 'member', status: 'active' });
   });
 
+  it('the owner changes moderators only while an admin or an active moderator of the group', async () => {
+    // A public group, so that a demoted owner can still read it and only the moderator rule stands in the way.
+    const owner = await member('admin');
+    const made = await owner.client.post('/api/groups', { slug: 'owls-d', name: 'Night owls owls-d', description: 'An open group for people awake at night.', rules: 'Be gentle with each other.', visibility: 'public' });
+    expect(made.statusCode).toBe(201);
+    const moderator = await member();
+    await join(moderator.client, 'owls-d');
+    expect((await owner.client.patch(`/api/groups/owls-d/members/${moderator.user.id}`, { role: 'moderator' })).statusCode).toBe(200);
+
+    // Demoted to member of the site: having created the group no longer reshapes its moderator team.
+    await updateUser(hearth.deps.db, owner.user.id, { role: 'member' });
+    expect((await owner.client.patch(`/api/groups/owls-d/members/${moderator.user.id}`, { role: 'member' })).statusCode).toBe(403);
+    expect((await moderator.client.get('/api/groups/owls-d')).json().group.membership).toEqual({ role: 'moderator', status: 'active' });
+
+    // An owner who is an active moderator of the group still can.
+    const admin = await member('admin');
+    await join(owner.client, 'owls-d');
+    expect((await admin.client.patch(`/api/groups/owls-d/members/${owner.user.id}`, { role: 'moderator' })).statusCode).toBe(200);
+    expect((await owner.client.patch(`/api/groups/owls-d/members/${moderator.user.id}`, { role: 'member' })).statusCode).toBe(200);
+  });
+
   it('a group moderator still appoints facilitators among active members, but not moderators', async () => {
     const { first } = await groupWithTwoModerators('owls-b');
     const helper = await member();

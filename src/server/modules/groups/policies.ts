@@ -18,9 +18,12 @@ export const groupPolicy = {
   canEditRules: (entry: GroupWithViewer, role: Role) => groupPolicy.canModerate(entry, role),
   canManage: (role: Role) => role === 'admin',
   /**
-   * Appointing, demoting or changing a group moderator is for the group's owner (who created it) or a site admin:
-   * otherwise one group moderator could strip or reshape the team that oversees them.
+   * Appointing, demoting or changing a group moderator is for a site admin, or the group's owner (who created it)
+   * while they are still an active moderator of it: otherwise one group moderator could strip or reshape the team
+   * that oversees them. Ownership alone is not enough, so an admin who is demoted keeps no power over the group
+   * once another admin takes away their group role.
    */
   canChangeModerators: (entry: GroupWithViewer, viewer: { id: string; role: Role }) =>
-    groupPolicy.canManage(viewer.role) || (entry.group.createdBy !== null && entry.group.createdBy === viewer.id),
+    groupPolicy.canManage(viewer.role) ||
+    (entry.group.createdBy === viewer.id && isActive(entry) && entry.membership?.role === 'moderator'),
 };
