@@ -6,7 +6,7 @@ import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } fr
 
 /**
  * A member's profile page, reached from their handle on a post: pronouns, bio, joined month and the posts they
- * wrote under their handle, never the anonymous one. After a block the posts are calmly "not available".
+ * wrote under their handle, never the anonymous one. After a block the member who blocked is told why the posts are hidden; the blocked reader sees an ordinary empty list.
  */
 
 const hearth = useHearthInBrowser();
@@ -64,7 +64,7 @@ describe('the member profile page', () => {
     await b.setViewportSize({ width: 1280, height: 720 });
   });
 
-  it('shows no posts, calmly, once the author blocks the reader', async () => {
+  it('after a block, tells the member who blocked, and shows the blocked reader only an ordinary empty list', async () => {
     await a.goto('/settings/blocked-and-muted');
     await a.getByLabel('Block a member by handle').fill(reader);
     await a.getByRole('button', { name: 'Block', exact: true }).click();
@@ -72,9 +72,13 @@ describe('the member profile page', () => {
 
     await b.goto(`/members/${author}`);
     await expectVisible(b.getByRole('heading', { level: 1, name: author }));
-    await expectVisible(b.getByText(`${author}’s posts are not available to you.`));
+    await expectVisible(b.getByText(`${author} has no posts under this name yet.`));
+    expect(await b.getByText(/block/i).count()).toBe(0);
     expect(await b.getByRole('link', { name: 'Evenings on my own' }).count()).toBe(0);
-    await checkA11y(b, 'member profile, posts not available');
+
+    await a.goto(`/members/${reader}`);
+    await expectVisible(a.getByText('You blocked this member'));
+    await checkA11y(a, 'member profile of a blocked member');
     expect([...problemsA(), ...problemsB()]).toEqual([]);
   });
 });

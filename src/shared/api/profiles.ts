@@ -28,8 +28,8 @@ export const memberPostsQuerySchema = feedQuerySchema.pick({ cursor: true, limit
 
 export const memberPostsResponseSchema = z.object({
   /**
-   * false when either member has blocked the other: the page then says calmly that the posts are not available,
-   * without saying who blocked whom.
+   * false when the viewer has blocked this member: the page says so. A member who was blocked gets an empty list
+   * like any member with no posts under their handle, since the blocked member is never told.
    */
   available: z.boolean(),
   posts: z.array(postSummarySchema),

@@ -11,6 +11,16 @@ export async function blockExistsBetween(db: Database, a: string, b: string): Pr
   return row !== undefined;
 }
 
+/** Whether `blockerId` blocked `blockedId` (one direction only). */
+export async function hasBlocked(db: Database, blockerId: string, blockedId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(blocks)
+    .where(and(eq(blocks.blockerId, blockerId), eq(blocks.blockedId, blockedId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function insertBlock(db: Database, blockerId: string, blockedId: string): Promise<void> {
   await db.insert(blocks).values({ blockerId, blockedId }).onConflictDoNothing();
 }

@@ -3,7 +3,7 @@ import type { MemberPostsResponse, MemberProfile, memberPostsQuerySchema } from 
 import type { Deps } from '../../deps.js';
 import { notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
-import { blockExistsBetween } from '../boundaries/queries.js';
+import { hasBlocked } from '../boundaries/queries.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
 import { presentPostSummary } from '../posts/presenters.js';
 import { isStaffRole } from '../posts/visibility.js';
@@ -43,8 +43,12 @@ export async function memberPosts(
 ): Promise<MemberPostsResponse> {
   const member = await requireMember(deps, handle);
   const cursor = decodeCursor(query.cursor);
-  if (member.id !== auth.user.id && (await blockExistsBetween(deps.db, auth.user.id, member.id))) {
-    return { available: false, posts: [], nextCursor: null };
+  // Blocks hide what is shown under a handle, both ways; staff are unaffected. The member who blocked is told
+  // (it was their choice); the member who was blocked sees what any member with no posts under their handle
+  // shows, because a blocked member is never told.
+  if (member.id !== auth.user.id && !isStaffRole(auth.user.role)) {
+    if (await hasBlocked(deps.db, auth.user.id, member.id)) return { available: false, posts: [], nextCursor: null };
+    if (await hasBlocked(deps.db, member.id, auth.user.id)) return { available: true, posts: [], nextCursor: null };
   }
   const listings = await memberPostsPage(deps.db, { id: auth.user.id, role: auth.user.role }, member, cursor, query.limit + 1);
   const shown = listings.slice(0, query.limit);

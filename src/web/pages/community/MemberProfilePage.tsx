@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import type { FeedSource } from '../../api/community.js';
 import { useFeed, useMemberProfile } from '../../api/community-queries.js';
@@ -13,7 +13,8 @@ function joinedLabel(month: string): string {
 
 /**
  * A member's profile: what they show under their handle. Anonymous posts are never listed here and nothing on the
- * page is counted from them. With a block either way the posts are simply "not available".
+ * page is counted from them. After you block a member their posts are hidden (and the page says why); a member you blocked sees an
+ * empty list, as for anyone with no posts under their handle.
  */
 export function MemberProfilePage() {
   const { handle = '' } = useParams();
@@ -80,8 +81,11 @@ export function MemberProfilePage() {
         {posts.isPending ? (
           <Loading label="Loading posts…" />
         ) : !available ? (
-          <Notice title="Posts not available">
-            <p>{member.handle}’s posts are not available to you.</p>
+          <Notice title="You blocked this member">
+            <p>
+              {member.handle}’s posts are hidden from you while they are blocked. You can unblock them in{' '}
+              <Link to="/settings/blocked-and-muted">Settings</Link>.
+            </p>
           </Notice>
         ) : (
           <PostFeed
