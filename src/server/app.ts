@@ -73,7 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
   // Every Redis channel and key carries this installation's id: communities may share one Redis.
   const installationId = await ensureInstallationId(database.db);
-  const prefix = redisPrefix(installationId);
+  const prefix = redisPrefix(config.redisPrefix ?? installationId);
   const pubsub = options.pubsub ?? createPubSub(config.redisUrl, prefix);
   const limiterRedis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 

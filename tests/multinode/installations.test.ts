@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectLive, type LiveMessage } from '../../src/server/test-support/live-socket.js';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
@@ -30,13 +31,13 @@ interface Signed {
   post: { id: string };
 }
 
-async function community(index: number) {
+async function community(index: number, suffix = '') {
   const node = nodes[index]!;
   const password = 'several-quiet-nodes';
   // The same handles in both communities: they are different people.
-  const moderator = await call<Signed>(node, 'POST', '/api/auth/sign-up', undefined, { handle: 'community_mod', password });
+  const moderator = await call<Signed>(node, 'POST', '/api/auth/sign-up', undefined, { handle: `community_mod${suffix}`, password });
   await makeModerator(databases[index]!.url!, moderator.json.user.id);
-  const writer = await call<Signed>(node, 'POST', '/api/auth/sign-up', undefined, { handle: 'community_writer', password });
+  const writer = await call<Signed>(node, 'POST', '/api/auth/sign-up', undefined, { handle: `community_writer${suffix}`, password });
   expect((await call(node, 'POST', '/api/groups/depression/join', writer.cookie, { acceptRules: true })).status).toBe(200);
   const socket = connectLive(node.url, moderator.cookie!);
   await socket.waitFor((message) => message.type === 'ready');
@@ -70,5 +71,34 @@ describe('two installations on one Redis', () => {
     expect(alerts(a.socket.messages).map((message) => message.event!.payload.contentId)).toEqual([inA.json.post.id]);
     a.socket.socket.close();
     b.socket.socket.close();
+  });
+
+  it('a restored copy of a database, given its own REDIS_PREFIX, does not hear the original', async () => {
+    // A staging copy restored from A's backup carries A's installation id...
+    const copy = await createTestDatabase('postgres', true);
+    databases.push(copy);
+    await copy.handle.db.execute(sql`insert into installation (id) values (${nodes[0]!.hearth.deps.installationId})`);
+    const staging = await startNode(copy.url!, process.env.REDIS_URL!, 'staging', { REDIS_PREFIX: 'staging' });
+    nodes.push(staging);
+    expect(staging.hearth.deps.installationId).toBe(nodes[0]!.hearth.deps.installationId);
+    // ...and with REDIS_PREFIX set it still keeps to itself on the shared Redis.
+    const moderator = await call<Signed>(staging, 'POST', '/api/auth/sign-up', undefined, { handle: 'staging_mod', password: 'several-quiet-nodes' });
+    await makeModerator(copy.url!, moderator.json.user.id);
+    const listening = connectLive(staging.url, moderator.cookie!);
+    await listening.waitFor((message) => message.type === 'ready');
+    await listening.resume(0);
+
+    const a = await community(0, '_again');
+    const inA = await call<Signed>(a.node, 'POST', '/api/groups/depression/posts', a.writer.cookie, CRISIS_POST);
+    expect(inA.status).toBe(201);
+    await a.socket.waitFor((message) => message.event?.payload.contentId === inA.json.post.id);
+    // The copy's own alert arrives after A's would have (one subscriber connection delivers in order).
+    const writer = await call<Signed>(staging, 'POST', '/api/auth/sign-up', undefined, { handle: 'staging_writer', password: 'several-quiet-nodes' });
+    expect((await call(staging, 'POST', '/api/groups/depression/join', writer.cookie, { acceptRules: true })).status).toBe(200);
+    const inCopy = await call<Signed>(staging, 'POST', '/api/groups/depression/posts', writer.cookie, CRISIS_POST);
+    await listening.waitFor((message) => message.event?.payload.contentId === inCopy.json.post.id);
+    expect(alerts(listening.messages).map((message) => message.event!.payload.contentId)).toEqual([inCopy.json.post.id]);
+    a.socket.socket.close();
+    listening.socket.close();
   });
 });

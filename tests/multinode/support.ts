@@ -12,8 +12,9 @@ export interface Node {
 }
 
 /** One app node listening on a free port, as the load balancer would see it. */
-export async function startNode(databaseUrl: string, redisUrl: string, name: string): Promise<Node> {
+export async function startNode(databaseUrl: string, redisUrl: string, name: string, env: Record<string, string> = {}): Promise<Node> {
   const config = loadConfig({
+    ...env,
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,

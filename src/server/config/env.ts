@@ -30,6 +30,12 @@ export const envSchema = z.object({
     .url()
     .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
     .optional(),
+  // Overrides the installation id in Redis keys and channels: give a restored copy of a database (staging from a
+  // production backup) its own when it shares the original's Redis, or it would hear the original's alerts.
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Unset: on for the embedded database only; a DATABASE_URL install seeds the demo only when asked (true).
   DEMO_SEED: booleanFlag.optional(),

@@ -13,6 +13,8 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   redisUrl: string | undefined;
+  /** REDIS_PREFIX: stands in for the installation id in Redis keys and channels when set. */
+  redisPrefix: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   demoSeed: boolean;
   trustProxy: boolean | number | string;
@@ -37,6 +39,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: env.DATABASE_POOL_SIZE,
     dataDir,
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
     demoSeed: env.DEMO_SEED ?? env.DATABASE_URL === undefined,
     trustProxy: env.TRUST_PROXY,

@@ -12,5 +12,5 @@ export async function ensureInstallationId(db: Database): Promise<string> {
   return row.id;
 }
 
-/** The prefix of every Redis channel and key this installation uses. */
-export const redisPrefix = (installationId: string) => `hearth:${installationId}:`;
+/** The prefix of every Redis channel and key this installation uses (its id, or REDIS_PREFIX when set). */
+export const redisPrefix = (installationIdOrOverride: string) => `hearth:${installationIdOrOverride}:`;
