@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { addressKey } from './address-key.js';
 import { rateLimited } from './errors.js';
 
 /**
@@ -15,6 +16,9 @@ import { rateLimited } from './errors.js';
  * device cookie) skips all three and has its own bucket; recovery codes
  * (60 bits each, ten per account) are never counted per handle, so recovery
  * always works from an address that is not itself attacking.
+ *
+ * "Per address" means per IPv4 address and per IPv6 /64 (see address-key.ts):
+ * one subscriber's /64 is one address here.
  */
 export interface AuthLimiters {
   /** A sign-in attempt; `knownDevice` is the id of a verified device cookie for this handle. */
@@ -23,9 +27,9 @@ export interface AuthLimiters {
   signInSucceeded(keys: { ip: string; handle: string; knownDevice?: string | undefined }): Promise<void>;
   signUp(keys: { ip: string }): Promise<void>;
   recover(keys: { ip: string; handle: string }): Promise<void>;
-  /** A check of a signed-in account's current password (change password, new recovery codes). */
-  passwordCheck(userId: string): Promise<void>;
-  passwordCheckSucceeded(userId: string): Promise<void>;
+  /** A check of a signed-in account's current password (change password, new recovery codes), counted per session. */
+  passwordCheck(sessionId: string): Promise<void>;
+  passwordCheckSucceeded(sessionId: string): Promise<void>;
   /** A change of the account's email address. */
   emailChange(userId: string): Promise<void>;
 }
@@ -38,7 +42,7 @@ export interface AuthLimiterOptions {
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
-/** Wrong current passwords a signed-in account may try per 15 minutes (an owner mistypes a few times at most). */
+/** Wrong current passwords a session may try per 15 minutes (an owner mistypes a few times at most). */
 export const PASSWORD_CHECKS_PER_15_MINUTES = 5;
 /** Email changes per account per hour. */
 export const EMAIL_CHANGES_PER_HOUR = 5;
@@ -85,15 +89,16 @@ export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLim
   return {
     async signIn({ ip: address, handle, knownDevice }) {
       if (knownDevice) return consume([[device, knownDevice]]);
-      return consume([[ip, address], [ipHandle, `${address}|${lower(handle)}`], [handleWide, lower(handle)]]);
+      const at = addressKey(address);
+      return consume([[ip, at], [ipHandle, `${at}|${lower(handle)}`], [handleWide, lower(handle)]]);
     },
     async signInSucceeded({ ip: address, handle, knownDevice }) {
-      await forget([[ipHandle, `${address}|${lower(handle)}`], ...(knownDevice ? [[device, knownDevice] as [RateLimiterAbstract, string]] : [])]);
+      await forget([[ipHandle, `${addressKey(address)}|${lower(handle)}`], ...(knownDevice ? [[device, knownDevice] as [RateLimiterAbstract, string]] : [])]);
     },
-    signUp: ({ ip: address }) => consume([[signUpIp, address]]),
-    recover: ({ ip: address, handle }) => consume([[recoverIp, address], [recoverIpHandle, `${address}|${lower(handle)}`]]),
-    passwordCheck: (userId) => consume([[passwordCheck, userId]]),
-    passwordCheckSucceeded: (userId) => forget([[passwordCheck, userId]]),
+    signUp: ({ ip: address }) => consume([[signUpIp, addressKey(address)]]),
+    recover: ({ ip: address, handle }) => consume([[recoverIp, addressKey(address)], [recoverIpHandle, `${addressKey(address)}|${lower(handle)}`]]),
+    passwordCheck: (sessionId) => consume([[passwordCheck, sessionId]]),
+    passwordCheckSucceeded: (sessionId) => forget([[passwordCheck, sessionId]]),
     emailChange: (userId) => consume([[emailChange, userId]]),
   };
 }

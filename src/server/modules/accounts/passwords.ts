@@ -61,6 +61,10 @@ export async function verifyPassword(hash: string, password: string, priority: H
 // Verified against when the handle does not exist, so both paths take the same time.
 let dummyHash: Promise<string> | undefined;
 export async function burnVerifyTime(password: string): Promise<void> {
-  dummyHash ??= hashPassword('hearth-timing-equaliser');
+  // A failed first hash (a full gate answers 429) is forgotten, or every later unknown handle would get it too.
+  dummyHash ??= hashPassword('hearth-timing-equaliser').catch((error: unknown) => {
+    dummyHash = undefined;
+    throw error;
+  });
   await verifyPassword(await dummyHash, password);
 }

@@ -132,6 +132,16 @@ export async function replaceRecoveryCodes(db: Database, userId: string, codeHas
   await db.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId, codeHash })));
 }
 
+/** Whether the user has this code unused (read only: nothing is spent). */
+export async function hasUnusedRecoveryCode(db: Database, userId: string, codeHash: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: recoveryCodes.id })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** Marks an unused code as used; returns false when no such unused code exists. */
 export async function consumeRecoveryCode(db: Database, userId: string, codeHash: string): Promise<boolean> {
   const used = await db

@@ -17,7 +17,7 @@ import {
 import type { Deps } from '../../deps.js';
 import { clientMeta, requireAuth, signedIn } from '../../http/authenticate.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
-import { knownDeviceFor, setDeviceCookie } from './device-cookie.js';
+import { deviceClaimFor, deviceClaimStillValid, setDeviceCookie } from './device-cookie.js';
 import { presentMe, presentSession } from './presenters.js';
 import { demoAccountsExist, findUserByHandle } from './queries.js';
 import { registerSessionProbeRoute } from './session-probe.js';
@@ -42,7 +42,7 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
       await deps.authLimiters.signUp({ ip: request.ip });
       const result = await accounts.signUp(deps, request.body, clientMeta(request));
       setSessionCookie(reply, deps.config, result.token);
-      setDeviceCookie(reply, deps.config, result.user.id);
+      setDeviceCookie(reply, deps.config, result.user);
       return reply.code(201).send({ user: presentMe(result.user, result.session), recoveryCodes: result.recoveryCodes });
     },
   });
@@ -50,14 +50,23 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   app.post('/api/auth/sign-in', {
     schema: { tags, summary: 'Sign in', body: signInRequestSchema, response: { 200: meResponseSchema } },
     handler: async (request, reply) => {
-      // A browser that signed in to this account before is not held back by a stranger's wrong guesses.
-      const owner = await findUserByHandle(deps.db, request.body.handle);
-      const keys = { ip: request.ip, handle: request.body.handle, knownDevice: knownDeviceFor(request, deps.config, owner?.id) };
+      // Limited before anything reads the database. A browser that signed in to this account before
+      // is not held back by a stranger's wrong guesses (its device cookie is checked without the database)...
+      const claim = deviceClaimFor(request, deps.config, request.body.handle);
+      const keys: { ip: string; handle: string; knownDevice?: string | undefined } = { ip: request.ip, handle: request.body.handle, knownDevice: claim?.id };
       await deps.authLimiters.signIn(keys);
+      if (claim) {
+        // ...but only with the password it signed in with: after a change or a recovery it counts as a stranger.
+        const owner = await findUserByHandle(deps.db, request.body.handle);
+        if (!owner || !deviceClaimStillValid(deps.config, claim, owner)) {
+          keys.knownDevice = undefined;
+          await deps.authLimiters.signIn(keys);
+        }
+      }
       const result = await accounts.signIn(deps, request.body, clientMeta(request));
       await deps.authLimiters.signInSucceeded(keys);
       setSessionCookie(reply, deps.config, result.token);
-      setDeviceCookie(reply, deps.config, result.user.id, keys.knownDevice);
+      setDeviceCookie(reply, deps.config, result.user, keys.knownDevice);
       return { user: presentMe(result.user, result.session) };
     },
   });
@@ -74,7 +83,7 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
       await deps.authLimiters.recover({ ip: request.ip, handle: request.body.handle });
       const result = await accounts.recover(deps, request.body, clientMeta(request));
       setSessionCookie(reply, deps.config, result.token);
-      setDeviceCookie(reply, deps.config, result.user.id);
+      setDeviceCookie(reply, deps.config, result.user);
       return { user: presentMe(result.user, result.session), remainingCodes: result.remainingCodes };
     },
   });
@@ -112,8 +121,10 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   app.post('/api/me/password', {
     preValidation: signedIn,
     schema: { tags, summary: 'Change the password (ends every other session)', body: changePasswordRequestSchema, response: { 200: okResponseSchema } },
-    handler: async (request) => {
-      await accounts.changePassword(deps, requireAuth(request), request.body);
+    handler: async (request, reply) => {
+      const user = await accounts.changePassword(deps, requireAuth(request), request.body);
+      // The new password revoked every device cookie; the browser that chose it stays a known device.
+      setDeviceCookie(reply, deps.config, user);
       return { ok: true as const };
     },
   });

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record.js';
 import { assertAcceptablePassword, burnVerifyTime, hashPassword, verifyPassword } from './passwords.js';
 import * as queries from './queries.js';
 import { endOtherSessions, startSession, type AuthContext, type ClientMeta } from './session-service.js';
-import { RECOVERY_CODE_COUNT, hmac, newRecoveryCode, normaliseRecoveryCode } from './tokens.js';
+import { RECOVERY_CODE_COUNT, hmac, isRecoveryCodeShape, newRecoveryCode, normaliseRecoveryCode } from './tokens.js';
 
 // Names that would let someone pass as the platform or its staff.
 const RESERVED_HANDLES = new Set([
@@ -67,35 +67,41 @@ export async function signIn(deps: Pick<Deps, 'db' | 'config'>, input: SignInReq
 /**
  * Checks a signed-in member's current password before a sensitive change. A
  * session someone else holds must not become a way to guess it: a few tries per
- * account, then 429, and the argon2 work waits behind everyone's sign-in.
+ * session, then 429, and the argon2 work waits behind everyone's sign-in.
+ * Counted per session, not per account, so a stolen session cannot use up the
+ * owner's tries and stop them changing the password (and it cannot make more
+ * sessions without the password).
  */
 async function assertCurrentPassword(deps: Pick<Deps, 'authLimiters'>, auth: AuthContext, password: string, field: string, message: string) {
-  await deps.authLimiters.passwordCheck(auth.user.id);
+  await deps.authLimiters.passwordCheck(auth.session.id);
   if (!(await verifyPassword(auth.user.passwordHash, password, 'background'))) throw conflict('wrong_password', message, field);
-  await deps.authLimiters.passwordCheckSucceeded(auth.user.id);
+  await deps.authLimiters.passwordCheckSucceeded(auth.session.id);
 }
 
 export async function changePassword(deps: Pick<Deps, 'db' | 'live' | 'authLimiters'>, auth: AuthContext, input: ChangePasswordRequest) {
   await assertCurrentPassword(deps, auth, input.currentPassword, 'currentPassword', 'Your current password is not right.');
   assertAcceptablePassword(input.newPassword, auth.user.handle, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await queries.updateUser(deps.db, auth.user.id, { passwordHash, passwordChangedAt: new Date() });
+  const user = await queries.updateUser(deps.db, auth.user.id, { passwordHash, passwordChangedAt: new Date() });
   await recordAudit(deps.db, { actorId: auth.user.id, action: 'password.changed', targetType: 'user', targetId: auth.user.id });
   // Whoever else held a session (perhaps the reason for the change) is signed out.
   await endOtherSessions(deps, auth.user.id, auth.session.id);
+  return user;
 }
 
 /** A recovery code resets the password: the way back in without an email. */
 export async function recover(deps: Pick<Deps, 'db' | 'config' | 'live'>, input: RecoverRequest, meta: ClientMeta) {
-  // The new password is checked (and hashed) before the code is spent: a refused password must not burn a code.
+  // Everything cheap is checked before the argon2 hash, so a flood of bogus attempts costs no hashing;
+  // the code is spent only once the new password is accepted and hashed (a refused password must not burn it).
   assertAcceptablePassword(input.newPassword, input.handle, 'newPassword');
+  const code = normaliseRecoveryCode(input.code);
+  const found = isRecoveryCodeShape(code) ? await queries.findUserByHandle(deps.db, input.handle) : undefined;
+  const codeHash = hmac(deps.config.secrets.sessionSecret, code);
+  if (!found || !(await queries.hasUnusedRecoveryCode(deps.db, found.id, codeHash))) throw recoveryFailed();
   const passwordHash = await hashPassword(input.newPassword);
-  const user = await queries.findUserByHandle(deps.db, input.handle);
-  const codeHash = hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(input.code));
-  if (!user || !(await queries.consumeRecoveryCode(deps.db, user.id, codeHash))) {
-    throw recoveryFailed();
-  }
-  await queries.updateUser(deps.db, user.id, { passwordHash, passwordChangedAt: new Date() });
+  // Spent here, atomically: two attempts racing with one code cannot both succeed.
+  if (!(await queries.consumeRecoveryCode(deps.db, found.id, codeHash))) throw recoveryFailed();
+  const user = await queries.updateUser(deps.db, found.id, { passwordHash, passwordChangedAt: new Date() });
   await recordAudit(deps.db, { actorId: user.id, action: 'password.recovered', targetType: 'user', targetId: user.id });
   await endOtherSessions(deps, user.id);
   const { token, session } = await startSession(deps, user.id, meta);

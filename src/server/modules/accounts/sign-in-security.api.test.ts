@@ -77,6 +77,57 @@ describe('sign-in limits that slow an attacker without locking the owner out', (
   });
 });
 
+describe('known devices', () => {
+  it('stop counting as known once the password changes: an old device is held back like a stranger', async () => {
+    const handle = uniqueHandle('revoked');
+    const laptop = device();
+    await laptop.signUp(handle);
+    // Someone who once knew the password signs in and keeps that browser's device cookie.
+    const former = device();
+    expect((await former.signIn(handle, GOOD_PASSWORD)).statusCode).toBe(200);
+    expect((await former.signIn(handle, 'wrong-guess-before')).statusCode).toBe(401);
+
+    expect((await laptop.client.post('/api/me/password', { currentPassword: GOOD_PASSWORD, newPassword: 'a-brand-new-secret' })).statusCode).toBe(200);
+    // Strangers fill every bucket a device without a valid cookie counts against.
+    for (let a = 0; a < 3; a++) {
+      const stranger = device();
+      for (let i = 0; i < 10; i++) await stranger.signIn(handle, `wrong-guess-${a}-${i}`);
+    }
+
+    expect((await former.signIn(handle, 'wrong-guess-after')).statusCode).toBe(429);
+    // The browser that changed the password is still known, and gets in.
+    expect((await laptop.signIn(handle, 'a-brand-new-secret')).statusCode).toBe(200);
+  });
+
+  it('stop counting as known once the password is reset with a recovery code', async () => {
+    const handle = uniqueHandle('reset');
+    const { recoveryCodes } = (await device().signUp(handle)).json() as { recoveryCodes: string[] };
+    const former = device();
+    expect((await former.signIn(handle, GOOD_PASSWORD)).statusCode).toBe(200);
+
+    const owner = device();
+    expect((await owner.recover(handle, recoveryCodes[0]!, 'found-my-way-back')).statusCode).toBe(200);
+    for (let a = 0; a < 3; a++) {
+      const stranger = device();
+      for (let i = 0; i < 10; i++) await stranger.signIn(handle, `wrong-guess-${a}-${i}`);
+    }
+
+    expect((await former.signIn(handle, 'wrong-guess-after')).statusCode).toBe(429);
+    expect((await owner.signIn(handle, 'found-my-way-back')).statusCode).toBe(200);
+  });
+});
+
+describe('IPv6 addresses', () => {
+  it('count one /64 as one address', async () => {
+    const sameNetwork = Array.from({ length: 6 }, (_, i) => device(`2001:db8:64:1::${i + 1}`));
+    const statuses: number[] = [];
+    for (const [i, browser] of sameNetwork.entries()) statuses.push((await browser.signIn(uniqueHandle(`nobody${i}`), 'a-wrong-guess')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // The next /64 is someone else.
+    expect((await device('2001:db8:64:2::1').signIn(uniqueHandle('nobody'), 'a-wrong-guess')).statusCode).toBe(401);
+  });
+});
+
 describe('recovery', () => {
   it('a new password that is refused does not use up the recovery code', async () => {
     const handle = uniqueHandle('recover');
@@ -92,7 +143,7 @@ describe('recovery', () => {
 });
 
 describe('current-password checks', () => {
-  it('allow a few wrong guesses per account, then 429, across password change and new recovery codes', async () => {
+  it('allow a few wrong guesses per session, then 429, across password change and new recovery codes', async () => {
     const handle = uniqueHandle('guess');
     const member = device();
     await member.signUp(handle);
@@ -108,6 +159,23 @@ describe('current-password checks', () => {
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect((await member.client.post('/api/me/recovery-codes', { password: GOOD_PASSWORD })).statusCode).toBe(429);
+  });
+
+  it("a stolen session's wrong guesses do not stop the owner's own session from changing the password", async () => {
+    const handle = uniqueHandle('stolen');
+    const owner = device();
+    await owner.signUp(handle);
+    const thief = device();
+    expect((await thief.signIn(handle, GOOD_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < PASSWORD_CHECKS_PER_15_MINUTES; i++) {
+      expect((await thief.client.post('/api/me/recovery-codes', { password: `guess-number-${i}` })).statusCode).toBe(409);
+    }
+    expect((await thief.client.post('/api/me/recovery-codes', { password: 'one-more-guess' })).statusCode).toBe(429);
+
+    const changed = await owner.client.post('/api/me/password', { currentPassword: GOOD_PASSWORD, newPassword: 'another-quiet-evening' });
+    expect(changed.statusCode).toBe(200);
+    // And the change signed the thief out.
+    expect((await thief.client.get('/api/me')).statusCode).toBe(401);
   });
 
   it('a right password clears the count', async () => {

@@ -36,4 +36,9 @@ export function normaliseRecoveryCode(input: string): string {
   return input.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** Whether a normalised code could be one of ours (12 characters of the alphabet): anything else is refused unread. */
+export function isRecoveryCodeShape(normalised: string): boolean {
+  return normalised.length === 12 && [...normalised].every((character) => CODE_ALPHABET.includes(character));
+}
+
 export const RECOVERY_CODE_COUNT = 10;
