@@ -113,6 +113,12 @@ export const reactionSummarySchema = z.object({
 });
 
 const contentStatusSchema = z.enum(['visible', 'held', 'removed_by_author', 'removed_by_staff']);
+/**
+ * A reply's status adds `unavailable`: what other members see of a removed or
+ * held reply kept as a placeholder for the replies under it. One status for both,
+ * so a placeholder never tells them which it is.
+ */
+const replyStatusSchema = z.enum([...contentStatusSchema.options, 'unavailable']);
 
 export const postSummarySchema = z.object({
   id: z.uuid(),
@@ -138,10 +144,11 @@ export const replySchema = z.object({
   heldReason: z.string().nullable(),
   parentId: z.uuid().nullable(),
   depth: z.number().int(),
-  author: authorSchema,
+  /** Null on an `unavailable` placeholder: it says nothing of who wrote it. */
+  author: authorSchema.nullable(),
   bodyHtml: z.string().nullable(),
   body: z.string().nullable(),
-  status: contentStatusSchema,
+  status: replyStatusSchema,
   createdAt: z.string(),
   edited: z.boolean(),
   reactions: reactionSummarySchema,

@@ -12,19 +12,41 @@ import { ReplyForm } from './ReplyForm.js';
 import { useThreadContext } from './thread-context.js';
 import { useRemoveContent } from './thread-mutations.js';
 
-export function authorNameOf(author: Reply['author']): string {
+type Author = NonNullable<Reply['author']>;
+
+export function authorNameOf(author: Author): string {
   return author.kind === 'anonymous' ? author.alias : author.handle;
 }
 
 /** One reply: who and when, what they said, reactions, and the ways to answer it. */
 export function ReplyItem({ reply }: { reply: Reply }) {
+  return reply.author ? <AuthoredReply reply={reply} author={reply.author} /> : <ReplyPlaceholder reply={reply} />;
+}
+
+/**
+ * A reply kept only so the replies under it keep their context (removed, or
+ * held for review: the server sends both alike, with no author). It says when,
+ * and nothing of who or why.
+ */
+function ReplyPlaceholder({ reply }: { reply: Reply }) {
+  return (
+    <article className="reply" aria-label="a reply that is no longer available">
+      <p className="reply__meta">
+        <RelativeTime iso={reply.createdAt} />
+      </p>
+      <ContentBody status={reply.status} bodyHtml={null} />
+    </article>
+  );
+}
+
+function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
   const thread = useThreadContext();
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
   const remove = useRemoveContent(thread.postId);
-  const removed = reply.status === 'removed_by_author' || reply.status === 'removed_by_staff';
-  const name = authorNameOf(reply.author);
-  const mine = reply.author.isYou;
+  const removed = reply.status === 'removed_by_author' || reply.status === 'removed_by_staff' || reply.status === 'unavailable';
+  const name = authorNameOf(author);
+  const mine = author.isYou;
   const subject = mine ? 'your reply' : `${name}’s reply`;
   const replyOpen = thread.replyingTo === reply.id;
   // The support card just shown says why; later reads carry the reason on the reply (author and staff only).
@@ -36,15 +58,15 @@ export function ReplyItem({ reply }: { reply: Reply }) {
     menu.push({ label: 'Edit', onSelect: () => setEditing(true) });
     menu.push({ label: 'Remove', onSelect: () => setConfirm('remove'), danger: true });
   }
-  if (reply.author.kind === 'member' && !mine) {
-    const handle = reply.author.handle;
+  if (author.kind === 'member' && !mine) {
+    const handle = author.handle;
     menu.push({ label: `Block ${handle}`, onSelect: () => setConfirm('block'), danger: true });
   }
 
   return (
     <article className={`reply${mine ? ' reply--mine' : ''}`} aria-label={subject}>
       <p className="reply__meta">
-        <AuthorName author={reply.author} verb="replied" />
+        <AuthorName author={author} verb="replied" />
         <span aria-hidden="true"> · </span>
         <RelativeTime iso={reply.createdAt} />
         {reply.edited ? <span className="reply__edited"> · edited</span> : null}
@@ -98,13 +120,13 @@ export function ReplyItem({ reply }: { reply: Reply }) {
           }
           onCancel={() => setConfirm(null)}
         >
-          <p>Others will see “Removed by the author” in its place. Replies to it stay.</p>
+          <p>If others have replied to it, they will see “This reply is no longer available” in its place, and their replies stay.</p>
           {remove.isError ? <p className="field__error">{remove.error.message}</p> : null}
         </ConfirmPanel>
       ) : null}
-      {confirm === 'block' && reply.author.kind === 'member' ? (
+      {confirm === 'block' && author.kind === 'member' ? (
         <BlockConfirm
-          handle={reply.author.handle}
+          handle={author.handle}
           onBlocked={() => {
             thread.announce(`You blocked ${name}. Their posts and replies are hidden from you.`);
             thread.refresh();

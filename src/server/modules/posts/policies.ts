@@ -23,18 +23,18 @@ export const postPolicy = {
     return head.membership?.status === 'active' && head.group.archivedAt === null;
   },
   /**
-   * Whether a reply is listed in its thread: held ones for their author and staff
-   * only; removed ones as a placeholder only where other replies hang under them
-   * (a removed leaf says nothing, and a removed held reply must leave no trace).
-   * Its SQL twin is SHOWN_REPLY in queries.ts, which the thread counters use.
+   * How a reply is listed to this viewer. `shown` says whether the thread shows
+   * it to every reader (visible, or a shown reply below it: shown.ts). Its author
+   * and staff see a held reply as held; its author sees their own removed reply
+   * as removed while it is shown; staff see every reply as it is. Everyone else
+   * sees a shown reply that is not visible as the same neutral placeholder,
+   * whether it was removed or is held (else the difference tells them its author
+   * wrote something held for crisis review), and nothing of a reply not shown.
    */
-  canListReply(reply: { authorId: string; status: string }, hasShownChild: boolean, auth: AuthContext): boolean {
-    if (reply.status === 'held') return postPolicy.canSeeHeld(reply.authorId, auth);
-    if (reply.status === 'removed_by_author' || reply.status === 'removed_by_staff') return hasShownChild || isStaffRole(auth.user.role);
-    return true;
-  },
-  canSeeHeld(authorId: string, auth: AuthContext): boolean {
-    return authorId === auth.user.id || isStaffRole(auth.user.role);
+  replyView(reply: { authorId: string; status: string }, shown: boolean, auth: AuthContext): 'full' | 'placeholder' | 'none' {
+    if (reply.status === 'visible' || isStaffRole(auth.user.role)) return 'full';
+    if (reply.authorId === auth.user.id && (reply.status === 'held' || shown)) return 'full';
+    return shown ? 'placeholder' : 'none';
   },
   canEdit(authorId: string, auth: AuthContext): boolean {
     return authorId === auth.user.id;

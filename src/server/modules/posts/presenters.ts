@@ -107,3 +107,25 @@ export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Re
     reactions,
   };
 }
+
+/**
+ * A reply other members see only as a placeholder (removed, or held for crisis
+ * review, with shown replies under it). Built from nothing but where it sits and
+ * when, so a held and a removed reply come out the same: no body, no author or
+ * alias, no edit mark, no reactions.
+ */
+export function presentReplyPlaceholder(reply: Pick<ReplyRow, 'id' | 'parentId' | 'depth' | 'createdAt'>): Reply {
+  return {
+    id: reply.id,
+    heldReason: null,
+    parentId: reply.parentId,
+    depth: reply.depth,
+    author: null,
+    body: null,
+    bodyHtml: null,
+    status: 'unavailable',
+    createdAt: reply.createdAt.toISOString(),
+    edited: false,
+    reactions: { mine: [], counts: null, reactors: null },
+  };
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
@@ -8,13 +8,6 @@ export type PostRow = Omit<typeof posts.$inferSelect, 'search'>;
 export type ReplyRow = Omit<typeof replies.$inferSelect, 'search'>;
 
 const postAlias = alias(threadAliases, 'post_alias');
-
-/**
- * A removed reply `r` with a reply that is not held under it. CASE so the lookup
- * runs only for removed replies (rare), and by post first, where the index is.
- */
-const REMOVED_WITH_SHOWN_CHILD_SQL = `(case when r.status in ('removed_by_author', 'removed_by_staff') then exists (select 1 from replies c where c.post_id = r.post_id and c.parent_id = r.id and c.status <> 'held') else false end)`;
-const REMOVED_WITH_SHOWN_CHILD = sql.raw(REMOVED_WITH_SHOWN_CHILD_SQL);
 
 /** Every column but the full-text `search` vector, which only search reads (it is as big as the text). */
 const { search: _postSearch, ...postColumns } = getTableColumns(posts);
@@ -64,8 +57,7 @@ function buildWholeThread(db: Database, name: string) {
       'id', r.id, 'postId', r.post_id, 'parentId', r.parent_id, 'depth', r.depth, 'authorId', r.author_id,
       'anonymous', r.anonymous, 'body', r.body, 'bodyHtml', r.body_html, 'status', r.status,
       'createdAt', r.created_at, 'editedAt', r.edited_at, 'handle', u.handle, 'role', u.role, 'alias', ta.alias,
-      'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer})),
-      'hasShownChild', ${REMOVED_WITH_SHOWN_CHILD}
+      'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
     ) order by r.created_at, r.id)
     from replies r
     join users u on u.id = r.author_id
@@ -107,8 +99,6 @@ interface ReplyJson {
   alias: string | null;
   /** Either the viewer or the reply's author blocked the other (the policy decides what that hides). */
   blocked: boolean;
-  /** A reply that is not held hangs under this one. */
-  hasShownChild: boolean;
 }
 
 export interface WholeThread {
@@ -124,13 +114,12 @@ export async function findWholeThread(db: Database, postId: string, viewerId: st
   return {
     head,
     reactions,
-    replies: replyJson.map(({ handle, role, alias, blocked, hasShownChild, createdAt, editedAt, ...reply }) => ({
+    replies: replyJson.map(({ handle, role, alias, blocked, createdAt, editedAt, ...reply }) => ({
       reply: { ...reply, createdAt: new Date(createdAt), editedAt: editedAt ? new Date(editedAt) : null },
       authorHandle: handle,
       authorRole: role as ReplyWithAuthor['authorRole'],
       alias,
       blocked,
-      hasShownChild,
     })),
   };
 }
@@ -149,7 +138,6 @@ export interface ReplyWithAuthor {
 
 export interface ThreadReply extends ReplyWithAuthor {
   blocked: boolean;
-  hasShownChild: boolean;
 }
 
 export interface ReactionRow {
@@ -171,13 +159,40 @@ export async function insertReply(db: Database, values: typeof replies.$inferIns
 }
 
 /**
- * A reply the thread shows to every reader: a visible one, or a removed one that
- * other replies hang under (its "removed" placeholder keeps their context). A
- * held reply moves no counter, or the thread would show a reply nobody can see;
- * nor does a removed reply with nothing under it, or removing a held reply would
- * reveal that it had been there. `postPolicy.canListReply` is the same rule.
+ * `shown(id, post_id)`: the replies of the posts chosen by `which` that the
+ * thread shows to every reader, the visible ones and every reply above one
+ * (shown.ts is the same rule, and says why). Walked up from the visible replies
+ * by primary key; UNION stops where two paths meet.
  */
-const SHOWN_REPLY = sql.raw(`(r.status = 'visible' or ${REMOVED_WITH_SHOWN_CHILD_SQL})`);
+function shownRepliesCte(which: SQL) {
+  return sql`shown(id, parent_id, post_id) as (
+      select v.id, v.parent_id, v.post_id from replies v where v.post_id in (${which}) and v.status = 'visible'
+      union
+      select a.id, a.parent_id, a.post_id from replies a join shown s on a.id = s.parent_id
+    )`;
+}
+
+/**
+ * Whether the thread shows this reply to every reader (see `shownRepliesCte`):
+ * for a reply that is not visible, whether a visible reply hangs somewhere below
+ * it. Walked down by post first, where the index is.
+ */
+export async function isReplyShown(db: Database, reply: Pick<ReplyRow, 'id' | 'postId' | 'status'>): Promise<boolean> {
+  if (reply.status === 'visible') return true;
+  const [row] = await db
+    .select({
+      shown: sql<boolean>`exists (
+        with recursive below(id, status) as (
+          select c.id, c.status from replies c where c.post_id = ${reply.postId} and c.parent_id = ${reply.id}
+          union
+          select c.id, c.status from replies c join below b on c.parent_id = b.id where c.post_id = ${reply.postId}
+        )
+        select 1 from below where status = 'visible')`,
+    })
+    .from(replies)
+    .where(eq(replies.id, reply.id));
+  return row?.shown === true;
+}
 
 /**
  * A reply answers the post when it is visible and shown under another identity
@@ -219,20 +234,27 @@ export async function recordReplyOnPost(db: Database, postId: string, replyId: s
   });
 }
 
-/** The counters of the posts chosen by `which`, recomputed from the replies they show. */
-function recomputeCounters(which: ReturnType<typeof sql>) {
+/**
+ * The counters of the posts chosen by `which`, recomputed from the replies they
+ * show: a placeholder (removed or held, with a shown reply below it) counts as
+ * the thread lists it; a reply not shown moves nothing, or the counters would
+ * tell readers about a reply they cannot see.
+ */
+function recomputeCounters(which: SQL) {
   return sql`
+    with recursive ${shownRepliesCte(which)}
     update posts p set
       reply_count = stats.replies,
       last_activity_at = greatest(p.created_at, stats.latest),
       answered_at = stats.first_answer
     from (
       select r.post_id,
-             (count(*) filter (where ${SHOWN_REPLY}))::int as replies,
-             max(r.created_at) filter (where ${SHOWN_REPLY}) as latest,
+             count(s.id)::int as replies,
+             max(r.created_at) filter (where s.id is not null) as latest,
              min(r.created_at) filter (where ${ANSWERS_POST}) as first_answer
       from replies r
       join posts p on p.id = r.post_id
+      left join shown s on s.id = r.id
       where r.post_id in (${which})
       group by r.post_id
     ) stats

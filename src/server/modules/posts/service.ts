@@ -17,8 +17,9 @@ import { buildSupportCard } from '../safety/support-card.js';
 import { aliasFor } from './aliases.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
-import { presentPost, presentReactions, presentReply, type Viewer } from './presenters.js';
+import { presentPost, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
 import * as queries from './queries.js';
+import { shownReplyIds } from './shown.js';
 import { isStaffRole } from './visibility.js';
 
 /** Replies nest this deep; a reply to the deepest level stays at that level. */
@@ -55,16 +56,20 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
     head.muted,
     viewer,
   );
+  const shown = shownReplyIds(replyRows.map(({ reply }) => reply));
   const replies = replyRows
-    .filter(({ reply, hasShownChild }) => postPolicy.canListReply(reply, hasShownChild, auth))
+    .map((row) => ({ ...row, view: postPolicy.replyView(row.reply, shown.has(row.reply.id), auth) }))
+    .filter(({ view }) => view !== 'none')
     .filter(({ reply, blocked }) => !postPolicy.hiddenByBlock({ blocked, anonymous: reply.anonymous }, auth))
-    .map(({ reply, authorHandle, authorRole, alias }) =>
-      presentReply(
-        reply,
-        { authorId: reply.authorId, anonymous: reply.anonymous, handle: authorHandle, role: authorRole, alias },
-        presentReactions(byContent.get(`reply:${reply.id}`) ?? [], reply.authorId, viewer, showCounts),
-        viewer,
-      ),
+    .map(({ reply, authorHandle, authorRole, alias, view }) =>
+      view === 'placeholder'
+        ? presentReplyPlaceholder(reply)
+        : presentReply(
+            reply,
+            { authorId: reply.authorId, anonymous: reply.anonymous, handle: authorHandle, role: authorRole, alias },
+            presentReactions(byContent.get(`reply:${reply.id}`) ?? [], reply.authorId, viewer, showCounts),
+            viewer,
+          ),
     );
   return { post, replies };
 }
@@ -123,13 +128,16 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   let depth = 0;
   if (input.parentId) {
     const parent = await queries.findReply(deps.db, input.parentId);
-    // A reply the writer cannot see (a blocked member's reply under their handle, someone else's held reply) is "not found".
-    if (!parent || parent.postId !== postId || (await hiddenByBlock(deps, auth, parent)) || (parent.status === 'held' && !postPolicy.canSeeHeld(parent.authorId, auth))) {
-      throw notFound('The reply you are answering');
+    if (!parent || parent.postId !== postId || (await hiddenByBlock(deps, auth, parent))) throw notFound('The reply you are answering');
+    if (parent.status !== 'visible') {
+      // Refused as the thread lists it to the writer (policies.ts replyView): a reply they are not shown is
+      // "not found"; a placeholder, held or removed, is refused alike, so the refusal never tells them which.
+      const view = postPolicy.replyView(parent, await queries.isReplyShown(deps.db, parent), auth);
+      if (view === 'none') throw notFound('The reply you are answering');
+      // Nothing grows under a held reply: answers to it would show others that something is there.
+      if (view === 'full' && parent.status === 'held') throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
+      throw unprocessable('parent_removed', 'That reply is no longer available, so it cannot be answered.', 'parentId');
     }
-    // Nothing grows under a held reply: answers to it would show others that something is there.
-    if (parent.status === 'held') throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
-    if (parent.status !== 'visible') throw unprocessable('parent_removed', 'That reply was removed, so it cannot be answered.', 'parentId');
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
   }
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;

@@ -120,7 +120,7 @@ describe('held replies', () => {
     const seen = async () => (await reader.client.get(`/api/posts/${post.id}`)).json() as { post: { replyCount: number; needsReply: boolean }; replies: { id: string; status: string }[] };
     expect(await seen()).toMatchObject({ post: { replyCount: 0, needsReply: true }, replies: [] });
 
-    // A removed reply with an answer under it stays as a placeholder, for the answer's sake; a removed leaf goes.
+    // A removed reply with an answer under it stays as a neutral placeholder, for the answer's sake; a removed leaf goes.
     const first = await writeReply(replier.client, post.id, { body: 'I have been there too.' });
     const answer = await writeReply(author.client, post.id, { body: 'Thank you, truly.', parentId: first.id });
     const leaf = await writeReply(reader.client, post.id, { body: 'Same here.' });
@@ -128,7 +128,7 @@ describe('held replies', () => {
     await reader.client.delete(`/api/replies/${leaf.id}`);
     const thread = await seen();
     expect(thread.replies.map((r) => [r.id, r.status])).toEqual([
-      [first.id, 'removed_by_author'],
+      [first.id, 'unavailable'],
       [answer.id, 'visible'],
     ]);
     expect(thread.post).toMatchObject({ replyCount: 2, needsReply: true });
