@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../db/schema/index.js';
 import { updateUser } from '../modules/accounts/queries.js';
 import { connectLive, type LiveMessage } from '../test-support/live-socket.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -92,6 +94,35 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     const postId = await crisisPost(writer.cookie);
     await socket.waitFor(alertFor(postId));
     socket.socket.close();
+  });
+
+  it('a moderator tab left idle past the session idle limit hears no new alert and its socket is closed', async () => {
+    const idle = await signUp('moderator');
+    const onDuty = await signUp('moderator');
+    const writer = await signUp();
+    expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
+    const idleSocket = connectLive(baseUrl, idle.cookie);
+    const control = connectLive(baseUrl, onDuty.cookie);
+    for (const socket of [idleSocket, control]) {
+      await socket.waitFor((message) => message.type === 'ready');
+      await socket.resume(0);
+    }
+    // The tab stays open while its session makes no request for longer than the idle limit (the clock moved on).
+    const idleFor = hearth.deps.config.session.idleMs + 60_000;
+    await hearth.deps.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - idleFor) })
+      .where(eq(sessions.userId, idle.id));
+    // HTTP already says the session is over.
+    expect((await call(idle.cookie, 'GET', '/api/me')).statusCode).toBe(401);
+
+    const postId = await crisisPost(writer.cookie);
+    await control.waitFor(alertFor(postId));
+    // Whichever comes first: the alert (the idle tab still hears staff events) or the close.
+    const outcome = await Promise.race([idleSocket.closed, idleSocket.waitFor(alertFor(postId)).then(() => 'heard the alert', () => 'neither')]);
+    expect(outcome).toBe(4401);
+    expect(idleSocket.messages.some(alertFor(postId))).toBe(false);
+    control.socket.close();
   });
 
   it('signing out closes that session’s socket', async () => {

@@ -38,7 +38,7 @@ interface Connection {
  * Redis comes back after an outage, every socket on this node is sent what was
  * written meanwhile, from the rows.
  */
-export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'db' | 'live' | 'log'>): Promise<void> {
+export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const { pubsub } = deps.live;
   const connections = new Set<Connection>();
@@ -71,7 +71,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   }
 
   async function refresh(connection: Connection): Promise<boolean> {
-    const access = await readSocketAccess(deps.db, [connection.sessionId]);
+    const access = await readSocketAccess(deps.db, [connection.sessionId], deps.config.session.idleMs);
     return apply(connection, access.get(connection.sessionId));
   }
 
@@ -88,7 +88,11 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   async function fanOutStaff(event: LiveEvent): Promise<void> {
     const audience = [...connections].filter((connection) => connection.staff);
     if (audience.length === 0) return;
-    const access = await readSocketAccess(deps.db, audience.map((connection) => connection.sessionId));
+    const access = await readSocketAccess(
+      deps.db,
+      audience.map((connection) => connection.sessionId),
+      deps.config.session.idleMs,
+    );
     for (const connection of audience) {
       if (apply(connection, access.get(connection.sessionId)) && connection.staff) send(connection, event);
     }
