@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../db/schema/index.js';
+import { liveEvents, sessions } from '../db/schema/index.js';
 import { updateUser } from '../modules/accounts/queries.js';
 import { connectLive, type LiveMessage } from '../test-support/live-socket.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -132,5 +132,23 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     await socket.resume(0);
     expect((await call(member.cookie, 'POST', '/api/auth/sign-out', {})).statusCode).toBe(200);
     expect(await socket.closed).toBe(4401);
+  });
+});
+
+describe('replay', () => {
+  it('a moderator resuming after an outage gets every alert raised meanwhile, beyond one page', async () => {
+    const moderator = await signUp('moderator');
+    const socket = connectLive(baseUrl, moderator.cookie);
+    const { lastEventId } = await socket.waitFor((message) => message.type === 'ready');
+    // Alerts written while fan-out was down: rows only, never announced (more than two pages of 500).
+    const missed = await hearth.deps.db
+      .insert(liveEvents)
+      .values(Array.from({ length: 1_201 }, (_, index) => ({ channel: staffChannel, type: 'safety.alert', payload: { contentId: `missed-${index}` } })))
+      .returning({ id: liveEvents.id });
+
+    const replayed = await socket.resume(lastEventId ?? 0);
+    const ids = replayed.flatMap((message) => (message.event ? [message.event.id] : []));
+    expect(ids).toEqual(missed.map((row) => row.id));
+    socket.socket.close();
   });
 });

@@ -81,7 +81,9 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   async function replay(connection: Connection, since: number): Promise<void> {
     // The role at the time of the request decides whether past staff events are replayed.
     if (!(await refresh(connection))) return;
-    for (const event of await deps.live.since(channelsOf(connection), since)) send(connection, event);
+    for await (const page of deps.live.pagesSince(channelsOf(connection), since)) {
+      for (const event of page) send(connection, event);
+    }
   }
 
   // One staff subscription per node: each alert is checked against every staff socket's current access first.
