@@ -13,17 +13,34 @@ export const isStaffRole = (role: string) => role === 'admin' || role === 'moder
 
 /**
  * What each open socket's session may hear now, read from the database: a
- * session that has ended or expired is absent from the result, and the role is
- * the member's current one. Read before staff events are sent and before any
- * replay, so a demotion or a sign-out takes effect even when the event that
- * announced it never crossed nodes.
+ * session that has ended, expired or gone idle is absent from the result, and
+ * the role is the member's current one. Read before staff events are sent and
+ * before any replay, so a demotion or a sign-out takes effect even when the
+ * event that announced it never crossed nodes.
+ *
+ * `idleMs` is the same idle limit HTTP enforces (`config.session.idleMs`). An
+ * open socket is not activity: it never moves `lastSeenAt`, so a tab left open
+ * past the limit loses its socket exactly when its next request would get 401.
  */
-export async function readSocketAccess(db: Database, sessionIds: string[], now = new Date()): Promise<Map<string, SocketAccess>> {
+export async function readSocketAccess(
+  db: Database,
+  sessionIds: string[],
+  idleMs: number,
+  now = new Date(),
+): Promise<Map<string, SocketAccess>> {
   if (sessionIds.length === 0) return new Map();
+  const idleSince = new Date(now.getTime() - idleMs);
   const rows = await db
     .select({ sessionId: sessions.id, userId: users.id, role: users.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(inArray(sessions.id, [...new Set(sessionIds)]), isNull(sessions.endedAt), gt(sessions.expiresAt, now)));
+    .where(
+      and(
+        inArray(sessions.id, [...new Set(sessionIds)]),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
+    );
   return new Map(rows.map((row) => [row.sessionId, { userId: row.userId, staff: isStaffRole(row.role) }]));
 }

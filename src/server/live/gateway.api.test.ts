@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { liveEvents, sessions } from '../db/schema/index.js';
 import { updateUser } from '../modules/accounts/queries.js';
 import { connectLive, type LiveMessage } from '../test-support/live-socket.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -94,6 +96,35 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     socket.socket.close();
   });
 
+  it('a moderator tab left idle past the session idle limit hears no new alert and its socket is closed', async () => {
+    const idle = await signUp('moderator');
+    const onDuty = await signUp('moderator');
+    const writer = await signUp();
+    expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
+    const idleSocket = connectLive(baseUrl, idle.cookie);
+    const control = connectLive(baseUrl, onDuty.cookie);
+    for (const socket of [idleSocket, control]) {
+      await socket.waitFor((message) => message.type === 'ready');
+      await socket.resume(0);
+    }
+    // The tab stays open while its session makes no request for longer than the idle limit (the clock moved on).
+    const idleFor = hearth.deps.config.session.idleMs + 60_000;
+    await hearth.deps.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - idleFor) })
+      .where(eq(sessions.userId, idle.id));
+    // HTTP already says the session is over.
+    expect((await call(idle.cookie, 'GET', '/api/me')).statusCode).toBe(401);
+
+    const postId = await crisisPost(writer.cookie);
+    await control.waitFor(alertFor(postId));
+    // Whichever comes first: the alert (the idle tab still hears staff events) or the close.
+    const outcome = await Promise.race([idleSocket.closed, idleSocket.waitFor(alertFor(postId)).then(() => 'heard the alert', () => 'neither')]);
+    expect(outcome).toBe(4401);
+    expect(idleSocket.messages.some(alertFor(postId))).toBe(false);
+    control.socket.close();
+  });
+
   it('signing out closes that session’s socket', async () => {
     const member = await signUp('moderator');
     const socket = connectLive(baseUrl, member.cookie);
@@ -101,5 +132,23 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     await socket.resume(0);
     expect((await call(member.cookie, 'POST', '/api/auth/sign-out', {})).statusCode).toBe(200);
     expect(await socket.closed).toBe(4401);
+  });
+});
+
+describe('replay', () => {
+  it('a moderator resuming after an outage gets every alert raised meanwhile, beyond one page', async () => {
+    const moderator = await signUp('moderator');
+    const socket = connectLive(baseUrl, moderator.cookie);
+    const { lastEventId } = await socket.waitFor((message) => message.type === 'ready');
+    // Alerts written while fan-out was down: rows only, never announced (more than two pages of 500).
+    const missed = await hearth.deps.db
+      .insert(liveEvents)
+      .values(Array.from({ length: 1_201 }, (_, index) => ({ channel: staffChannel, type: 'safety.alert', payload: { contentId: `missed-${index}` } })))
+      .returning({ id: liveEvents.id });
+
+    const replayed = await socket.resume(lastEventId ?? 0);
+    const ids = replayed.flatMap((message) => (message.event ? [message.event.id] : []));
+    expect(ids).toEqual(missed.map((row) => row.id));
+    socket.socket.close();
   });
 });

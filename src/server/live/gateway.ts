@@ -38,7 +38,7 @@ interface Connection {
  * Redis comes back after an outage, every socket on this node is sent what was
  * written meanwhile, from the rows.
  */
-export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'db' | 'live' | 'log'>): Promise<void> {
+export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const { pubsub } = deps.live;
   const connections = new Set<Connection>();
@@ -71,7 +71,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   }
 
   async function refresh(connection: Connection): Promise<boolean> {
-    const access = await readSocketAccess(deps.db, [connection.sessionId]);
+    const access = await readSocketAccess(deps.db, [connection.sessionId], deps.config.session.idleMs);
     return apply(connection, access.get(connection.sessionId));
   }
 
@@ -81,14 +81,20 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   async function replay(connection: Connection, since: number): Promise<void> {
     // The role at the time of the request decides whether past staff events are replayed.
     if (!(await refresh(connection))) return;
-    for (const event of await deps.live.since(channelsOf(connection), since)) send(connection, event);
+    for await (const page of deps.live.pagesSince(channelsOf(connection), since)) {
+      for (const event of page) send(connection, event);
+    }
   }
 
   // One staff subscription per node: each alert is checked against every staff socket's current access first.
   async function fanOutStaff(event: LiveEvent): Promise<void> {
     const audience = [...connections].filter((connection) => connection.staff);
     if (audience.length === 0) return;
-    const access = await readSocketAccess(deps.db, audience.map((connection) => connection.sessionId));
+    const access = await readSocketAccess(
+      deps.db,
+      audience.map((connection) => connection.sessionId),
+      deps.config.session.idleMs,
+    );
     for (const connection of audience) {
       if (apply(connection, access.get(connection.sessionId)) && connection.staff) send(connection, event);
     }

@@ -66,7 +66,22 @@ export class LiveHub {
     return row?.id ?? 0;
   }
 
-  /** What a reconnecting client missed, oldest first. */
+  /**
+   * Everything a reconnecting client missed, oldest first, one page at a time:
+   * an outage can leave more than one page, and stopping at the first would
+   * silently drop the rest (a moderator would never get those alerts).
+   */
+  async *pagesSince(channels: string[], afterId: number, pageSize = 500): AsyncGenerator<LiveEvent[]> {
+    let after = afterId;
+    for (;;) {
+      const page = await this.since(channels, after, pageSize);
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  /** One page of what a reconnecting client missed, oldest first (see `pagesSince` for all of it). */
   async since(channels: string[], afterId: number, limit = 500): Promise<LiveEvent[]> {
     if (channels.length === 0) return [];
     const rows = await this.db

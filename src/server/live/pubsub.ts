@@ -73,6 +73,9 @@ export class MemoryPubSub implements PubSub {
 
 // Messages kept for re-sending while Redis is away; they are only notifications, so the oldest may go.
 const HELD_LIMIT = 1_000;
+// After a failed SUBSCRIBE the subscriber reconnects after this delay, doubling per failure in a row up to the cap.
+const RESUBSCRIBE_RETRY_MS = 250;
+const RESUBSCRIBE_RETRY_MAX_MS = 5_000;
 
 export class RedisPubSub implements PubSub {
   readonly kind = 'redis';
@@ -82,6 +85,8 @@ export class RedisPubSub implements PubSub {
   private readonly pending = new Map<string, Promise<void>>();
   private held: { channel: string; envelope: string }[] = [];
   private subscribed = false;
+  private subscribeFailures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly reconnectListeners: (() => void)[] = [];
   private readonly disconnectListeners: (() => void)[] = [];
 
@@ -97,7 +102,12 @@ export class RedisPubSub implements PubSub {
       this.deliver(wireChannel.slice(this.prefix.length), envelope.slice(space + 1));
     });
     this.subscriber.on('ready', () => void this.resubscribe());
-    this.subscriber.on('close', () => this.lost());
+    this.subscriber.on('close', () => {
+      // The next 'ready' subscribes every channel afresh: a retry planned on the old connection is moot.
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      this.lost();
+    });
     this.publisher.on('ready', () => void this.flushHeld());
   }
 
@@ -116,7 +126,9 @@ export class RedisPubSub implements PubSub {
         const wire = this.prefix + channel;
         const done = this.subscriber.subscribe(wire).then(
           () => undefined,
-          () => undefined,
+          () => {
+            if (this.listeners.has(channel)) this.subscribeFailed();
+          },
         );
         this.pending.set(channel, done);
         void done.then(() => {
@@ -144,6 +156,8 @@ export class RedisPubSub implements PubSub {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.listeners.clear();
     this.held = [];
     await Promise.all([closeRedisClient(this.publisher), closeRedisClient(this.subscriber)]);
@@ -199,11 +213,33 @@ export class RedisPubSub implements PubSub {
     try {
       if (channels.length > 0) await this.subscriber.subscribe(...channels);
     } catch {
-      return; // lost again: the next 'ready' tries once more
+      this.subscribeFailed();
+      return;
     }
     if (this.subscriber.status !== 'ready') return;
+    this.subscribeFailures = 0;
     this.subscribed = true;
     for (const listener of this.reconnectListeners) listener();
+  }
+
+  /**
+   * A SUBSCRIBE failed. When the connection dropped, its next 'ready' subscribes
+   * again. When it is still up (the command timed out: Redis was slow, or the
+   * reply was lost), nothing would ever retry it and channels would stay deaf to
+   * other nodes for good. So fan-out counts as lost (sockets are marked for
+   * catch-up, /readyz says degraded) and the subscriber reconnects after a
+   * backoff: a fresh connection, whose 'ready' subscribes every channel.
+   */
+  private subscribeFailed(): void {
+    if (this.subscriber.status !== 'ready' || this.retryTimer) return;
+    this.lost();
+    const delay = Math.min(RESUBSCRIBE_RETRY_MS * 2 ** this.subscribeFailures, RESUBSCRIBE_RETRY_MAX_MS);
+    this.subscribeFailures += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.subscriber.status === 'ready') this.subscriber.disconnect(true);
+    }, delay);
+    this.retryTimer.unref();
   }
 
   private lost(): void {
