@@ -24,6 +24,8 @@ let hearth: TestApp;
 let secretAuthor: { id: string; handle: string };
 let crawler: TestClient;
 let author: TestClient;
+/** Members whose profiles the crawl reads: both write openly and anonymously. */
+const profileHandles: string[] = [];
 const discovered = { postId: new Set<string>(), replyId: new Set<string>(), slug: new Set<string>(), groupId: new Set<string>() };
 
 beforeAll(async () => {
@@ -66,7 +68,7 @@ beforeAll(async () => {
 
   // Another member answers their own posts under their other identity: to readers that is someone else.
   const twoFaced = new TestClient(hearth.app);
-  await twoFaced.signUp();
+  profileHandles.push((await twoFaced.signUp()).user.handle, crawlerAccount.user.handle);
   await join(twoFaced, 'grief-and-loss');
   const open = await writePost(twoFaced, 'grief-and-loss', { title: 'Asked openly', body: 'Does the first year get easier?' });
   await writeReply(twoFaced, open.post.id, { body: 'It did for me, slowly.', anonymous: true });
@@ -135,10 +137,11 @@ function anonymousItems(value: unknown, at: string, into: Map<string, string>): 
   }
 }
 
-/** What one crawl saw: each URL's status, and every anonymous item. */
+/** What one crawl saw: each URL's status, every anonymous item, and the posts each profile lists. */
 interface CrawlView {
   statuses: Map<string, number>;
   anonymous: Map<string, string>;
+  profilePosts: Map<string, string[]>;
 }
 
 async function crawlGet(url: string, view: CrawlView, options: CrawlOptions): Promise<LightMyRequestResponse> {
@@ -160,6 +163,7 @@ async function crawlGet(url: string, view: CrawlView, options: CrawlOptions): Pr
       if (group.id) discovered.groupId.add(group.id);
     });
     if (/^\/api\/posts\/[0-9a-f-]{36}$/.test(url) && response.statusCode === 200) assertCountersFollowThread(body as unknown as ShownThread, `GET ${url}`);
+    if (url.startsWith('/api/members/')) view.profilePosts.set(url, posts.map((post) => post.id));
     if (url.startsWith('/api/feed/needs-reply')) {
       expect(posts.length, 'the needs-reply feed lists posts').toBeGreaterThan(0);
       expect(posts.every((post) => post.needsReply), `GET ${url}: every post listed needs a reply`).toBe(true);
@@ -175,7 +179,7 @@ interface CrawlOptions {
 
 /** Every GET route in the OpenAPI document, with every id discovered, twice (ids found late get used). */
 async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
-  const view: CrawlView = { statuses: new Map(), anonymous: new Map() };
+  const view: CrawlView = { statuses: new Map(), anonymous: new Map(), profilePosts: new Map() };
   const doc = (await crawler.get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
   const getPaths = Object.entries(doc.paths).filter(([, methods]) => 'get' in methods).map(([path]) => path);
   expect(getPaths.length).toBeGreaterThan(15);
@@ -202,6 +206,7 @@ async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
           : name === 'id' ? [...discovered.postId, ...discovered.replyId]
           : name === 'contentType' ? ['posts', 'replies']
           : name === 'sessionId' || name === 'userId' ? [secretAuthor.id]
+          : name === 'handle' ? profileHandles
           : [];
         urls = urls.flatMap((url) => values.map((value) => url.replace(`{${name}}`, encodeURIComponent(value))));
       }
@@ -216,6 +221,12 @@ async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
   expect(discovered.postId.size).toBeGreaterThanOrEqual(3);
   expect(discovered.replyId.size).toBeGreaterThanOrEqual(3);
   expect(crawled.size).toBeGreaterThan(40);
+  // A profile lists what its member wrote under their handle: never a post the crawl saw shown anonymously.
+  const shownAnonymously = new Set([...view.anonymous.keys()].map((key) => key.slice(key.lastIndexOf(':') + 1)));
+  expect([...view.profilePosts.values()].flat().length, 'the profiles crawled list posts').toBeGreaterThan(0);
+  for (const [url, ids] of view.profilePosts) {
+    expect(ids.filter((id) => shownAnonymously.has(id)), `GET ${url} lists anonymous posts`).toEqual([]);
+  }
   // A needs-reply cursor from the crawl pages on without repeating a post.
   let cursor: string | null = null;
   const paged: string[] = [];
