@@ -14,12 +14,23 @@ export const PASSWORD_MIN = 8;
 /** Passphrases are welcome; the bound only stops a hashing denial of service. */
 export const PASSWORD_MAX = 256;
 
+/** ASCII only: a handle then lower-cases the same way in JavaScript and PostgreSQL ('İ' does not). */
+export const HANDLE_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+const HANDLE_CHARACTERS = 'may use letters, digits and underscores, starting with a letter';
+
 export const handleSchema = z
   .string()
   .trim()
   .min(HANDLE_MIN, `must be at least ${HANDLE_MIN} characters`)
   .max(HANDLE_MAX, `must be at most ${HANDLE_MAX} characters`)
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'may use letters, digits and underscores, starting with a letter');
+  .regex(HANDLE_PATTERN, HANDLE_CHARACTERS);
+
+/**
+ * A handle typed to find an account (sign-in, recovery, blocks). Characters no handle can have are a 400: a
+ * lookup must never reach an account by a spelling that the rate limiter counts as another handle (PostgreSQL
+ * lower-cases 'İris' to 'iris', JavaScript to 'i̇ris').
+ */
+export const handleLookupSchema = text().trim().min(1, 'is required').max(64).regex(HANDLE_PATTERN, HANDLE_CHARACTERS);
 
 /** A new password: `text()`, so that two passwords never differ only by a character UTF-8 cannot carry. */
 export const passwordSchema = text()
@@ -47,13 +58,13 @@ export const signUpRequestSchema = z.strictObject({
 export type SignUpRequest = z.input<typeof signUpRequestSchema>;
 
 export const signInRequestSchema = z.strictObject({
-  handle: text().trim().min(1, 'is required').max(64),
+  handle: handleLookupSchema,
   password: z.string().min(1, 'is required').max(PASSWORD_MAX),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 export const recoverRequestSchema = z.strictObject({
-  handle: text().trim().min(1, 'is required').max(64),
+  handle: handleLookupSchema,
   code: text().trim().min(1, 'is required').max(64),
   newPassword: passwordSchema,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HANDLE_PATTERN } from './accounts.js';
 import { feedQuerySchema, postSummarySchema } from './community.js';
 
 /**
@@ -21,7 +22,7 @@ export const memberProfileResponseSchema = z.object({ profile: memberProfileSche
 
 /** The characters a handle can have (see `handleSchema`): anything else is a 400 naming `handle`, never a query. */
 export const memberHandleParamsSchema = z.object({
-  handle: z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/, 'may use letters, digits and underscores'),
+  handle: z.string().min(1).max(64).regex(HANDLE_PATTERN, 'may use letters, digits and underscores, starting with a letter'),
 });
 
 export const memberPostsQuerySchema = feedQuerySchema.pick({ cursor: true, limit: true });

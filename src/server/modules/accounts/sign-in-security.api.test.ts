@@ -128,6 +128,26 @@ describe('IPv6 addresses', () => {
   });
 });
 
+describe('handles spelt with characters no handle has', () => {
+  // PostgreSQL lower-cases 'İ' to 'i' while JavaScript makes it 'i̇': such a spelling would reach the account
+  // while the limiter counted it as another handle, giving an attacker a fresh per-handle budget per spelling.
+  it('are refused as a 400 naming the handle, never looked up, in sign-in, recovery and blocks', async () => {
+    const handle = uniqueHandle('iris');
+    const owner = device();
+    const { recoveryCodes } = (await owner.signUp(handle)).json() as { recoveryCodes: string[] };
+    const dotted = `İ${handle.slice(1)}`;
+    for (const response of [
+      await device().signIn(dotted, GOOD_PASSWORD),
+      await device().recover(dotted, recoveryCodes[0]!, 'found-my-way-back'),
+      await owner.client.post('/api/me/blocks', { handle: dotted }, { 'x-forwarded-for': '198.51.100.250' }),
+    ]) {
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.field).toBe('handle');
+    }
+    expect((await device().signIn(handle.toUpperCase(), GOOD_PASSWORD)).statusCode).toBe(200);
+  });
+});
+
 describe('recovery', () => {
   it('a new password that is refused does not use up the recovery code', async () => {
     const handle = uniqueHandle('recover');

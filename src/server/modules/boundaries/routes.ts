@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { okResponseSchema } from '../../../shared/api/accounts.js';
+import { handleLookupSchema, okResponseSchema } from '../../../shared/api/accounts.js';
 import { blockedMemberSchema, muteSchema } from '../../../shared/api/community.js';
-import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound, unprocessable } from '../../http/errors.js';
@@ -35,7 +34,7 @@ export function registerBoundaryRoutes(root: FastifyInstance, deps: Deps): void 
 
   app.post('/api/me/blocks', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Block a member by handle', body: z.strictObject({ handle: text().trim().min(1).max(64) }), response: { 200: okResponseSchema } },
+    schema: { tags, summary: 'Block a member by handle', body: z.strictObject({ handle: handleLookupSchema }), response: { 200: okResponseSchema } },
     handler: async (request) => {
       const auth = requireAuth(request);
       const target = await findUserByHandle(deps.db, request.body.handle);
