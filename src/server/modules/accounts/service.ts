@@ -99,10 +99,14 @@ export async function recover(deps: Pick<Deps, 'db' | 'config' | 'live'>, input:
   const codeHash = hmac(deps.config.secrets.sessionSecret, code);
   if (!found || !(await queries.hasUnusedRecoveryCode(deps.db, found.id, codeHash))) throw recoveryFailed();
   const passwordHash = await hashPassword(input.newPassword);
-  // Spent here, atomically: two attempts racing with one code cannot both succeed.
-  if (!(await queries.consumeRecoveryCode(deps.db, found.id, codeHash))) throw recoveryFailed();
-  const user = await queries.updateUser(deps.db, found.id, { passwordHash, passwordChangedAt: new Date() });
-  await recordAudit(deps.db, { actorId: user.id, action: 'password.recovered', targetType: 'user', targetId: user.id });
+  // Spent here, atomically: two attempts racing with one code cannot both succeed. The code is spent in the
+  // same transaction as the new password is set, so a failure between them cannot burn a code for nothing.
+  const user = await deps.db.transaction(async (tx) => {
+    if (!(await queries.consumeRecoveryCode(tx, found.id, codeHash))) throw recoveryFailed();
+    const updated = await queries.updateUser(tx, found.id, { passwordHash, passwordChangedAt: new Date() });
+    await recordAudit(tx, { actorId: updated.id, action: 'password.recovered', targetType: 'user', targetId: updated.id });
+    return updated;
+  });
   await endOtherSessions(deps, user.id);
   const { token, session } = await startSession(deps, user.id, meta);
   const remainingCodes = await queries.countUnusedRecoveryCodes(deps.db, user.id);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_CHECKS_PER_15_MINUTES, EMAIL_CHANGES_PER_HOUR } from '../../http/rate-limit.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -156,6 +157,30 @@ describe('recovery', () => {
     const refused = await lost.recover(handle, recoveryCodes[0]!, 'password123');
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'common_password', field: 'newPassword' });
+    const retried = await lost.recover(handle, recoveryCodes[0]!, 'found-my-way-back');
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json().remainingCodes).toBe(9);
+  });
+});
+
+describe('recovery when the database fails half-way', () => {
+  it('keeps the code: it is spent in the same transaction that sets the new password', async () => {
+    const handle = uniqueHandle('halfway');
+    const { recoveryCodes } = (await device().signUp(handle)).json() as { recoveryCodes: string[] };
+    // Setting a new password now fails inside the database, after the code would have been spent.
+    await hearth.deps.db.execute(
+      sql.raw(`CREATE FUNCTION refuse_new_passwords() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused' USING ERRCODE = 'P0001'; END $$`),
+    );
+    await hearth.deps.db.execute(
+      sql.raw('CREATE TRIGGER refuse_new_passwords BEFORE UPDATE OF password_hash ON users FOR EACH ROW EXECUTE FUNCTION refuse_new_passwords()'),
+    );
+    const lost = device();
+    try {
+      expect((await lost.recover(handle, recoveryCodes[0]!, 'found-my-way-back')).statusCode).toBe(500);
+    } finally {
+      await hearth.deps.db.execute(sql.raw('DROP TRIGGER refuse_new_passwords ON users'));
+      await hearth.deps.db.execute(sql.raw('DROP FUNCTION refuse_new_passwords()'));
+    }
     const retried = await lost.recover(handle, recoveryCodes[0]!, 'found-my-way-back');
     expect(retried.statusCode).toBe(200);
     expect(retried.json().remainingCodes).toBe(9);
