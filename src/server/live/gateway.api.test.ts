@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveEvents, sessions } from '../db/schema/index.js';
 import { updateUser } from '../modules/accounts/queries.js';
-import { connectLive, type LiveMessage } from '../test-support/live-socket.js';
+import { connectLive, type LiveMessage, type LiveSocket } from '../test-support/live-socket.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { GOOD_PASSWORD, uniqueHandle } from '../test-support/test-client.js';
 import { staffChannel } from './hub.js';
@@ -151,4 +151,28 @@ describe('replay', () => {
     expect(ids).toEqual(missed.map((row) => row.id));
     socket.socket.close();
   });
+
+  it('two resumes sent at once are served one after the other: every missed event arrives once, in order', async () => {
+    const moderator = await signUp('moderator');
+    const socket = connectLive(baseUrl, moderator.cookie);
+    const { lastEventId } = await socket.waitFor((message) => message.type === 'ready');
+    const missed = await hearth.deps.db
+      .insert(liveEvents)
+      .values(Array.from({ length: 2_600 }, (_, index) => ({ channel: staffChannel, type: 'safety.alert', payload: { contentId: `twice-${index}` } })))
+      .returning({ id: liveEvents.id });
+
+    const from = socket.messages.length;
+    socket.socket.send(JSON.stringify({ type: 'resume', since: lastEventId ?? 0 }));
+    socket.socket.send(JSON.stringify({ type: 'resume', since: lastEventId ?? 0 }));
+    await socket.waitFor((message) => message.type === 'resumed');
+    await eventuallyTwoResumed(socket, from);
+    const ids = socket.messages.slice(from).flatMap((message) => (message.event ? [message.event.id] : []));
+    expect(ids).toEqual(missed.map((row) => row.id));
+    socket.socket.close();
+  });
 });
+
+/** Waits for the answers to two resumes: the second `resumed` after `from`. */
+async function eventuallyTwoResumed(socket: LiveSocket, from: number): Promise<void> {
+  await socket.waitFor(() => socket.messages.slice(from).filter((message) => message.type === 'resumed').length >= 2, 20_000);
+}

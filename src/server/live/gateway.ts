@@ -13,6 +13,12 @@ const clientMessageSchema = z.discriminatedUnion('type', [
 ]);
 
 const HEARTBEAT_MS = 25_000;
+/** Event ids a socket remembers having sent, to drop a replayed event's live push (or the reverse). */
+const SENT_IDS_KEPT = 2_000;
+/** Bytes a socket may have waiting to go out before a replay stops and the client is asked to resume. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** WebSocket close code 1013, "try again later": the client reconnects and resumes. */
+const CLOSE_TRY_AGAIN_LATER = 1013;
 /** Close code for "sign in first" and "session ended": the client stops reconnecting. */
 export const CLOSE_UNAUTHORISED = 4401;
 
@@ -25,6 +31,10 @@ interface Connection {
   staff: boolean;
   // Ids already sent: a replayed event and its live push may both arrive.
   sent: Set<number>;
+  /** The replay in progress: a socket's replays run one at a time, in the order asked. */
+  replaying: Promise<void>;
+  /** Every event after `from` up to `to` was sent by a replay; a later replay from inside it starts at `to`. */
+  replayed: { from: number; to: number } | undefined;
   lastSentId: number;
   /** Set while cross-node fan-out is down: the id to replay from when it returns. */
   catchUpFrom: number | undefined;
@@ -51,8 +61,15 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   function send(connection: Connection, event: LiveEvent): void {
     const { socket } = connection;
     if (connection.sent.has(event.id) || socket.readyState !== socket.OPEN) return;
-    if (connection.sent.size > 1000) connection.sent.clear();
     connection.sent.add(event.id);
+    // Forget the oldest half, never all at once: a long replay and its live pushes overlap at the newest ids.
+    if (connection.sent.size > SENT_IDS_KEPT) {
+      let excess = connection.sent.size - SENT_IDS_KEPT / 2;
+      for (const id of connection.sent) {
+        if (excess-- <= 0) break;
+        connection.sent.delete(id);
+      }
+    }
     connection.lastSentId = Math.max(connection.lastSentId, event.id);
     socket.send(JSON.stringify({ type: 'event', event }));
     if (event.type === 'session.ended' && (event.payload.sessionIds as string[] | undefined)?.includes(connection.sessionId)) {
@@ -66,6 +83,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       if (connection.socket.readyState === connection.socket.OPEN) connection.socket.close(CLOSE_UNAUTHORISED, 'session ended');
       return false;
     }
+    // What earlier replays covered did not include the staff channel (or did): it no longer stands.
+    if (connection.staff !== access.staff) connection.replayed = undefined;
     connection.staff = access.staff;
     return true;
   }
@@ -78,12 +97,34 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   const channelsOf = (connection: Connection) =>
     connection.staff ? [userChannel(connection.userId), staffChannel] : [userChannel(connection.userId)];
 
-  async function replay(connection: Connection, since: number): Promise<void> {
+  /** Replays after the ones already asked for on this socket: never two at once, so memory stays one page. */
+  function replay(connection: Connection, since: number): Promise<void> {
+    const run = connection.replaying.then(() => replayNow(connection, since));
+    connection.replaying = run.catch(() => undefined);
+    return run;
+  }
+
+  async function replayNow(connection: Connection, since: number): Promise<void> {
     // The role at the time of the request decides whether past staff events are replayed.
     if (!(await refresh(connection))) return;
-    for await (const page of deps.live.pagesSince(channelsOf(connection), since)) {
+    const { socket } = connection;
+    const covered = connection.replayed;
+    const inside = covered !== undefined && since >= covered.from && since <= covered.to;
+    const start = inside ? covered.to : since;
+    let reached = start;
+    for await (const page of deps.live.pagesSince(channelsOf(connection), start)) {
       for (const event of page) send(connection, event);
+      reached = page[page.length - 1]!.id;
+      connection.replayed = { from: inside ? covered.from : since, to: reached };
+      // A client that does not read would make the server hold the whole history: it is asked to come back,
+      // and resumes from the last event it did read.
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        socket.close(CLOSE_TRY_AGAIN_LATER, 'reading too slowly: resume again');
+        return;
+      }
+      if (socket.readyState !== socket.OPEN) return;
     }
+    connection.replayed = { from: inside ? covered.from : since, to: reached };
   }
 
   // One staff subscription per node: each alert is checked against every staff socket's current access first.
@@ -128,6 +169,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       sessionId: auth.session.id,
       staff: isStaffRole(auth.user.role),
       sent: new Set(),
+      replaying: Promise.resolve(),
+      replayed: undefined,
       lastSentId: 0,
       catchUpFrom: undefined,
       userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
