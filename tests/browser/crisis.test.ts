@@ -101,6 +101,10 @@ describe('a member in crisis', () => {
   });
 
   it('gets a helper’s card after worrying about a friend in a reply', async () => {
+    // The held post takes no replies (to others it reads as removed): the member answers in another thread.
+    await expectVisible(page.getByText('Replies and reactions are paused while it is held.'));
+    await expectHidden(page.getByRole('textbox', { name: 'Your reply' }));
+    await writePost(page, 'depression', { title: 'Sundays', body: 'Does anyone else find Sundays long?' });
     await page.getByLabel('Your reply').fill('My friend says she is going to jump tonight and I am scared for her');
     await page.getByRole('button', { name: 'Send reply' }).click();
     const card = page.getByRole('region', { name: 'Support for helping someone else' });

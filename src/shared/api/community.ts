@@ -114,11 +114,12 @@ export const reactionSummarySchema = z.object({
 
 const contentStatusSchema = z.enum(['visible', 'held', 'removed_by_author', 'removed_by_staff']);
 /**
- * A reply's status adds `unavailable`: what other members see of a removed or
- * held reply kept as a placeholder for the replies under it. One status for both,
- * so a placeholder never tells them which it is.
+ * A reply's status, and that of a thread's post, adds `unavailable`: what other
+ * members see of removed or held content kept as a placeholder (a reply for the
+ * replies under it, a post for its thread). One status for both, so a
+ * placeholder never tells them which it is. Feeds list no placeholders.
  */
-const replyStatusSchema = z.enum([...contentStatusSchema.options, 'unavailable']);
+const placeholderStatusSchema = z.enum([...contentStatusSchema.options, 'unavailable']);
 
 export const postSummarySchema = z.object({
   id: z.uuid(),
@@ -148,7 +149,7 @@ export const replySchema = z.object({
   author: authorSchema.nullable(),
   bodyHtml: z.string().nullable(),
   body: z.string().nullable(),
-  status: replyStatusSchema,
+  status: placeholderStatusSchema,
   createdAt: z.string(),
   edited: z.boolean(),
   reactions: reactionSummarySchema,
@@ -156,6 +157,9 @@ export const replySchema = z.object({
 export type Reply = z.infer<typeof replySchema>;
 
 export const postSchema = postSummarySchema.extend({
+  /** Null on an `unavailable` placeholder: it says nothing of who wrote it. */
+  author: authorSchema.nullable(),
+  status: placeholderStatusSchema,
   heldReason: z.string().nullable(),
   bodyHtml: z.string().nullable(),
   body: z.string().nullable(),

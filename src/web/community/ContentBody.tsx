@@ -5,9 +5,17 @@ import type { Reply } from '../../shared/api/community.js';
  * subset through an allowlist), the only HTML the app ever renders from the
  * server. Removed content is a plain placeholder.
  */
-export function ContentBody({ status, bodyHtml }: { status: Reply['status']; bodyHtml: string | null }) {
-  // Other members' view of a removed or held reply kept for the replies under it: neutral on purpose.
-  if (status === 'unavailable') return <p className="content-body content-body--removed">This reply is no longer available</p>;
+export function ContentBody({
+  status,
+  bodyHtml,
+  subject = 'reply',
+}: {
+  status: Reply['status'];
+  bodyHtml: string | null;
+  subject?: 'post' | 'reply';
+}) {
+  // Other members' view of a removed or held reply or post kept as a placeholder: neutral on purpose.
+  if (status === 'unavailable') return <p className="content-body content-body--removed">This {subject} is no longer available</p>;
   if (status === 'removed_by_staff')
     return <p className="content-body content-body--removed">Removed by a moderator</p>;
   if (status === 'removed_by_author' || bodyHtml === null) {

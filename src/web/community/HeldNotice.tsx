@@ -10,6 +10,9 @@ import { Notice } from '../design/index.js';
 const REASON_WHEN_UNKNOWN =
   'It may describe a way of harming yourself, or something that is happening right now. Details like these can put other people who are struggling at risk. You have not done anything wrong, and you are not alone: help is here.';
 
+/** Nothing is added under a held post: to others it reads as removed, which takes no replies (posts/service.ts). */
+const PAUSED = 'Replies and reactions are paused while it is held.';
+
 export function HeldNotice({
   contentType,
   isYou,
@@ -26,6 +29,7 @@ export function HeldNotice({
     return (
       <Notice tone="info" className="held-notice" title={`This ${contentType} is held`}>
         <p>Only its author and the safety team can see it.</p>
+        {contentType === 'post' ? <p>{PAUSED}</p> : null}
       </Notice>
     );
   }
@@ -35,6 +39,7 @@ export function HeldNotice({
       className="held-notice"
       title={`Only you and our safety team can see this ${contentType} for now`}
     >
+      {contentType === 'post' ? <p>{PAUSED}</p> : null}
       {reasonShownAbove ? (
         <p>The support above says why.</p>
       ) : (

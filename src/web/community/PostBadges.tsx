@@ -1,4 +1,4 @@
-import type { PostSummary } from '../../shared/api/community.js';
+import type { Post, PostSummary } from '../../shared/api/community.js';
 import { Badge } from '../design/index.js';
 import { MOOD_LABELS } from './labels.js';
 
@@ -7,7 +7,7 @@ export function PostBadges({
   post,
   showHeld = true,
 }: {
-  post: Pick<PostSummary, 'needsReply' | 'status' | 'mood' | 'edited' | 'author'>;
+  post: Pick<PostSummary, 'needsReply' | 'mood' | 'edited' | 'author'> & { status: Post['status'] };
   /** Off where a fuller notice about holding is shown (the thread). */
   showHeld?: boolean;
 }) {

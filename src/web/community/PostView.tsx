@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Post } from '../../shared/api/community.js';
+import type { Author, Post } from '../../shared/api/community.js';
 import { useCommunitySettings } from '../api/community-queries.js';
 import { Button, ConfirmPanel, PageHeader, RelativeTime } from '../design/index.js';
 import { AuthorName } from './AuthorName.js';
@@ -17,14 +17,67 @@ import { useMuteThread, useRemoveContent } from './thread-mutations.js';
 
 /** The post at the head of a thread: its title is the page's h1. */
 export function PostView({ post }: { post: Post }) {
+  return post.author === null ? <PostPlaceholder post={post} /> : <AuthoredPost post={post} author={post.author} />;
+}
+
+/**
+ * What other members see of a post that was removed or is held for review: the
+ * same neutral placeholder for both, saying nothing of who wrote it or what it said.
+ */
+function PostPlaceholder({ post }: { post: Post }) {
+  return (
+    <article className="thread-post" aria-labelledby="thread-post-title">
+      <PageHeader
+        eyebrow={
+          <>
+            In <Link to={`/groups/${post.group.slug}`}>{post.group.name}</Link>
+          </>
+        }
+        title={<span id="thread-post-title">Post no longer available</span>}
+        documentTitle="Post no longer available"
+      >
+        <p className="thread-post__meta">
+          <RelativeTime iso={post.createdAt} />
+        </p>
+      </PageHeader>
+      <ContentBody status={post.status} bodyHtml={null} subject="post" />
+      <div className="thread-post__actions">
+        <MuteButton post={post} />
+      </div>
+    </article>
+  );
+}
+
+function MuteButton({ post }: { post: Post }) {
+  const thread = useThreadContext();
+  const mute = useMuteThread(post.id);
+  return (
+    <Button
+      variant="secondary"
+      busy={mute.isPending}
+      onClick={() =>
+        mute.mutate(!post.muted, {
+          onSuccess: () =>
+            thread.announce(
+              post.muted ? 'Thread unmuted: it can show in your home feed again.' : 'Thread muted: it will not show in your home feed.',
+            ),
+        })
+      }
+    >
+      {post.muted ? 'Unmute thread' : 'Mute thread'}
+    </Button>
+  );
+}
+
+function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
+  const post = { ...shown, author };
   const thread = useThreadContext();
   const navigate = useNavigate();
   const settings = useCommunitySettings();
   const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
   const remove = useRemoveContent(post.id);
-  const mute = useMuteThread(post.id);
   const removed = post.status === 'removed_by_author' || post.status === 'removed_by_staff';
-  const mine = post.author.isYou;
+  const mine = author.isYou;
   const warning = warningText(post);
   const treatment = warningTreatment(post, settings.data?.contentWarningPreferences);
   // The support card just shown says why; later reads carry the reason on the post (author and staff only).
@@ -84,22 +137,7 @@ export function PostView({ post }: { post: Post }) {
       ) : null}
 
       <div className="thread-post__actions">
-        <Button
-          variant="secondary"
-          busy={mute.isPending}
-          onClick={() =>
-            mute.mutate(!post.muted, {
-              onSuccess: () =>
-                thread.announce(
-                  post.muted
-                    ? 'Thread unmuted: it can show in your home feed again.'
-                    : 'Thread muted: it will not show in your home feed.',
-                ),
-            })
-          }
-        >
-          {post.muted ? 'Unmute thread' : 'Mute thread'}
-        </Button>
+        <MuteButton post={post} />
         <ContentMenu subject="this post" items={menu} />
       </div>
 
@@ -123,7 +161,7 @@ export function PostView({ post }: { post: Post }) {
           }
           onCancel={() => setConfirm(null)}
         >
-          <p>Others will see “Removed by the author” in its place. The replies stay.</p>
+          <p>Others will see “Post no longer available” in its place. The replies stay.</p>
           {remove.isError ? <p className="field__error">{remove.error.message}</p> : null}
         </ConfirmPanel>
       ) : null}

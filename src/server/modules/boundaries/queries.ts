@@ -54,16 +54,23 @@ export async function deleteMute(db: Database, userId: string, targetType: 'post
   return removed.length > 0;
 }
 
-/** Mutes with a label: the thread title or the group name. */
+/**
+ * Mutes with what labels them: a muted thread's post (title, and the status and
+ * author the posts policy needs to decide whether the viewer may read the title)
+ * or the group's name.
+ */
 export async function listMutes(db: Database, userId: string) {
   return db
     .select({
       targetType: mutes.targetType,
       targetId: mutes.targetId,
       mutedAt: mutes.createdAt,
-      label: sql<string>`coalesce((select p.title from ${posts} p where ${mutes.targetType} = 'post' and p.id = ${mutes.targetId}), (select g.name from ${groups} g where ${mutes.targetType} = 'group' and g.id = ${mutes.targetId}), '')`,
+      post: { title: posts.title, status: posts.status, authorId: posts.authorId },
+      groupName: groups.name,
     })
     .from(mutes)
+    .leftJoin(posts, and(eq(mutes.targetType, 'post'), eq(posts.id, mutes.targetId)))
+    .leftJoin(groups, and(eq(mutes.targetType, 'group'), eq(groups.id, mutes.targetId)))
     .where(eq(mutes.userId, userId))
     .orderBy(desc(mutes.createdAt));
 }

@@ -9,6 +9,8 @@ import { notFound, unprocessable } from '../../http/errors.js';
 import { findUserByHandle } from '../accounts/queries.js';
 import { findGroupById } from '../groups/queries.js';
 import { requireGroup } from '../groups/service.js';
+import { postPolicy } from '../posts/policies.js';
+import { PLACEHOLDER_POST_TITLE } from '../posts/presenters.js';
 import { getThread } from '../posts/service.js';
 import * as queries from './queries.js';
 
@@ -58,8 +60,16 @@ export function registerBoundaryRoutes(root: FastifyInstance, deps: Deps): void 
     preValidation: signedIn,
     schema: { tags, summary: 'Threads and groups you have muted', response: { 200: z.object({ mutes: z.array(muteSchema) }) } },
     handler: async (request) => {
-      const rows = await queries.listMutes(deps.db, requireAuth(request).user.id);
-      return { mutes: rows.map((row) => ({ ...row, mutedAt: row.mutedAt.toISOString() })) };
+      const auth = requireAuth(request);
+      const rows = await queries.listMutes(deps.db, auth.user.id);
+      return {
+        mutes: rows.map(({ post, groupName, ...row }) => ({
+          ...row,
+          // A muted thread whose post the member now sees as a placeholder is labelled as one (else a held post's title would show here).
+          label: post ? (postPolicy.postView(post, auth) === 'full' ? post.title : PLACEHOLDER_POST_TITLE) : (groupName ?? ''),
+          mutedAt: row.mutedAt.toISOString(),
+        })),
+      };
     },
   });
 

@@ -7,8 +7,20 @@ export const postPolicy = {
   canReadThread(head: ThreadHead, auth: AuthContext): boolean {
     const staff = isStaffRole(auth.user.role);
     const groupReadable = head.group.visibility === 'public' || head.membership?.status === 'active' || staff;
-    if (!groupReadable || postPolicy.hiddenByBlock({ blocked: head.blocked, anonymous: head.post.anonymous }, auth)) return false;
-    return head.post.status !== 'held' || head.post.authorId === auth.user.id || staff;
+    // A held post is readable (as a placeholder, see postView) like a removed one: a 404 would tell everyone
+    // with the link that its author wrote something held for crisis review.
+    return groupReadable && !postPolicy.hiddenByBlock({ blocked: head.blocked, anonymous: head.post.anonymous }, auth);
+  },
+  /**
+   * How a thread's post is shown to this viewer. Its author and staff see it as
+   * it is (held, or removed with what is left of it). Everyone else sees a post
+   * that is not visible as the same neutral placeholder, whether it was removed
+   * (by its author or by staff) or is held for crisis review (issue 10 review):
+   * any difference would tell them its author wrote something held.
+   */
+  postView(post: { authorId: string; status: string }, auth: AuthContext): 'full' | 'placeholder' {
+    if (post.status === 'visible' || post.authorId === auth.user.id || isStaffRole(auth.user.role)) return 'full';
+    return 'placeholder';
   },
   /**
    * A block hides the other member's content only where it is shown under their

@@ -93,6 +93,44 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
   };
 }
 
+/** The title other members see of a post they see only as a placeholder (and the label of its mute). */
+export const PLACEHOLDER_POST_TITLE = 'Post no longer available';
+
+/**
+ * A post other members see only as a placeholder (removed by its author or by
+ * staff, or held for crisis review). Built from nothing but where it is, when,
+ * and what its replies moved, so a held and a removed post come out the same:
+ * no title, body, author or alias, mood, content warning, edit mark or
+ * reactions. `muted` is the viewer's own choice, so it stays.
+ */
+export function presentPostPlaceholder(
+  post: Pick<PostRow, 'id' | 'replyCount' | 'createdAt' | 'lastActivityAt'>,
+  group: PostListing['group'],
+  muted: boolean,
+): Post {
+  return {
+    id: post.id,
+    group,
+    author: null,
+    title: PLACEHOLDER_POST_TITLE,
+    excerpt: '',
+    contentWarning: null,
+    contentWarningTopics: [],
+    mood: null,
+    status: 'unavailable',
+    replyCount: post.replyCount,
+    needsReply: false,
+    createdAt: post.createdAt.toISOString(),
+    lastActivityAt: post.lastActivityAt.toISOString(),
+    edited: false,
+    heldReason: null,
+    body: null,
+    bodyHtml: null,
+    reactions: { mine: [], counts: null, reactors: null },
+    muted,
+  };
+}
+
 export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Reply['reactions'], viewer: Viewer): Reply {
   return {
     id: reply.id,

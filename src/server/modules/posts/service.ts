@@ -17,7 +17,7 @@ import { buildSupportCard } from '../safety/support-card.js';
 import { aliasFor } from './aliases.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
-import { presentPost, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
+import { presentPost, presentPostPlaceholder, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
 import * as queries from './queries.js';
 import { shownReplyIds } from './shown.js';
 import { isStaffRole } from './visibility.js';
@@ -46,16 +46,20 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
     else byContent.set(key, [row]);
   }
   const showCounts = head.group.showReactionCounts;
-  const post = presentPost(
-    {
-      post: head.post,
-      group: { id: head.group.id, slug: head.group.slug, name: head.group.name },
-      author: { authorId: head.post.authorId, anonymous: head.post.anonymous, handle: head.authorHandle, role: head.authorRole, alias: head.alias },
-    },
-    presentReactions(byContent.get(`post:${postId}`) ?? [], head.post.authorId, viewer, showCounts),
-    head.muted,
-    viewer,
-  );
+  const group = { id: head.group.id, slug: head.group.slug, name: head.group.name };
+  const post =
+    postPolicy.postView(head.post, auth) === 'placeholder'
+      ? presentPostPlaceholder(head.post, group, head.muted)
+      : presentPost(
+          {
+            post: head.post,
+            group,
+            author: { authorId: head.post.authorId, anonymous: head.post.anonymous, handle: head.authorHandle, role: head.authorRole, alias: head.alias },
+          },
+          presentReactions(byContent.get(`post:${postId}`) ?? [], head.post.authorId, viewer, showCounts),
+          head.muted,
+          viewer,
+        );
   const shown = shownReplyIds(replyRows.map(({ reply }) => reply));
   const replies = replyRows
     .map((row) => ({ ...row, view: postPolicy.replyView(row.reply, shown.has(row.reply.id), auth) }))
@@ -124,7 +128,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   if (!postPolicy.canParticipate(head)) {
     throw forbidden(head.group.archivedAt ? 'This group is archived: it can be read but not replied to.' : 'Join the group to reply.');
   }
-  if (head.post.status !== 'visible' && head.post.status !== 'held') throw unprocessable('post_removed', 'This post was removed, so it cannot take replies.');
+  assertPostTakes(head.post, auth, 'replies');
   let depth = 0;
   if (input.parentId) {
     const parent = await queries.findReply(deps.db, input.parentId);
@@ -169,6 +173,21 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     viewerOf(auth),
   );
   return { reply: presented, support };
+}
+
+/**
+ * Only a visible post takes replies and reactions. Nothing grows under a held
+ * post either, not even from its author or staff: a new reply or reaction under
+ * it would show others that it is not simply removed. Refused as the viewer sees
+ * the post (policies.ts postView): its author and staff are told it is held;
+ * everyone else gets the same refusal for a held and a removed post.
+ */
+function assertPostTakes(post: { authorId: string; status: string }, auth: AuthContext, what: 'replies' | 'reactions'): void {
+  if (post.status === 'visible') return;
+  if (post.status === 'held' && postPolicy.postView(post, auth) === 'full') {
+    throw unprocessable('post_held', `This post is held for review, so it cannot take ${what} yet.`);
+  }
+  throw unprocessable('post_removed', `This post is no longer available, so it cannot take ${what}.`);
 }
 
 /** Whether a block hides this content from the viewer (only content under a handle, see postPolicy.hiddenByBlock). */
@@ -250,7 +269,9 @@ export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, rep
 export async function setReaction(deps: Pick<Deps, 'db'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
   let authorId: string;
   if (target.type === 'post') {
-    authorId = (await requireReadableThread(deps, auth, target.id)).post.authorId;
+    const { post } = await requireReadableThread(deps, auth, target.id);
+    assertPostTakes(post, auth, 'reactions');
+    authorId = post.authorId;
   } else {
     const reply = await queries.findReply(deps.db, target.id);
     if (!reply) throw notFound('That reply');

@@ -22,7 +22,8 @@ export function EditPostPage() {
     );
   }
   const { post } = thread.data;
-  if (!post.author.isYou || post.body === null) {
+  const author = post.author;
+  if (!author?.isYou || post.body === null) {
     return (
       <div className="narrow">
         <PageHeader
@@ -49,7 +50,7 @@ export function EditPostPage() {
         initial={{
           title: post.title,
           body: post.body,
-          anonymous: post.author.kind === 'anonymous',
+          anonymous: author.kind === 'anonymous',
           contentWarning: post.contentWarning ?? '',
           contentWarningTopics: post.contentWarningTopics,
           mood: post.mood ?? '',

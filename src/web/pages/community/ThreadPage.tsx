@@ -43,8 +43,8 @@ export function ThreadPage() {
       postId,
       canParticipate,
       defaultAnonymous:
-        post?.author.kind === 'anonymous' && post.author.isYou ? true : (settings.data?.anonymousByDefault ?? false),
-      postedAnonymouslyByYou: post?.author.kind === 'anonymous' && post.author.isYou,
+        post?.author?.kind === 'anonymous' && post.author.isYou ? true : (settings.data?.anonymousByDefault ?? false),
+      postedAnonymouslyByYou: post?.author?.kind === 'anonymous' && post.author.isYou,
       replyingTo,
       setReplyingTo,
       onSupport: setFocusAssessment,
@@ -76,7 +76,8 @@ export function ThreadPage() {
   }
 
   const { post: head, replies } = thread.data;
-  const removed = head.status === 'removed_by_author' || head.status === 'removed_by_staff';
+  // Only a visible post takes replies: not a removed one, a placeholder, nor a held one (the author is told why above).
+  const takesReplies = head.status === 'visible';
 
   return (
     <ThreadContext.Provider value={context}>
@@ -107,7 +108,7 @@ export function ThreadPage() {
           {replies.length > 0 ? <ReplyTree nodes={buildReplyTree(replies)} /> : null}
         </section>
 
-        {removed ? null : canParticipate ? (
+        {!takesReplies ? null : canParticipate ? (
           <section className="thread__reply" aria-labelledby="write-reply-title">
             <h2 id="write-reply-title" className="thread__section-title">
               Write a reply
