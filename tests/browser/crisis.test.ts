@@ -101,10 +101,8 @@ describe('a member in crisis', () => {
   });
 
   it('gets a helper’s card after worrying about a friend in a reply', async () => {
-    // The held post takes no replies (to others it reads as removed): the member answers in another thread.
-    await expectVisible(page.getByText('Replies and reactions are paused while it is held.'));
-    await expectHidden(page.getByRole('textbox', { name: 'Your reply' }));
-    await writePost(page, 'depression', { title: 'Sundays', body: 'Does anyone else find Sundays long?' });
+    // The held post still takes its author's replies, kept with it (to others it reads as removed).
+    await expectVisible(page.getByText('You can still write under it', { exact: false }));
     await page.getByLabel('Your reply').fill('My friend says she is going to jump tonight and I am scared for her');
     await page.getByRole('button', { name: 'Send reply' }).click();
     const card = page.getByRole('region', { name: 'Support for helping someone else' });
@@ -113,6 +111,7 @@ describe('a member in crisis', () => {
     await expectVisible(card.getByText('It’s kind of you to look out for them', { exact: false }));
     await expectVisible(card.getByRole('button', { name: 'They are safe for now' }));
     await expectVisible(card.getByRole('link', { name: /^Call 116 123/ }));
+    await expectVisible(page.getByText('what you write under it is kept with it', { exact: false }));
     await checkA11y(page, 'support card for a helper');
   });
 

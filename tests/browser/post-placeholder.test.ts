@@ -47,7 +47,7 @@ describe('a post held after others answered it', () => {
     await author.page.goto(`${threadUrl}/edit`);
     await author.page.getByLabel('Your post').fill('i already took the whole bottle of pills, its happening now');
     await author.page.getByRole('button', { name: 'Save changes' }).click();
-    await expectVisible(author.page.getByText('Replies and reactions are paused while it is held.'));
+    await expectVisible(author.page.getByText('Others cannot reply or react while it is held.', { exact: false }));
 
     await reader.page.goto(threadUrl);
     await expectVisible(reader.page.getByRole('heading', { level: 1, name: 'Post no longer available' }));

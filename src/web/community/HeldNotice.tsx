@@ -10,16 +10,22 @@ import { Notice } from '../design/index.js';
 const REASON_WHEN_UNKNOWN =
   'It may describe a way of harming yourself, or something that is happening right now. Details like these can put other people who are struggling at risk. You have not done anything wrong, and you are not alone: help is here.';
 
-/** Nothing is added under a held post: to others it reads as removed, which takes no replies (posts/service.ts). */
+/** Nothing others could see is added under a held post: to them it reads as removed (posts/service.ts). */
 const PAUSED = 'Replies and reactions are paused while it is held.';
+const PAUSED_FOR_AUTHOR =
+  'Others cannot reply or react while it is held. You can still write under it: only you and our safety team will see what you add.';
+const KEPT_WITH_POST = 'Your post is held for now, so what you write under it is kept with it: no one else sees it.';
 
 export function HeldNotice({
   contentType,
   isYou,
   reason,
   reasonShownAbove = false,
+  keptWithPost = false,
 }: {
   contentType: 'post' | 'reply';
+  /** A reply held only because the post it answers is held (not for its own words). */
+  keptWithPost?: boolean;
   isYou: boolean;
   reason?: string | undefined;
   /** The support card above already says why: do not repeat it. */
@@ -39,8 +45,10 @@ export function HeldNotice({
       className="held-notice"
       title={`Only you and our safety team can see this ${contentType} for now`}
     >
-      {contentType === 'post' ? <p>{PAUSED}</p> : null}
-      {reasonShownAbove ? (
+      {contentType === 'post' ? <p>{PAUSED_FOR_AUTHOR}</p> : null}
+      {keptWithPost ? (
+        <p>{KEPT_WITH_POST}</p>
+      ) : reasonShownAbove ? (
         <p>The support above says why.</p>
       ) : (
         <>

@@ -72,7 +72,13 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
         {reply.edited ? <span className="reply__edited"> · edited</span> : null}
       </p>
       {reply.status === 'held' ? (
-        <HeldNotice contentType="reply" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(cardHeldReason)} />
+        <HeldNotice
+          contentType="reply"
+          isYou={mine}
+          reason={heldReason}
+          reasonShownAbove={Boolean(cardHeldReason)}
+          keptWithPost={thread.yourPostHeld && mine && !cardHeldReason}
+        />
       ) : null}
       {editing ? (
         <EditReplyForm reply={reply} onClose={() => setEditing(false)} />

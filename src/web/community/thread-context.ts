@@ -9,6 +9,8 @@ export interface ThreadContextValue {
   defaultAnonymous: boolean;
   /** The viewer wrote the post anonymously. */
   postedAnonymouslyByYou: boolean;
+  /** The viewer's own post is held for review: what they write under it is kept with it (only they and staff see it). */
+  yourPostHeld: boolean;
   /** Which reply has its reply box open, if any. */
   replyingTo: string | null;
   setReplyingTo(replyId: string | null): void;

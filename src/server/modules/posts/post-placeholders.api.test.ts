@@ -137,18 +137,32 @@ describe('post placeholders', () => {
       const mutes = (await reader.client.get('/api/me/mutes')).json().mutes as { targetId: string; label: string }[];
       expect(mutes.filter((mute) => written.some(({ postId }) => postId === mute.targetId)).map((mute) => mute.label)).toEqual(Array(3).fill('Post no longer available'));
 
-      // Its author and staff see the held post as it is, and are told it is held when they try to add to it.
+      // Its author and staff see the held post as it is.
       for (const client of [poster.client, staff.client]) {
         const thread = (await client.get(`/api/posts/${held.postId}`)).json();
         expect(thread.post).toMatchObject({ status: 'held', title: 'Tonight', body: HELD_TEXT, mood: 'low' });
         expect(thread.post.author).not.toBeNull();
-        const refused = await client.post(`/api/posts/${held.postId}/replies`, { body: 'Adding to it.' });
-        expect(refused.statusCode).toBe(422);
-        expect(refused.json().error).toMatchObject({ code: 'post_held' });
       }
+      const readerBefore = await outcome(reader.client.get(`/api/posts/${held.postId}`));
+      // Its author can still write under it (a person in crisis is never made to stop): the reply is kept with
+      // the post, seen by them and staff only, and moves nothing others see.
+      const added = await poster.client.post(`/api/posts/${held.postId}/replies`, { body: 'Adding to it.' });
+      expect(added.statusCode).toBe(201);
+      expect(added.json().reply).toMatchObject({ status: 'held', body: 'Adding to it.' });
+      const underIt = await poster.client.post(`/api/posts/${held.postId}/replies`, { body: 'And one more thing.', parentId: added.json().reply.id });
+      expect(underIt.statusCode).toBe(201);
+      for (const client of [poster.client, staff.client]) {
+        const bodies = (await client.get(`/api/posts/${held.postId}`)).json().replies.map((reply: { body: string }) => reply.body);
+        expect(bodies).toEqual(expect.arrayContaining(['Adding to it.', 'And one more thing.']));
+      }
+      // Staff are told it is held when they try to add to it (the safety team reaches its author another way).
+      const refused = await staff.client.post(`/api/posts/${held.postId}/replies`, { body: 'Adding to it.' });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error).toMatchObject({ code: 'post_held' });
       expect((await staff.client.request('PUT', `/api/posts/${held.postId}/reactions/hug`)).json().error).toMatchObject({ code: 'post_held' });
-      // Nothing the refusals did changed the thread.
-      expect((await reader.client.get(`/api/posts/${held.postId}`)).json().replies).toHaveLength(1);
+      expect((await poster.client.request('PUT', `/api/posts/${held.postId}/reactions/hug`)).statusCode).toBe(422);
+      // Nothing its author wrote under it, nor the refusals, changed what others see.
+      expect(await outcome(reader.client.get(`/api/posts/${held.postId}`))).toEqual(readerBefore);
     });
   }
 

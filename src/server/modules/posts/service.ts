@@ -138,9 +138,12 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       // "not found"; a placeholder, held or removed, is refused alike, so the refusal never tells them which.
       const view = postPolicy.replyView(parent, await queries.isReplyShown(deps.db, parent), auth);
       if (view === 'none') throw notFound('The reply you are answering');
-      // Nothing grows under a held reply: answers to it would show others that something is there.
-      if (view === 'full' && parent.status === 'held') throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
-      throw unprocessable('parent_removed', 'That reply is no longer available, so it cannot be answered.', 'parentId');
+      // Nothing grows under a held reply where others could see it: answers would show them something is there.
+      // Under a held post, its author's replies are kept with the post (below), seen by no one else either.
+      if (view === 'full' && parent.status === 'held' && head.post.status !== 'held') {
+        throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
+      }
+      if (view !== 'full' || parent.status !== 'held') throw unprocessable('parent_removed', 'That reply is no longer available, so it cannot be answered.', 'parentId');
     }
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
   }
@@ -148,6 +151,9 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   const bodyHtml = renderMarkdown(input.body);
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body);
   const held = shouldHold(assessment);
+  // A reply the author of a held post writes under it is kept with the post: held too, so that only they and
+  // the safety team see it, and it moves no counter (to others the post reads as removed, which takes no replies).
+  const keptWithPost = head.post.status === 'held';
   const { reply, safety, alias } = await deps.db.transaction(async (tx) => {
     const threadAlias = anonymous ? await aliasFor(tx, postId, auth.user.id) : null;
     const row = await queries.insertReply(tx, {
@@ -158,13 +164,14 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       anonymous,
       body: input.body,
       bodyHtml,
-      status: held ? 'held' : 'visible',
+      status: held || keptWithPost ? 'held' : 'visible',
     });
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment });
     return { reply: row, safety: recorded, alias: threadAlias };
   });
   // A held reply moves no counter (count, activity, answered): others must not learn it exists.
-  if (!held) await queries.recordReplyOnPost(deps.db, postId, reply.id, queries.answersPost(head.post, { authorId: auth.user.id, anonymous, status: 'visible' }));
+  if (!held && !keptWithPost) await queries.recordReplyOnPost(deps.db, postId, reply.id, queries.answersPost(head.post, { authorId: auth.user.id, anonymous, status: 'visible' }));
+  // The support card speaks of the reply's own words: "held" only when they describe a method.
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   const presented = presentReply(
     reply,
@@ -176,14 +183,17 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
 }
 
 /**
- * Only a visible post takes replies and reactions. Nothing grows under a held
- * post either, not even from its author or staff: a new reply or reaction under
- * it would show others that it is not simply removed. Refused as the viewer sees
- * the post (policies.ts postView): its author and staff are told it is held;
- * everyone else gets the same refusal for a held and a removed post.
+ * Only a visible post takes replies and reactions. Nothing that others could see
+ * grows under a held post: a new reply or reaction under it would show them it is
+ * not simply removed. Its author may still write under it (those replies are kept
+ * with the post, seen only by them and staff: a person in crisis is never made to
+ * stop writing). Refused as the viewer sees the post (policies.ts postView): its
+ * author and staff are told it is held; everyone else gets the same refusal for a
+ * held and a removed post.
  */
 function assertPostTakes(post: { authorId: string; status: string }, auth: AuthContext, what: 'replies' | 'reactions'): void {
   if (post.status === 'visible') return;
+  if (post.status === 'held' && what === 'replies' && post.authorId === auth.user.id) return;
   if (post.status === 'held' && postPolicy.postView(post, auth) === 'full') {
     throw unprocessable('post_held', `This post is held for review, so it cannot take ${what} yet.`);
   }

@@ -45,6 +45,7 @@ export function ThreadPage() {
       defaultAnonymous:
         post?.author?.kind === 'anonymous' && post.author.isYou ? true : (settings.data?.anonymousByDefault ?? false),
       postedAnonymouslyByYou: post?.author?.kind === 'anonymous' && post.author.isYou,
+      yourPostHeld: post?.status === 'held' && post.author?.isYou === true,
       replyingTo,
       setReplyingTo,
       onSupport: setFocusAssessment,
@@ -76,8 +77,8 @@ export function ThreadPage() {
   }
 
   const { post: head, replies } = thread.data;
-  // Only a visible post takes replies: not a removed one, a placeholder, nor a held one (the author is told why above).
-  const takesReplies = head.status === 'visible';
+  // A visible post takes replies; a held one only from its author, kept with the post (HeldNotice says so).
+  const takesReplies = head.status === 'visible' || (head.status === 'held' && head.author?.isYou === true);
 
   return (
     <ThreadContext.Provider value={context}>
