@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUser } from '../modules/accounts/queries.js';
-import { join, writePost, writeReply } from '../test-support/community.js';
+import { HELD_TEXT, join, writePost, writeReply } from '../test-support/community.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { TestClient } from '../test-support/test-client.js';
 
@@ -79,7 +79,7 @@ beforeAll(async () => {
   const troubled = new TestClient(hearth.app);
   await troubled.signUp();
   await join(troubled, 'grief-and-loss');
-  await writeReply(troubled, crawlerPost.post.id, { body: 'i already took the whole bottle of pills, its happening now' });
+  await writeReply(troubled, crawlerPost.post.id, { body: HELD_TEXT });
 });
 
 afterAll(async () => {

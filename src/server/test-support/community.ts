@@ -1,4 +1,18 @@
-import type { TestClient } from './test-client.js';
+import { updateUser } from '../modules/accounts/queries.js';
+import type { TestApp } from './test-app.js';
+import { TestClient } from './test-client.js';
+
+/** Method details in the present tense: the assessor holds this from other members (Samaritans guidelines). */
+export const HELD_TEXT = 'i already took the whole bottle of pills, its happening now';
+
+/** A new member (or moderator) who has joined the group `slug`. */
+export async function memberIn(hearth: TestApp, slug: string, role?: 'moderator') {
+  const client = new TestClient(hearth.app);
+  const { user } = await client.signUp();
+  if (role) await updateUser(hearth.deps.db, user.id, { role });
+  await join(client, slug);
+  return { client, user };
+}
 
 /** Steps members take, for tests that need a group, a post or a reply. */
 export async function join(client: TestClient, slug: string) {

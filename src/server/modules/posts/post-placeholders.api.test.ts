@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { posts as postsTable } from '../../db/schema/index.js';
-import { join, writePost, writeReply } from '../../test-support/community.js';
+import { HELD_TEXT, memberIn as memberInGroup, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { TestClient } from '../../test-support/test-client.js';
-import { updateUser } from '../accounts/queries.js';
+import type { TestClient } from '../../test-support/test-client.js';
 
 /**
  * A post its author edits into words held for crisis review must look to every
@@ -22,16 +21,7 @@ afterAll(async () => {
   await hearth?.close();
 });
 
-// Method details in the present tense: the assessor holds this (Samaritans guidelines).
-const HELD_TEXT = 'i already took the whole bottle of pills, its happening now';
-
-async function memberIn(slug: string, role?: 'moderator') {
-  const client = new TestClient(hearth.app);
-  const { user } = await client.signUp();
-  if (role) await updateUser(hearth.deps.db, user.id, { role });
-  await join(client, slug);
-  return { client, user };
-}
+const memberIn = (slug: string, role?: 'moderator') => memberInGroup(hearth, slug, role);
 
 interface Outcome {
   statusCode: number;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { riskAssessments, safetyAlerts, supportResponses } from '../../db/schema/index.js';
-import { join, writeReply } from '../../test-support/community.js';
+import { HELD_TEXT, join, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { TestClient } from '../../test-support/test-client.js';
 import { updateUser } from '../accounts/queries.js';
@@ -130,7 +130,7 @@ describe('held content (Samaritans guidelines on method details)', () => {
     const author = await memberIn('loneliness');
     const { post } = (await author.client.post('/api/groups/loneliness/posts', { title: 'Evening', body: 'Quiet evening again.' })).json();
     const replier = await memberIn('loneliness');
-    const reply = await writeReply(replier.client, post.id, { body: 'i already took the whole bottle of pills, its happening now' });
+    const reply = await writeReply(replier.client, post.id, { body: HELD_TEXT });
     const forAuthor = (await author.client.get(`/api/posts/${post.id}`)).json();
     expect(forAuthor.replies.map((r: { id: string }) => r.id)).not.toContain(reply.id);
     expect(forAuthor.post.needsReply).toBe(true);
