@@ -74,6 +74,13 @@ export class RedisProxy {
   port = 0;
   /** While frozen, nothing is forwarded either way and connections stay open: a network partition. */
   frozen = false;
+  /**
+   * When set, the next SUBSCRIBE reaches Redis only after this many ms: the node's 1 s command timeout fails it
+   * while the connection stays up, as a Redis busy just after it returns would.
+   */
+  delayNextSubscribeMs = 0;
+  /** How many SUBSCRIBEs were delayed. */
+  delayed = 0;
 
   constructor(private readonly upstream: URL) {}
 
@@ -96,8 +103,16 @@ export class RedisProxy {
           redis.destroy();
         });
       }
-      client.on('data', (chunk) => {
-        if (!this.frozen) redis.write(chunk);
+      client.on('data', (chunk: Buffer) => {
+        if (this.frozen) return;
+        const delay = this.delayNextSubscribeMs;
+        if (delay > 0 && chunk.toString('latin1').toUpperCase().includes('SUBSCRIBE')) {
+          this.delayNextSubscribeMs = 0;
+          this.delayed += 1;
+          setTimeout(() => redis.write(chunk), delay);
+          return;
+        }
+        redis.write(chunk);
       });
       redis.on('data', (chunk) => {
         if (!this.frozen) client.write(chunk);
