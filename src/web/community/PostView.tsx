@@ -28,11 +28,7 @@ function PostPlaceholder({ post }: { post: Post }) {
   return (
     <article className="thread-post" aria-labelledby="thread-post-title">
       <PageHeader
-        eyebrow={
-          <>
-            In <Link to={`/groups/${post.group.slug}`}>{post.group.name}</Link>
-          </>
-        }
+        eyebrow={<InGroup group={post.group} />}
         title={<span id="thread-post-title">Post no longer available</span>}
         documentTitle="Post no longer available"
       >
@@ -98,11 +94,7 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
   return (
     <article className="thread-post" aria-labelledby="thread-post-title">
       <PageHeader
-        eyebrow={
-          <>
-            In <Link to={`/groups/${post.group.slug}`}>{post.group.name}</Link>
-          </>
-        }
+        eyebrow={<InGroup group={post.group} />}
         title={<span id="thread-post-title">{removed ? 'Removed post' : post.title}</span>}
         documentTitle={removed ? 'Removed post' : post.title}
       >
@@ -173,5 +165,14 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
         />
       ) : null}
     </article>
+  );
+}
+
+/** "In <group>": where a post was written, linked. */
+function InGroup({ group }: { group: Post['group'] }) {
+  return (
+    <>
+      In <Link to={`/groups/${group.slug}`}>{group.name}</Link>
+    </>
   );
 }
