@@ -138,12 +138,14 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       // "not found"; a placeholder, held or removed, is refused alike, so the refusal never tells them which.
       const view = postPolicy.replyView(parent, await queries.isReplyShown(deps.db, parent), auth);
       if (view === 'none') throw notFound('The reply you are answering');
+      const seenHeld = view === 'full' && parent.status === 'held';
       // Nothing grows under a held reply where others could see it: answers would show them something is there.
-      // Under a held post, its author's replies are kept with the post (below), seen by no one else either.
-      if (view === 'full' && parent.status === 'held' && head.post.status !== 'held') {
-        throw unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId');
+      // Under a held post every reply is kept with the post (below), seen by no one else, so its author may go on.
+      if (!(seenHeld && head.post.status === 'held')) {
+        throw seenHeld
+          ? unprocessable('parent_held', 'That reply is held for review, so it cannot be answered yet.', 'parentId')
+          : unprocessable('parent_removed', 'That reply is no longer available, so it cannot be answered.', 'parentId');
       }
-      if (view !== 'full' || parent.status !== 'held') throw unprocessable('parent_removed', 'That reply is no longer available, so it cannot be answered.', 'parentId');
     }
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
   }
