@@ -17,9 +17,9 @@ import {
 import type { Deps } from '../../deps.js';
 import { clientMeta, requireAuth, signedIn } from '../../http/authenticate.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.js';
-import { deviceClaimFor, deviceClaimStillValid, setDeviceCookie } from './device-cookie.js';
+import { deviceClaimFor, setDeviceCookie } from './device-cookie.js';
 import { presentMe, presentSession } from './presenters.js';
-import { demoAccountsExist, findUserByHandle } from './queries.js';
+import { demoAccountsExist } from './queries.js';
 import { registerSessionProbeRoute } from './session-probe.js';
 import * as accounts from './service.js';
 import * as sessions from './session-service.js';
@@ -50,23 +50,10 @@ export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   app.post('/api/auth/sign-in', {
     schema: { tags, summary: 'Sign in', body: signInRequestSchema, response: { 200: meResponseSchema } },
     handler: async (request, reply) => {
-      // Limited before anything reads the database. A browser that signed in to this account before
-      // is not held back by a stranger's wrong guesses (its device cookie is checked without the database)...
-      const claim = deviceClaimFor(request, deps.config, request.body.handle);
-      const keys: { ip: string; handle: string; knownDevice?: string | undefined } = { ip: request.ip, handle: request.body.handle, knownDevice: claim?.id };
-      await deps.authLimiters.signIn(keys);
-      if (claim) {
-        // ...but only with the password it signed in with: after a change or a recovery it counts as a stranger.
-        const owner = await findUserByHandle(deps.db, request.body.handle);
-        if (!owner || !deviceClaimStillValid(deps.config, claim, owner)) {
-          keys.knownDevice = undefined;
-          await deps.authLimiters.signIn(keys);
-        }
-      }
-      const result = await accounts.signIn(deps, request.body, clientMeta(request));
-      await deps.authLimiters.signInSucceeded(keys);
+      const device = { ip: request.ip, claim: deviceClaimFor(request, deps.config, request.body.handle) };
+      const result = await accounts.signIn(deps, request.body, clientMeta(request), device);
       setSessionCookie(reply, deps.config, result.token);
-      setDeviceCookie(reply, deps.config, result.user, keys.knownDevice);
+      setDeviceCookie(reply, deps.config, result.user, result.knownDevice);
       return { user: presentMe(result.user, result.session) };
     },
   });

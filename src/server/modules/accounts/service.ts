@@ -2,6 +2,7 @@ import type { ChangePasswordRequest, RecoverRequest, SignInRequest, UpdateProfil
 import type { Deps } from '../../deps.js';
 import { conflict, invalidCredentials, unauthenticated } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { deviceClaimStillValid, type DeviceClaim } from './device-cookie.js';
 import { assertAcceptablePassword, burnVerifyTime, hashPassword, verifyPassword } from './passwords.js';
 import * as queries from './queries.js';
 import { endOtherSessions, startSession, type AuthContext, type ClientMeta } from './session-service.js';
@@ -53,15 +54,34 @@ export async function signUp(deps: Pick<Deps, 'db' | 'config'>, input: SignUpInp
   });
 }
 
-export async function signIn(deps: Pick<Deps, 'db' | 'config'>, input: SignInRequest, meta: ClientMeta) {
+/**
+ * Sign-in, limited before anything reads the database (http/rate-limit.ts). A
+ * browser that signed in to this account before (its device cookie, checked
+ * without the database) is not held back by a stranger's wrong guesses, but only
+ * with the password it signed in with: after a change or a recovery it counts as
+ * a stranger. `knownDevice` is the device id the browser keeps, if any.
+ */
+export async function signIn(
+  deps: Pick<Deps, 'db' | 'config' | 'authLimiters'>,
+  input: SignInRequest,
+  meta: ClientMeta,
+  device: { ip: string; claim: DeviceClaim | undefined },
+) {
+  const keys = { ip: device.ip, handle: input.handle, knownDevice: device.claim?.id };
+  await deps.authLimiters.signIn(keys);
   const user = await queries.findUserByHandle(deps.db, input.handle);
+  if (device.claim && !(user && deviceClaimStillValid(deps.config, device.claim, user))) {
+    keys.knownDevice = undefined;
+    await deps.authLimiters.signIn(keys);
+  }
   if (!user) {
     await burnVerifyTime(input.password);
     throw invalidCredentials();
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw invalidCredentials();
+  await deps.authLimiters.signInSucceeded(keys);
   const { token, session } = await startSession(deps, user.id, meta);
-  return { user, session, token };
+  return { user, session, token, knownDevice: keys.knownDevice };
 }
 
 /**
