@@ -7,8 +7,7 @@ import { hashPassword, verifyPassword } from '../modules/accounts/passwords.js';
 import * as accountQueries from '../modules/accounts/queries.js';
 import type { AuthContext } from '../modules/accounts/session-service.js';
 import { endOtherSessions } from '../modules/accounts/session-service.js';
-import { signUp } from '../modules/accounts/service.js';
-import { RECOVERY_CODE_COUNT, hmac, newRecoveryCode, normaliseRecoveryCode } from '../modules/accounts/tokens.js';
+import { issueRecoveryCodes, signUp } from '../modules/accounts/service.js';
 import { seedDemoConversations } from './demo-conversations.js';
 
 export interface DemoMemberProfile {
@@ -91,8 +90,7 @@ export async function retireSourceDemoPasswords(deps: Pick<Deps, 'db' | 'config'
     if (!user || !retired || !(await verifyPassword(user.passwordHash, retired))) continue;
     const password = newDemoPassword();
     if (!(await accountQueries.replacePasswordHashIfUnchanged(deps.db, user.id, user.passwordHash, await hashPassword(password)))) continue;
-    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    await accountQueries.replaceRecoveryCodes(deps.db, user.id, codes.map((code) => hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(code))));
+    await issueRecoveryCodes(deps, user.id);
     await endOtherSessions(deps, user.id);
     await recordAudit(deps.db, { actorId: null, action: 'password.reset', targetType: 'user', targetId: user.id, details: { via: 'retired_demo_password' } });
     rotated.push({ handle: user.handle, role: profile.role, about: profile.about, password });

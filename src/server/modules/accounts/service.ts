@@ -29,7 +29,6 @@ export async function signUp(deps: Pick<Deps, 'db' | 'config'>, input: SignUpInp
   }
   assertAcceptablePassword(input.password, input.handle);
   const passwordHash = await hashPassword(input.password);
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
 
   return deps.db.transaction(async (tx) => {
     if (await queries.findUserByHandle(tx, input.handle)) {
@@ -44,14 +43,21 @@ export async function signUp(deps: Pick<Deps, 'db' | 'config'>, input: SignUpInp
       country: input.country ?? null,
       timeZone: input.timeZone ?? null,
     });
-    await queries.replaceRecoveryCodes(
-      tx,
-      user.id,
-      codes.map((code) => hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(code))),
-    );
+    const recoveryCodes = await issueRecoveryCodes({ db: tx, config: deps.config }, user.id);
     const { token, session } = await startSession({ db: tx, config: deps.config }, user.id, meta);
-    return { user, session, token, recoveryCodes: codes };
+    return { user, session, token, recoveryCodes };
   });
+}
+
+/** A new set of recovery codes in place of the account's old ones: only their HMACs are kept; the codes are returned to show once. */
+export async function issueRecoveryCodes(deps: Pick<Deps, 'db' | 'config'>, userId: string): Promise<string[]> {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await queries.replaceRecoveryCodes(
+    deps.db,
+    userId,
+    codes.map((code) => hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(code))),
+  );
+  return codes;
 }
 
 /**
@@ -139,13 +145,7 @@ function recoveryFailed() {
 
 export async function regenerateRecoveryCodes(deps: Pick<Deps, 'db' | 'config' | 'authLimiters'>, auth: AuthContext, password: string) {
   await assertCurrentPassword(deps, auth, password, 'password', 'Your password is not right.');
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await queries.replaceRecoveryCodes(
-    deps.db,
-    auth.user.id,
-    codes.map((code) => hmac(deps.config.secrets.sessionSecret, normaliseRecoveryCode(code))),
-  );
-  return codes;
+  return issueRecoveryCodes(deps, auth.user.id);
 }
 
 /**
