@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
+import { accountPolicy } from '../modules/accounts/policies.js';
 
 export interface SocketAccess {
   userId: string;
@@ -8,8 +9,6 @@ export interface SocketAccess {
   staff: boolean;
 }
 
-/** Staff roles hear safety alerts: the same rule as `accountPolicy.isStaff`. */
-export const isStaffRole = (role: string) => role === 'admin' || role === 'moderator';
 
 /**
  * What each open socket's session may hear now, read from the database: a
@@ -42,5 +41,5 @@ export async function readSocketAccess(
         gt(sessions.lastSeenAt, idleSince),
       ),
     );
-  return new Map(rows.map((row) => [row.sessionId, { userId: row.userId, staff: isStaffRole(row.role) }]));
+  return new Map(rows.map((row) => [row.sessionId, { userId: row.userId, staff: accountPolicy.isStaff(row.role) }]));
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { isStaffRole, readSocketAccess, type SocketAccess } from './access.js';
+import { accountPolicy } from '../modules/accounts/policies.js';
+import { readSocketAccess, type SocketAccess } from './access.js';
 import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
 import type { Subscription } from './pubsub.js';
 
@@ -167,7 +168,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       socket,
       userId: auth.user.id,
       sessionId: auth.session.id,
-      staff: isStaffRole(auth.user.role),
+      staff: accountPolicy.isStaff(auth.user.role),
       sent: new Set(),
       replaying: Promise.resolve(),
       replayed: undefined,

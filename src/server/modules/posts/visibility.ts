@@ -1,8 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/api/accounts.js';
+import { accountPolicy } from '../accounts/policies.js';
 
-export const isStaffRole = (role: Role) => role === 'admin' || role === 'moderator';
+/** Staff (moderators and admins) see everything they moderate: the one rule is `accountPolicy.isStaff`. */
+export const isStaffRole = accountPolicy.isStaff;
 
 /**
  * What a block hides from a viewer: the other member's content shown under their
