@@ -28,7 +28,7 @@ const tags = ['accounts'];
 
 export function registerAccountRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  registerSessionProbeRoute(root, deps);
+  registerSessionProbeRoute(root);
 
   app.get('/api/instance', {
     schema: { tags, summary: 'What this Hearth is (for example, a demo community)', response: { 200: instanceResponseSchema } },

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meSchema } from '../../../shared/api/accounts.js';
-import type { Deps } from '../../deps.js';
 import { presentMe } from './presenters.js';
 
 /**
@@ -10,7 +9,7 @@ import { presentMe } from './presenters.js';
  * `user: null`), not an error: asking `/api/me` made every signed-out page log a 401 in the browser console.
  * `/api/me` keeps its 401 for API clients.
  */
-export function registerSessionProbeRoute(root: FastifyInstance, _deps: Deps): void {
+export function registerSessionProbeRoute(root: FastifyInstance): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/api/auth/session', {
     schema: {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join, writePost, writeReply } from '../../test-support/community.js';
+import { memberIn as memberInGroup, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { TestClient } from '../../test-support/test-client.js';
-import { updateUser } from '../accounts/queries.js';
+import type { TestClient } from '../../test-support/test-client.js';
 
 /**
  * Blocks and anonymity (issue 10, defect 2). A block hides the other member's
@@ -21,13 +20,7 @@ afterAll(async () => {
 
 const SLUG = 'students';
 
-async function memberIn(role?: 'moderator') {
-  const client = new TestClient(hearth.app);
-  const { user } = await client.signUp();
-  if (role) await updateUser(hearth.deps.db, user.id, { role });
-  await join(client, SLUG);
-  return { client, user };
-}
+const memberIn = (role?: 'moderator') => memberInGroup(hearth, SLUG, role);
 
 const ids = (response: { json(): { posts: { id: string }[] } }) => response.json().posts.map((p) => p.id);
 
