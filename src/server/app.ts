@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/index.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
@@ -46,6 +47,8 @@ export interface BuildAppOptions {
   prettyLogs?: boolean;
   /** Capture the JSON log lines (tests). */
   logStream?: LoggerChoices['stream'];
+  /** The system clock unless a test moves time by hand. */
+  clock?: Clock;
 }
 
 export interface HearthApp {
@@ -100,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix }),
     redis: config.redisUrl ? { connected: () => pubsub.connected() && !!limiterRedis && isRedisReady(limiterRedis) } : undefined,
     log: app.log,
+    clock: options.clock ?? systemClock,
   };
 
   registerErrorHandler(app);

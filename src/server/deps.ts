@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from './clock.js';
 import type { Config } from './config/index.js';
 import type { Database, DatabaseHandle } from './db/index.js';
 import type { AuthLimiters } from './http/rate-limit.js';
@@ -16,4 +17,6 @@ export interface Deps {
   /** Present when REDIS_URL is set: whether live fan-out and shared rate limits reach Redis now. */
   redis: { connected(): boolean } | undefined;
   log: FastifyBaseLogger;
+  /** Time, injected: tests move it instead of sleeping. */
+  clock: Clock;
 }

@@ -8,7 +8,7 @@ import { createPost, createReply, setReaction } from '../modules/posts/service.j
  * by the project; nothing here is from a real person. Nothing here is in crisis:
  * the demo should not teach anyone that the safety card is noise.
  */
-export async function seedDemoConversations(deps: Pick<Deps, 'db' | 'config' | 'live'>, members: Record<string, AuthContext>): Promise<void> {
+export async function seedDemoConversations(deps: Pick<Deps, 'db' | 'config' | 'live' | 'clock'>, members: Record<string, AuthContext>): Promise<void> {
   const river = members.river!;
   const juniper = members.juniper!;
   const wren = members.wren!;

@@ -56,7 +56,7 @@ export async function databaseIsEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> 
  * conversations when all of them are new); members that already exist are left
  * alone. Returns those created, with their passwords, to print once.
  */
-export async function seedDemoCommunity(deps: Pick<Deps, 'db' | 'config' | 'live'>): Promise<DemoMember[]> {
+export async function seedDemoCommunity(deps: Pick<Deps, 'db' | 'config' | 'live' | 'clock'>): Promise<DemoMember[]> {
   const created: DemoMember[] = [];
   const contexts: Record<string, AuthContext> = {};
   for (const profile of DEMO_MEMBERS) {
@@ -82,7 +82,7 @@ export async function seedDemoCommunity(deps: Pick<Deps, 'db' | 'config' | 'live
  * have made codes), and every session ended. A new password rather than a
  * disabled account: the operator keeps a working demo and no one else does.
  */
-export async function retireSourceDemoPasswords(deps: Pick<Deps, 'db' | 'config' | 'live'>): Promise<DemoMember[]> {
+export async function retireSourceDemoPasswords(deps: Pick<Deps, 'db' | 'config' | 'live' | 'clock'>): Promise<DemoMember[]> {
   const rotated: DemoMember[] = [];
   for (const profile of DEMO_MEMBERS) {
     const user = await accountQueries.findUserByHandle(deps.db, profile.handle);
@@ -103,7 +103,7 @@ export async function retireSourceDemoPasswords(deps: Pick<Deps, 'db' | 'config'
  * always, seed the demo only when DEMO_SEED is on and the database is empty.
  * Returns the text to print once (empty when there is nothing to say).
  */
-export async function prepareDemoOnStart(deps: Pick<Deps, 'db' | 'config' | 'live'>): Promise<string> {
+export async function prepareDemoOnStart(deps: Pick<Deps, 'db' | 'config' | 'live' | 'clock'>): Promise<string> {
   const parts: string[] = [];
   const rotated = await retireSourceDemoPasswords(deps);
   if (rotated.length > 0) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp, type HearthApp } from '../app.js';
+import type { Clock } from '../clock.js';
 import { loadConfig } from '../config/index.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -10,7 +11,7 @@ export interface TestApp extends HearthApp {
 }
 
 /** An app on a fresh database, driven in-process with `app.inject`. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -21,7 +22,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const testDatabase = await createTestDatabase();
-  const hearth = await buildApp({ config, database: testDatabase.handle, logger: false });
+  const hearth = await buildApp({ config, database: testDatabase.handle, logger: false, clock: options.clock });
   return {
     ...hearth,
     testDatabase,

@@ -21,6 +21,8 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     // A demo-community account (seeded for a first look): while any exists, the web app says "demo".
     isDemo: boolean('is_demo').notNull().default(false),
+    // A system account (the Hearth Safety account that writes the automatic first reply): it never signs in.
+    isSystem: boolean('is_system').notNull().default(false),
   },
   (table) => [
     // Handles are unique regardless of case: "Quiet" and "quiet" are one person. Emails are

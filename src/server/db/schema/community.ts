@@ -100,6 +100,8 @@ export const posts = pgTable(
     excerpt: text('excerpt').notNull().default(''),
     contentWarning: text('content_warning'),
     contentWarningTopics: text('content_warning_topics').array().notNull().default(sql`'{}'::text[]`),
+    /** The self-harm and suicide warning was added automatically (a `high` assessment, per #chatsafe); the writer can change it. */
+    autoContentWarning: boolean('auto_content_warning').notNull().default(false),
     mood: text('mood'),
     status: contentStatus('status').notNull().default('visible'),
     replyCount: integer('reply_count').notNull().default(0),
@@ -137,6 +139,8 @@ export const replies = pgTable(
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
     status: contentStatus('status').notNull().default('visible'),
+    /** Written by the Hearth Safety account as the automatic first reply to a crisis post (at most one per thread). */
+    automatic: boolean('automatic').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     search: tsvector('search').generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${replies.body})`),
@@ -144,6 +148,7 @@ export const replies = pgTable(
   (table) => [
     index('replies_post_created_idx').on(table.postId, table.createdAt, table.id),
     index('replies_author_idx').on(table.authorId),
+    uniqueIndex('replies_automatic_once_key').on(table.postId).where(sql`${table.automatic}`),
     index('replies_search_idx').using('gin', table.search),
   ],
 );

@@ -4,3 +4,5 @@ export * from './live.js';
 export * from './community.js';
 export * from './safety.js';
 export * from './installation.js';
+export * from './safety-team.js';
+export * from './conversations.js';

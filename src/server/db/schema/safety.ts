@@ -31,6 +31,8 @@ export const riskAssessments = pgTable(
     modelVersion: text('model_version').notNull(),
     /** True when the author's rising history raised the level (layer 3). */
     raisedByHistory: boolean('raised_by_history').notNull().default(false),
+    /** The writer folded the support card away; until then it stays with their content on every device. */
+    cardFoldedAt: timestamp('card_folded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

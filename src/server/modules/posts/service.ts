@@ -78,7 +78,7 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
   return { post, replies };
 }
 
-type WriteDeps = Pick<Deps, 'db' | 'config' | 'live'>;
+type WriteDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
 
 /** Where the writer is, for the crisis lines on their support card. */
 export interface WriteContext {
@@ -116,7 +116,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
       mood: input.mood ?? null,
     });
     if (anonymous) await aliasFor(tx, post.id, auth.user.id);
-    const recorded = await recordSafety(tx, deps, { contentType: 'post', contentId: post.id, authorId: auth.user.id, assessment });
+    const recorded = await recordSafety(tx, deps, { contentType: 'post', contentId: post.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     return { postId: post.id, safety: recorded };
   });
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
@@ -168,7 +168,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       bodyHtml,
       status: held || keptWithPost ? 'held' : 'visible',
     });
-    const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment });
+    const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     return { reply: row, safety: recorded, alias: threadAlias };
   });
   // A held reply moves no counter (count, activity, answered): others must not learn it exists.
@@ -227,9 +227,9 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
       ...(input.contentWarningTopics !== undefined ? { contentWarningTopics: input.contentWarningTopics } : {}),
       ...(input.mood !== undefined ? { mood: input.mood } : {}),
-      editedAt: new Date(),
+      editedAt: deps.clock.now(),
     });
-    return recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment });
+    return recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() });
   });
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   return { ...(await getThread(deps, auth, postId)), support };
@@ -260,10 +260,10 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
     await queries.updateReply(tx, replyId, {
       body,
       bodyHtml: renderMarkdown(body),
-      editedAt: new Date(),
+      editedAt: deps.clock.now(),
       ...(held ? { status: 'held' as const } : reply.status === 'held' ? { status: 'visible' as const } : {}),
     });
-    return recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment });
+    return recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment, now: deps.clock.now() });
   });
   // Held or released by this edit: the thread's counters follow what readers can now see.
   if (held !== (reply.status === 'held')) await queries.recomputeThreadCounters(deps.db, reply.postId);

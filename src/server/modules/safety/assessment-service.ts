@@ -1,10 +1,11 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Assessment, RiskLevel } from '../../../shared/risk.js';
+import type { Assessment } from '../../../shared/risk.js';
 import { isAtLeast } from '../../../shared/risk.js';
 import type { Config } from '../../config/index.js';
 import type { Database } from '../../db/index.js';
-import { riskAssessments, safetyAlerts } from '../../db/schema/index.js';
-import { staffChannel, type LiveEvent, type LiveHub } from '../../live/hub.js';
+import { riskAssessments, safetyReviewItems } from '../../db/schema/index.js';
+import type { LiveEvent, LiveHub } from '../../live/hub.js';
+import { openAlert } from '../safety-team/open-alert.js';
 import { assess } from './assessor/index.js';
 import { HISTORY_WINDOW_MS } from './assessor/history.js';
 
@@ -37,13 +38,12 @@ export function shouldHold(assessment: Assessment): boolean {
   return isAtLeast(assessment.level, 'high') && assessment.categories.some((category) => category === 'suicide_method' || category === 'attempt');
 }
 
-export function alertDeadline(config: Pick<Config, 'alertDeadlineMs'>, level: RiskLevel, from: Date): Date {
-  return new Date(from.getTime() + (level === 'imminent' ? config.alertDeadlineMs.imminent : config.alertDeadlineMs.high));
-}
-
 export interface RecordedSafety {
   assessmentId: string;
   alertEvent: LiveEvent | null;
+  alertId: string | null;
+  /** An alert was raised while nobody was on safety duty: the writer is told so honestly. */
+  nobodyOnDuty: boolean;
 }
 
 /**
@@ -54,10 +54,10 @@ export interface RecordedSafety {
 export async function recordSafety(
   tx: Database,
   deps: { config: Pick<Config, 'alertDeadlineMs'>; live: LiveHub },
-  input: { contentType: AssessedContentType; contentId: string; authorId: string; assessment: Assessment; now?: Date },
+  input: { contentType: AssessedContentType; contentId: string; authorId: string; assessment: Assessment; now: Date },
 ): Promise<RecordedSafety> {
   const { assessment } = input;
-  const now = input.now ?? new Date();
+  const { now } = input;
   const [row] = await tx
     .insert(riskAssessments)
     .values({
@@ -70,26 +70,30 @@ export async function recordSafety(
       score: assessment.score,
       modelVersion: assessment.modelVersion,
       raisedByHistory: assessment.evidence.some((item) => item.signal.startsWith('history')),
+      createdAt: now,
     })
     .returning({ id: riskAssessments.id });
   const assessmentId = row!.id;
   // Worry about someone else is answered with resources for helpers, not an alert about the writer.
-  const aboutSelf = assessment.categories.some((category) => category !== 'concern_for_other');
-  if (!isAtLeast(assessment.level, 'high') || !aboutSelf) return { assessmentId, alertEvent: null };
+  const aboutOther = assessment.categories.length > 0 && assessment.categories.every((category) => category === 'concern_for_other');
+  if (aboutOther) return { assessmentId, alertEvent: null, alertId: null, nobodyOnDuty: false };
+  if (!isAtLeast(assessment.level, 'high')) {
+    // `elevated` goes on the review list (no deadline): a person reads what the assessor was unsure about.
+    if (assessment.level === 'elevated') {
+      await tx.insert(safetyReviewItems).values({ kind: 'elevated', assessmentId, contentType: input.contentType, contentId: input.contentId, subjectId: input.authorId, createdAt: now });
+    }
+    return { assessmentId, alertEvent: null, alertId: null, nobodyOnDuty: false };
+  }
 
-  const deadlineAt = alertDeadline(deps.config, assessment.level, now);
-  const [alert] = await tx
-    .insert(safetyAlerts)
-    .values({ reason: 'assessment', assessmentId, contentType: input.contentType, contentId: input.contentId, subjectId: input.authorId, level: assessment.level, deadlineAt })
-    .returning({ id: safetyAlerts.id });
-  // Staff-only channel; the payload names the content, never the author (anonymity holds for staff too).
-  const alertEvent = await deps.live.record(tx, staffChannel, 'safety.alert', {
-    alertId: alert!.id,
-    level: assessment.level,
-    categories: assessment.categories,
+  const opened = await openAlert(tx, deps, {
+    reason: 'assessment',
+    assessmentId,
     contentType: input.contentType,
     contentId: input.contentId,
-    deadlineAt: deadlineAt.toISOString(),
+    subjectId: input.authorId,
+    level: assessment.level === 'imminent' ? 'imminent' : 'high',
+    categories: assessment.categories,
+    now,
   });
-  return { assessmentId, alertEvent };
+  return { assessmentId, alertEvent: opened.event, alertId: opened.alertId, nobodyOnDuty: opened.nobodyOnDuty };
 }

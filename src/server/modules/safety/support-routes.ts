@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { supportActionRequestSchema, supportActionResponseSchema } from '../../../shared/api/safety.js';
-import { isAtLeast } from '../../../shared/risk.js';
 import type { Deps } from '../../deps.js';
-import { riskAssessments, safetyAlerts, supportResponses } from '../../db/schema/index.js';
+import { riskAssessments, supportResponses } from '../../db/schema/index.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound } from '../../http/errors.js';
-import { staffChannel } from '../../live/hub.js';
-import { alertDeadline } from './assessment-service.js';
+import type { LiveEvent } from '../../live/hub.js';
+import { openAlert } from '../safety-team/open-alert.js';
 
 /**
  * The two buttons of the support card. Both are recorded. "Talk to someone now"
@@ -30,27 +29,27 @@ export function registerSupportRoutes(root: FastifyInstance, deps: Deps): void {
         .limit(1);
       if (!assessment) throw notFound('That support card');
 
-      const now = new Date();
+      const now = deps.clock.now();
       const event = await deps.db.transaction(async (tx) => {
         let alertId: string | null = null;
-        let alertEvent = null;
+        let alertEvent: LiveEvent | null = null;
         if (action === 'talk_to_someone') {
-          const level = isAtLeast(assessment.level, 'high') ? assessment.level : 'high';
-          const [alert] = await tx
-            .insert(safetyAlerts)
-            .values({ reason: 'talk_to_someone', assessmentId, contentType: assessment.contentType, contentId: assessment.contentId, subjectId: auth.user.id, level, deadlineAt: alertDeadline(deps.config, 'imminent', now) })
-            .returning({ id: safetyAlerts.id, deadlineAt: safetyAlerts.deadlineAt });
-          alertId = alert!.id;
-          alertEvent = await deps.live.record(tx, staffChannel, 'safety.alert', {
-            alertId,
-            level,
+          const level = assessment.level === 'imminent' ? 'imminent' : 'high';
+          const opened = await openAlert(tx, deps, {
             reason: 'talk_to_someone',
+            assessmentId,
             contentType: assessment.contentType,
             contentId: assessment.contentId,
-            deadlineAt: alert!.deadlineAt.toISOString(),
+            subjectId: auth.user.id,
+            level,
+            // The member asked for a person: the shortest deadline applies.
+            deadlineLevel: 'imminent',
+            now,
           });
+          alertId = opened.alertId;
+          alertEvent = opened.event;
         }
-        await tx.insert(supportResponses).values({ userId: auth.user.id, assessmentId, action, alertId });
+        await tx.insert(supportResponses).values({ userId: auth.user.id, assessmentId, action, alertId, createdAt: now });
         return alertEvent;
       });
       if (event) await deps.live.announce([event]);

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { safetyAlerts } from './safety.js';
+
+/**
+ * The conversation store. Issue 11 uses it for the safety team's outreach (a
+ * conversation between one member and "the Hearth safety team"); the
+ * private-messages issue extends it with `direct` conversations, requests and
+ * encryption rather than replacing it.
+ */
+export const conversationKind = pgEnum('conversation_kind', ['safety', 'direct']);
+export const messageStatus = pgEnum('message_status', ['visible', 'held', 'removed_by_author', 'removed_by_staff']);
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: conversationKind('kind').notNull(),
+    /** For `safety`: the member the team is talking with (one such conversation per member). */
+    memberId: uuid('member_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [uniqueIndex('conversations_safety_member_key').on(table.memberId).where(sql`${table.kind} = 'safety'`)],
+);
+
+/** Who is in a conversation and what they have read (unread state). Staff read a safety conversation through the team, not as participants. */
+export const conversationParticipants = pgTable(
+  'conversation_participants',
+  {
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.conversationId, table.userId] }), index('conversation_participants_user_idx').on(table.userId)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    senderId: uuid('sender_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Sent on behalf of the safety team: shown as "the Hearth safety team" unless `signed`. */
+    asTeam: boolean('as_team').notNull().default(false),
+    /** The staff member chose to sign with their own handle. */
+    signed: boolean('signed').notNull().default(false),
+    body: text('body').notNull(),
+    status: messageStatus('status').notNull().default('visible'),
+    /** The alert this message belongs to (outreach, or the member's answer to it). */
+    alertId: uuid('alert_id').references(() => safetyAlerts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('messages_conversation_created_idx').on(table.conversationId, table.createdAt, table.id)],
+);
