@@ -6,6 +6,7 @@ CREATE TYPE "public"."review_item_kind" AS ENUM('elevated', 'second_look', 'worr
 CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'delivered', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."conversation_kind" AS ENUM('safety', 'direct');--> statement-breakpoint
 CREATE TYPE "public"."message_status" AS ENUM('visible', 'held', 'removed_by_author', 'removed_by_staff');--> statement-breakpoint
+ALTER TYPE "public"."alert_reason" ADD VALUE 'review';--> statement-breakpoint
 CREATE TABLE "held_decisions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"content_type" "assessed_content_type" NOT NULL,

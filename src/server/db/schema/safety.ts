@@ -7,7 +7,7 @@ import { users } from './accounts.js';
 export const riskLevel = pgEnum('risk_level', ['none', 'low', 'elevated', 'high', 'imminent']);
 export const assessedContentType = pgEnum('assessed_content_type', ['post', 'reply', 'message', 'checkin']);
 export const alertStatus = pgEnum('alert_status', ['open', 'claimed', 'resolved']);
-export const alertReason = pgEnum('alert_reason', ['assessment', 'talk_to_someone']);
+export const alertReason = pgEnum('alert_reason', ['assessment', 'talk_to_someone', 'review']);
 export const supportAction = pgEnum('support_action', ['talk_to_someone', 'safe_for_now']);
 
 /**

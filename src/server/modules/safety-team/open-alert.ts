@@ -8,7 +8,7 @@ import { isAnyoneOnDuty } from './duty-queries.js';
 import { deadlineMs, readSafetySettings } from './settings.js';
 
 export interface OpenAlertInput {
-  reason: 'assessment' | 'talk_to_someone';
+  reason: 'assessment' | 'talk_to_someone' | 'review';
   assessmentId: string | null;
   contentType: 'post' | 'reply' | 'message' | 'checkin' | null;
   contentId: string | null;
