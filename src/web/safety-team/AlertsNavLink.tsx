@@ -19,7 +19,7 @@ function StaffLink({ className }: { className: string }) {
   const open = counts.data?.open ?? 0;
   const label = `Safety, ${open} open alert${open === 1 ? '' : 's'}`;
   return (
-    <li>
+    <li className="site-nav__safety">
       <NavLink to="/safety" className={className} aria-label={counts.data ? label : 'Safety'}>
         Safety
         {open > 0 ? (
