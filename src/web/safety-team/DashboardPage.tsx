@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AlertListItem } from '../../shared/api/safety-alerts.js';
 import { ApiError } from '../api/client.js';
@@ -83,12 +83,20 @@ function Dashboard({ myHandle, isAdmin }: { myHandle: string | undefined; isAdmi
   }, [sound]);
   useSafetyRefresh();
   const { announcement, urgent, dismissUrgent } = useSafetyAnnouncements(onUrgent);
+  const detailHeading = useRef<HTMLHeadingElement>(null);
+  const chosen = params.get('alert');
+  const firstChoice = useRef(chosen);
+  useEffect(() => {
+    // A newly chosen alert: its detail takes focus (on a phone it is below the list).
+    if (chosen && chosen !== firstChoice.current) detailHeading.current?.focus();
+    firstChoice.current = null;
+  }, [chosen]);
 
   if (alerts.error instanceof ApiError && alerts.error.status === 403) return <NotForYou />;
   const open = alerts.data?.alerts ?? [];
   const resolved = alerts.data?.recentlyResolved ?? [];
-  const requested = params.get('alert');
-  const selectedId = requested ?? open[0]?.id ?? null;
+  // Only an alert someone chose: opening one may reveal an anonymous author (a logged reveal), so never by itself.
+  const selectedId = params.get('alert');
 
   return (
     <div className="safety-dashboard">
@@ -123,7 +131,9 @@ function Dashboard({ myHandle, isAdmin }: { myHandle: string | undefined; isAdmi
           ) : null}
         </section>
         <section aria-labelledby="safety-detail-heading" className="safety-dashboard__detail">
-          <h2 id="safety-detail-heading">The alert</h2>
+          <h2 id="safety-detail-heading" ref={detailHeading} tabIndex={-1}>
+            The alert
+          </h2>
           {selectedId ? (
             <AlertDetail key={selectedId} alertId={selectedId} now={now} coarse={reducedMotion} myHandle={myHandle} isAdmin={isAdmin} headingId="safety-detail-heading" />
           ) : (

@@ -8,6 +8,7 @@ import { connectLive, type LiveSocket } from '../../test-support/live-socket.js'
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { GOOD_PASSWORD } from '../../test-support/test-client.js';
 import { updateUser } from '../accounts/queries.js';
+import { openAlert } from './open-alert.js';
 import { writeSafetySettings, readSafetySettings } from './settings.js';
 
 const IMMINENT = { title: 'Goodbye', body: 'I have written my note and tonight is the night. Thank you all for everything.' };
@@ -210,6 +211,24 @@ describe('anonymous authors', () => {
     const list = (await staff.client.get('/api/safety/alerts')).body;
     expect(list).not.toContain(writer.user.handle);
     expect(list).not.toContain(writer.user.id);
+  });
+});
+
+describe('alerts without content', () => {
+  it('an alert with no content (nor assessment) is listed, opened and resolved, and shows who it is about', async () => {
+    const member = await memberIn(hearth, 'depression');
+    const opened = await hearth.deps.db.transaction((tx) =>
+      openAlert(tx, hearth.deps, { reason: 'review', assessmentId: null, contentType: null, contentId: null, subjectId: member.user.id, level: 'high', now: clock.now() }),
+    );
+    const staff = await moderator();
+    const listed = (await staff.client.get('/api/safety/alerts')).json().alerts.find((item: { id: string }) => item.id === opened.alertId);
+    expect(listed).toMatchObject({ reason: 'review', contentType: null, excerpt: null, group: null, categories: [] });
+    const detail = await staff.client.get(`/api/safety/alerts/${opened.alertId}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ content: null, assessment: null, author: { handle: member.user.handle, revealed: false } });
+    expect((await staff.client.post(`/api/safety/alerts/${opened.alertId}/resolve`, { outcome: 'not_a_concern' })).statusCode).toBe(200);
+    // Nothing to read again: no second look.
+    expect(await hearth.deps.db.select().from(safetyReviewItems).where(eq(safetyReviewItems.alertId, opened.alertId))).toEqual([]);
   });
 });
 
