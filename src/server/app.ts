@@ -33,6 +33,7 @@ import { registerSearchRoutes } from './modules/search/routes.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
 import { registerHotlineAdminRoutes } from './modules/safety/hotline-admin-routes.js';
 import { registerSupportRoutes } from './modules/safety/support-routes.js';
+import { registerSafetyAlertRoutes } from './modules/safety-team/alerts-routes.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
 
 export interface BuildAppOptions {
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerBoundaryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerRevealRoutes(app, deps);
+  registerSafetyAlertRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -3,6 +3,7 @@ import { useSignOut } from './account/use-sign-out.js';
 import { useInstance, useMe } from './api/queries.js';
 import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
+import { AlertsNavLink } from './safety-team/AlertsNavLink.js';
 
 function SignedOutNav() {
   return (
@@ -64,6 +65,7 @@ function SignedInNav() {
           Search
         </NavLink>
       </li>
+      <AlertsNavLink className="site-nav__link" />
       <li className="site-nav__wide">
         <NavLink to="/settings" className="site-nav__link">
           Settings

@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
           { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
           { path: 'members/:handle', lazy: page(() => import('./pages/community/MemberProfilePage.js'), 'MemberProfilePage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
+          { path: 'safety', lazy: page(() => import('./safety-team/DashboardPage.js'), 'SafetyDashboardPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
