@@ -34,6 +34,7 @@ import { registerHelpRoutes } from './modules/safety/help-routes.js';
 import { registerHotlineAdminRoutes } from './modules/safety/hotline-admin-routes.js';
 import { registerSupportRoutes } from './modules/safety/support-routes.js';
 import { registerSafetyAlertRoutes } from './modules/safety-team/alerts-routes.js';
+import { EscalationScheduler } from './modules/safety-team/escalation/scheduler.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
 
 export interface BuildAppOptions {
@@ -55,6 +56,8 @@ export interface BuildAppOptions {
 export interface HearthApp {
   app: FastifyInstance;
   deps: Deps;
+  /** This node's escalation scheduler (ticking unless SAFETY_SCHEDULER_INTERVAL_MS is 0; tests call `tick()`). */
+  scheduler: EscalationScheduler;
   close(): Promise<void>;
 }
 
@@ -139,10 +142,14 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();
+  const scheduler = new EscalationScheduler(deps);
+  scheduler.start();
   return {
     app,
     deps,
+    scheduler,
     async close() {
+      await scheduler.stop();
       await app.close();
       await pubsub.close();
       if (limiterRedis) await closeRedisClient(limiterRedis);

@@ -14,7 +14,6 @@ export interface Node {
 /** One app node listening on a free port, as the load balancer would see it. */
 export async function startNode(databaseUrl: string, redisUrl: string, name: string, env: Record<string, string> = {}): Promise<Node> {
   const config = loadConfig({
-    ...env,
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
@@ -24,6 +23,7 @@ export async function startNode(databaseUrl: string, redisUrl: string, name: str
     PUBLIC_URL: 'http://127.0.0.1',
     ALERT_DEADLINE_IMMINENT_MINUTES: '2',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    ...env,
   });
   const hearth = await buildApp({ config, logger: false });
   return { hearth, url: await hearth.app.listen({ port: 0, host: '127.0.0.1' }) };

@@ -52,8 +52,19 @@ export const envSchema = z.object({
   DM_ENCRYPTION_KEY: secret.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 90).default(60 * 24 * 14),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(60),
-  ALERT_DEADLINE_HIGH_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
-  ALERT_DEADLINE_IMMINENT_MINUTES: z.coerce.number().min(0.5).max(60).default(2),
+  // Fractions of a minute (down to 0.01, 0.6 s) let multi-node and crash tests see real deadlines pass quickly.
+  ALERT_DEADLINE_HIGH_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(15),
+  ALERT_DEADLINE_IMMINENT_MINUTES: z.coerce.number().min(0.01).max(60).default(2),
+  // How often each node's escalation scheduler looks for due steps and webhook attempts. 0: off (unset under
+  // NODE_ENV=test, where API tests call `tick()` with a moved clock instead).
+  SAFETY_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  // The escalation's last step: a pager or chat channel. Signed with the secret (HMAC-SHA256), which it requires.
+  SAFETY_WEBHOOK_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
+    .optional(),
+  SAFETY_WEBHOOK_SECRET: secret.optional(),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
@@ -67,7 +78,12 @@ export class ConfigError extends Error {
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   // An empty string means "unset" for optional values, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = envSchema.safeParse(cleaned);
+  const result = envSchema
+    .refine((env) => !env.SAFETY_WEBHOOK_URL || env.SAFETY_WEBHOOK_SECRET, {
+      path: ['SAFETY_WEBHOOK_SECRET'],
+      message: 'is required when SAFETY_WEBHOOK_URL is set (at least 32 characters; the receiver checks the signature with it)',
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

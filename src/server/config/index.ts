@@ -23,6 +23,8 @@ export interface Config {
   rateLimit: { authPerMinute: number };
   /** How long the safety team has to pick up an alert, by level. */
   alertDeadlineMs: { high: number; imminent: number };
+  /** The escalation scheduler: how often it ticks (0: not at all), and the optional webhook of its last step. */
+  safetyScheduler: { intervalMs: number; webhook: { url: URL; secret: string } | undefined };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -53,5 +55,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
     alertDeadlineMs: { high: env.ALERT_DEADLINE_HIGH_MINUTES * 60_000, imminent: env.ALERT_DEADLINE_IMMINENT_MINUTES * 60_000 },
+    safetyScheduler: {
+      intervalMs: env.SAFETY_SCHEDULER_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 1000),
+      webhook:
+        env.SAFETY_WEBHOOK_URL && env.SAFETY_WEBHOOK_SECRET
+          ? { url: new URL(env.SAFETY_WEBHOOK_URL), secret: env.SAFETY_WEBHOOK_SECRET }
+          : undefined,
+    },
   };
 }
