@@ -3,6 +3,7 @@ import { useSignOut } from './account/use-sign-out.js';
 import { useInstance, useMe } from './api/queries.js';
 import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
+import { MessagesNavLink } from './messages/MessagesNavLink.js';
 
 function SignedOutNav() {
   return (
@@ -63,6 +64,9 @@ function SignedInNav() {
         <NavLink to="/search" className="site-nav__link">
           Search
         </NavLink>
+      </li>
+      <li>
+        <MessagesNavLink className="site-nav__link" />
       </li>
       <li className="site-nav__wide">
         <NavLink to="/settings" className="site-nav__link">

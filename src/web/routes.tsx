@@ -52,6 +52,8 @@ export const routes: RouteObject[] = [
           { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
           { path: 'members/:handle', lazy: page(() => import('./pages/community/MemberProfilePage.js'), 'MemberProfilePage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
+          { path: 'messages', lazy: page(() => import('./messages/MessagesPage.js'), 'MessagesPage') },
+          { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
