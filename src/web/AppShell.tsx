@@ -3,7 +3,7 @@ import { useSignOut } from './account/use-sign-out.js';
 import { useInstance, useMe } from './api/queries.js';
 import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
-import { MessagesNavLink } from './messages/MessagesNavLink.js';
+import { MessagesNavLink, MoreWithUnread } from './messages/MessagesNavLink.js';
 
 function SignedOutNav() {
   return (
@@ -65,7 +65,7 @@ function SignedInNav() {
           Search
         </NavLink>
       </li>
-      <li>
+      <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>
       <li className="site-nav__wide">
@@ -77,8 +77,11 @@ function SignedInNav() {
         <SignOutButton className="site-nav__link site-nav__button" />
       </li>
       <li className="site-nav__narrow">
-        <Dropdown label="More" buttonClassName="site-nav__link site-nav__button">
+        <Dropdown label={<MoreWithUnread />} buttonClassName="site-nav__link site-nav__button">
           <ul className="dropdown__list">
+            <li>
+              <MessagesNavLink className="dropdown__item" />
+            </li>
             <li>
               <NavLink to="/settings" className="dropdown__item">
                 Settings
