@@ -86,8 +86,8 @@ function unreadCondition(userId: string) {
     and (${conversationParticipants.lastReadAt} is null or ${messages.createdAt} > ${conversationParticipants.lastReadAt})`;
 }
 
-/** The member's conversations, the most recently active first, each with its unread count and newest message. */
-export async function listConversationsFor(db: Database, userId: string) {
+/** The member's conversations (or the one asked for), the most recently active first, each with its unread count and newest message. */
+export async function listConversationsFor(db: Database, userId: string, onlyId?: string) {
   return db
     .select({
       conversation: conversations,
@@ -96,6 +96,7 @@ export async function listConversationsFor(db: Database, userId: string) {
     })
     .from(conversations)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
+    .where(onlyId ? eq(conversations.id, onlyId) : undefined)
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(200);
 }

@@ -37,7 +37,7 @@ export async function getConversation(deps: Pick<Deps, 'db'>, auth: AuthContext,
   const rows = await queries.listMessages(deps.db, conversationId, cursor, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const oldest = page[page.length - 1];
-  const [summary] = (await queries.listConversationsFor(deps.db, auth.user.id)).filter((row) => row.conversation.id === conversationId);
+  const [summary] = await queries.listConversationsFor(deps.db, auth.user.id, conversationId);
   return {
     conversation: presentConversationSummary(found.conversation, summary?.unread ?? 0, summary?.preview ?? null),
     messages: page.reverse().map((row) => presentMessageForMember(row)),
