@@ -21,6 +21,7 @@ import { closeRedisClient, createRedisClient, isRedisReady } from './live/redis.
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerBoundaryRoutes } from './modules/boundaries/routes.js';
+import { registerConversationRoutes } from './modules/conversations/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
 import { registerGroupRoutes } from './modules/groups/routes.js';
 import { seedGroupCatalogue } from './modules/groups/service.js';
@@ -36,6 +37,7 @@ import { registerSupportRoutes } from './modules/safety/support-routes.js';
 import { registerSafetyAlertRoutes } from './modules/safety-team/alerts-routes.js';
 import { EscalationScheduler } from './modules/safety-team/escalation/scheduler.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
+import { registerOutreachRoutes } from './modules/safety-team/outreach-routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -139,6 +141,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerSearchRoutes(app, deps);
   registerRevealRoutes(app, deps);
   registerSafetyAlertRoutes(app, deps);
+  registerConversationRoutes(app, deps);
+  registerOutreachRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -4,6 +4,7 @@ import { useInstance, useMe } from './api/queries.js';
 import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
 import { AlertsNavLink } from './safety-team/AlertsNavLink.js';
+import { MessagesNavLink, MoreWithUnread } from './messages/MessagesNavLink.js';
 
 function SignedOutNav() {
   return (
@@ -67,6 +68,9 @@ function SignedInNav() {
       </li>
       <AlertsNavLink className="site-nav__link" />
       <li className="site-nav__wide">
+        <MessagesNavLink className="site-nav__link" />
+      </li>
+      <li className="site-nav__wide">
         <NavLink to="/settings" className="site-nav__link">
           Settings
         </NavLink>
@@ -75,8 +79,11 @@ function SignedInNav() {
         <SignOutButton className="site-nav__link site-nav__button" />
       </li>
       <li className="site-nav__narrow">
-        <Dropdown label="More" buttonClassName="site-nav__link site-nav__button">
+        <Dropdown label={<MoreWithUnread />} buttonClassName="site-nav__link site-nav__button">
           <ul className="dropdown__list">
+            <li>
+              <MessagesNavLink className="dropdown__item" />
+            </li>
             <li>
               <NavLink to="/settings" className="dropdown__item">
                 Settings

@@ -53,6 +53,8 @@ export const routes: RouteObject[] = [
           { path: 'members/:handle', lazy: page(() => import('./pages/community/MemberProfilePage.js'), 'MemberProfilePage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
           { path: 'safety', lazy: page(() => import('./safety-team/DashboardPage.js'), 'SafetyDashboardPage') },
+          { path: 'messages', lazy: page(() => import('./messages/MessagesPage.js'), 'MessagesPage') },
+          { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',

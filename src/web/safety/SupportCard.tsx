@@ -19,7 +19,7 @@ export function SupportCard({
   autoFocus = false,
 }: {
   card: SupportCardData;
-  contentType: 'post' | 'reply';
+  contentType: 'post' | 'reply' | 'message';
   /** Move focus to the heading when the card appears (it was just given). */
   autoFocus?: boolean;
 }) {

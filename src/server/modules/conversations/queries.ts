@@ -1,0 +1,172 @@
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { Database } from '../../db/index.js';
+import { conversationParticipants, conversations, messages, users } from '../../db/schema/index.js';
+import { sortKeyText, type Cursor } from '../feeds/cursor.js';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+
+export interface MessageRow {
+  id: string;
+  conversationId: string;
+  senderId: string | null;
+  /** The sender's handle: for staff views and signed team messages only (presenters decide). */
+  senderHandle: string | null;
+  asTeam: boolean;
+  signed: boolean;
+  body: string;
+  alertId: string | null;
+  createdAt: Date;
+  /** The sort key exactly as stored, for the next cursor. */
+  sortKey: string;
+}
+
+/** Only visible messages are shown; other statuses exist for the private-messages issue (removal, holds). */
+const visible = eq(messages.status, 'visible');
+
+/** The member's safety conversation (one per member), or null before the team first writes. */
+export async function findSafetyConversation(db: Database, memberId: string): Promise<ConversationRow | null> {
+  const [row] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.kind, 'safety'), eq(conversations.memberId, memberId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The member's safety conversation, created on first use with the member as its
+ * participant. Safe under a race: the unique index allows one per member.
+ */
+export async function ensureSafetyConversation(tx: Database, memberId: string, now: Date): Promise<ConversationRow> {
+  await tx.insert(conversations).values({ kind: 'safety', memberId, createdAt: now, lastMessageAt: now }).onConflictDoNothing();
+  const conversation = await findSafetyConversation(tx, memberId);
+  if (!conversation) throw new Error('safety conversation missing after insert');
+  await tx.insert(conversationParticipants).values({ conversationId: conversation.id, userId: memberId, joinedAt: now }).onConflictDoNothing();
+  return conversation;
+}
+
+export async function insertMessage(
+  tx: Database,
+  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date },
+): Promise<{ id: string; createdAt: Date }> {
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      conversationId: input.conversationId,
+      senderId: input.senderId,
+      asTeam: input.asTeam,
+      signed: input.signed,
+      body: input.body,
+      alertId: input.alertId,
+      createdAt: input.now,
+    })
+    .returning({ id: messages.id, createdAt: messages.createdAt });
+  await tx
+    .update(conversations)
+    .set({ lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${input.now.toISOString()}::timestamptz)` })
+    .where(eq(conversations.id, input.conversationId));
+  return row!;
+}
+
+/** The conversation if `userId` takes part in it (null otherwise: the caller answers 404). */
+export async function findConversationFor(db: Database, conversationId: string, userId: string) {
+  const [row] = await db
+    .select({ conversation: conversations, lastReadAt: conversationParticipants.lastReadAt })
+    .from(conversations)
+    .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
+    .where(eq(conversations.id, conversationId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Messages another participant sent after the member last read: the unread count. */
+function unreadCondition(userId: string) {
+  return sql`${messages.status} = 'visible'
+    and ${messages.senderId} is distinct from ${userId}::uuid
+    and (${conversationParticipants.lastReadAt} is null or ${messages.createdAt} > ${conversationParticipants.lastReadAt})`;
+}
+
+/** The member's conversations (or the one asked for), the most recently active first, each with its unread count and newest message. */
+export async function listConversationsFor(db: Database, userId: string, onlyId?: string) {
+  return db
+    .select({
+      conversation: conversations,
+      unread: sql<number>`(select count(*)::int from ${messages} where ${messages.conversationId} = ${conversations.id} and ${unreadCondition(userId)})`,
+      preview: sql<string | null>`(select left(${messages.body}, 140) from ${messages} where ${messages.conversationId} = ${conversations.id} and ${visible} order by ${messages.createdAt} desc, ${messages.id} desc limit 1)`,
+    })
+    .from(conversations)
+    .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
+    .where(onlyId ? eq(conversations.id, onlyId) : undefined)
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(200);
+}
+
+export async function countUnreadFor(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(messages)
+    .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, messages.conversationId), eq(conversationParticipants.userId, userId)))
+    .where(unreadCondition(userId));
+  return row?.count ?? 0;
+}
+
+const messageColumns = {
+  id: messages.id,
+  conversationId: messages.conversationId,
+  senderId: messages.senderId,
+  senderHandle: users.handle,
+  asTeam: messages.asTeam,
+  signed: messages.signed,
+  body: messages.body,
+  alertId: messages.alertId,
+  createdAt: messages.createdAt,
+  sortKey: sortKeyText(messages.createdAt),
+};
+
+/** One page of a conversation, newest first, older than `cursor` when given (the caller reverses it for display). */
+export async function listMessages(db: Database, conversationId: string, cursor: Cursor | undefined, limit: number): Promise<MessageRow[]> {
+  return db
+    .select(messageColumns)
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.senderId))
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        visible,
+        cursor ? sql`(${messages.createdAt}, ${messages.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(limit);
+}
+
+export async function findMessage(db: Database, messageId: string): Promise<MessageRow | null> {
+  const [row] = await db.select(messageColumns).from(messages).leftJoin(users, eq(users.id, messages.senderId)).where(eq(messages.id, messageId)).limit(1);
+  return row ?? null;
+}
+
+/** The last `limit` messages of a conversation, oldest first (the safety team's view on an alert). */
+export async function listRecentMessages(db: Database, conversationId: string, limit: number): Promise<MessageRow[]> {
+  return (await listMessages(db, conversationId, undefined, limit)).reverse();
+}
+
+/** Everything up to the newest message counts as read (a clock that stands still still clears it). */
+export async function markRead(db: Database, conversationId: string, userId: string, now: Date): Promise<void> {
+  await db
+    .update(conversationParticipants)
+    .set({
+      lastReadAt: sql`greatest(${now.toISOString()}::timestamptz, (select max(${messages.createdAt}) from ${messages} where ${messages.conversationId} = ${conversationId}::uuid), ${conversationParticipants.lastReadAt})`,
+    })
+    .where(and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, userId)));
+}
+
+/** The alert the conversation is about now: the one its newest alert-linked message belongs to. */
+export async function newestAlertOf(db: Database, conversationId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ alertId: messages.alertId })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), isNotNull(messages.alertId)))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1);
+  return row?.alertId ?? null;
+}
