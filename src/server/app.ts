@@ -34,6 +34,8 @@ import { registerHelpRoutes } from './modules/safety/help-routes.js';
 import { registerHotlineAdminRoutes } from './modules/safety/hotline-admin-routes.js';
 import { registerSupportRoutes } from './modules/safety/support-routes.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
+import { registerHeldContentRoutes } from './modules/safety-team/held-routes.js';
+import { ensureSafetyAccount } from './modules/safety-team/system-account.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -72,6 +74,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // The group catalogue is part of a new Hearth, not demo data: seeded once, when there are no groups.
   await seedGroupCatalogue({ db: database.db });
   await seedHotlinesIfEmpty(database.db);
+  await ensureSafetyAccount(database.db);
   // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
   // Every Redis channel and key carries this installation's id: communities may share one Redis.
@@ -134,6 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerBoundaryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerRevealRoutes(app, deps);
+  registerHeldContentRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();
