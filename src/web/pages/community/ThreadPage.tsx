@@ -11,6 +11,7 @@ import { ThreadContext, type ThreadContextValue } from '../../community/thread-c
 import { ButtonLink, Loading, Notice, PageHeader } from '../../design/index.js';
 import { plural } from '../../community/labels.js';
 import { SupportCard } from '../../safety/SupportCard.js';
+import { mergeSupportCards, useFoldSupportCard } from '../../safety/durable-cards.js';
 import { useSupportCards } from '../../safety/support-store.js';
 
 /** Router state from the composer: the support card to bring focus to on arrival. */
@@ -25,7 +26,10 @@ export function ThreadPage() {
   const queryClient = useQueryClient();
   const thread = useThread(postId);
   const settings = useCommunitySettings();
-  const support = useSupportCards(postId);
+  const sessionSupport = useSupportCards(postId);
+  // The cards given in this session, then those that stay with the member's own post and replies.
+  const support = useMemo(() => mergeSupportCards(sessionSupport, thread.data), [sessionSupport, thread.data]);
+  const foldAway = useFoldSupportCard(postId);
   const slug = thread.data?.post.group.slug;
   const group = useGroup(slug);
   const [focusAssessment, setFocusAssessment] = useState<string | undefined>(
@@ -91,6 +95,12 @@ export function ThreadPage() {
                 card={entry.card}
                 contentType={entry.contentType}
                 autoFocus={entry.card.assessmentId === focusAssessment}
+                onFoldAway={() =>
+                  foldAway.mutate(entry.card.assessmentId, {
+                    onSuccess: () => setStatus('Support card folded away. Help is always under “Get help now”.'),
+                  })
+                }
+                foldingAway={foldAway.isPending && foldAway.variables === entry.card.assessmentId}
               />
             ))}
           </div>
