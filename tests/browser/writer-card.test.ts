@@ -44,8 +44,11 @@ describe('the support card stays with the post', () => {
     // Nobody is on duty in this test: the card says so honestly.
     await expectVisible(card.getByText('Our team is not online right now', { exact: false }));
     // The automatic content warning, told to the writer, and the automatic first reply.
-    await expectVisible(page.getByRole('heading', { name: 'We added a content warning' }).or(page.getByText('We added a content warning')).first());
-    await expectVisible(page.getByText('Automatic message'));
+    await expectVisible(page.getByText('We added a content warning', { exact: true }));
+    const automatic = page.getByRole('article', { name: 'Hearth Safety’s reply' });
+    await expectVisible(automatic.getByText('Automatic message', { exact: true }));
+    // Under it, the crisis lines of the reader's own country (this reader: the UK).
+    await expectVisible(automatic.getByRole('region', { name: 'Crisis lines where you are' }).getByRole('link', { name: /^Call 116 123/ }));
     await checkA11y(page, 'the durable support card after a reload');
 
     await card.getByRole('button', { name: 'Fold this away' }).click();
