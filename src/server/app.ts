@@ -38,6 +38,8 @@ import { registerSafetyAlertRoutes } from './modules/safety-team/alerts-routes.j
 import { EscalationScheduler } from './modules/safety-team/escalation/scheduler.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
 import { registerOutreachRoutes } from './modules/safety-team/outreach-routes.js';
+import { registerHeldContentRoutes } from './modules/safety-team/held-routes.js';
+import { ensureSafetyAccount } from './modules/safety-team/system-account.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -78,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // The group catalogue is part of a new Hearth, not demo data: seeded once, when there are no groups.
   await seedGroupCatalogue({ db: database.db });
   await seedHotlinesIfEmpty(database.db);
+  await ensureSafetyAccount(database.db);
   // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
   // Every Redis channel and key carries this installation's id: communities may share one Redis.
@@ -143,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerSafetyAlertRoutes(app, deps);
   registerConversationRoutes(app, deps);
   registerOutreachRoutes(app, deps);
+  registerHeldContentRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -136,8 +136,33 @@ export const postSummarySchema = z.object({
   createdAt: z.string(),
   lastActivityAt: z.string(),
   edited: z.boolean(),
+  /** Only in the author's own "Your posts" list: the durable support card, until folded. */
+  supportCard: supportCardSchema.optional(),
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
+
+/**
+ * What the safety team decided about the viewer's own held content, in kind
+ * words for them. Only ever in the author's own view.
+ */
+export const heldDecisionViewSchema = z.object({
+  decision: z.enum(['released', 'kept', 'edit_requested']),
+  message: z.string(),
+  decidedAt: z.string(),
+});
+export type HeldDecisionView = z.infer<typeof heldDecisionViewSchema>;
+
+/**
+ * Fields only the author's own view carries (absent for everyone else, so other
+ * members' and staff's views keep exactly their shape: a card or a decision on
+ * a post would tell them it was flagged).
+ */
+const authorOnlyFields = {
+  /** The durable support card, until the writer folds it away. */
+  supportCard: supportCardSchema.optional(),
+  /** The newest decision of the safety team about this content when it was held. */
+  heldDecision: heldDecisionViewSchema.optional(),
+};
 
 export const replySchema = z.object({
   id: z.uuid(),
@@ -153,6 +178,9 @@ export const replySchema = z.object({
   createdAt: z.string(),
   edited: z.boolean(),
   reactions: reactionSummarySchema,
+  /** The Hearth Safety account's automatic first reply (present, and true, only on that reply). */
+  automatic: z.literal(true).optional(),
+  ...authorOnlyFields,
 });
 export type Reply = z.infer<typeof replySchema>;
 
@@ -165,6 +193,9 @@ export const postSchema = postSummarySchema.extend({
   body: z.string().nullable(),
   reactions: reactionSummarySchema,
   muted: z.boolean(),
+  /** Author only: the self-harm and suicide content warning was added automatically (#chatsafe); editing it changes or removes it. */
+  autoContentWarning: z.literal(true).optional(),
+  ...authorOnlyFields,
 });
 export type Post = z.infer<typeof postSchema>;
 

@@ -19,6 +19,12 @@ export const supportCardSchema = z.object({
   /** Set when the content is held from other members (method or attempt details), with the reason, said plainly. */
   held: z.object({ reason: z.string() }).nullable(),
   actions: z.array(z.object({ id: z.enum(['talk_to_someone', 'safe_for_now']), label: z.string() })),
+  /**
+   * Whether a person from the safety team is online for the alert this content
+   * raised (null when it raised none). When nobody is on duty the card says so
+   * honestly and the crisis lines come first.
+   */
+  team: z.object({ online: z.boolean(), message: z.string() }).nullable(),
 });
 export type SupportCard = z.infer<typeof supportCardSchema>;
 
@@ -33,3 +39,6 @@ export const supportActionResponseSchema = z.object({
   alerted: z.boolean(),
   message: z.string(),
 });
+
+/** The writer folds their durable support card away (it stays folded on every device). */
+export const foldSupportCardResponseSchema = z.object({ folded: z.literal(true) });

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { Notice } from '../design/index.js';
+import type { HeldDecisionView } from '../../shared/api/community.js';
+import { Button, Notice } from '../design/index.js';
 
 /**
  * Shown on content held from other members (it described a method or something
@@ -22,7 +23,16 @@ export function HeldNotice({
   reason,
   reasonShownAbove = false,
   keptWithPost = false,
+  decision,
+  editTo,
+  onEdit,
 }: {
+  /** The safety team's newest decision (the author's own view only): its kind words replace the generic reason. */
+  decision?: HeldDecisionView | undefined;
+  /** Where the author edits a post (asked to edit out the details)… */
+  editTo?: string;
+  /** …or how they open the editor of a reply. */
+  onEdit?: () => void;
   contentType: 'post' | 'reply';
   /** A reply held only because the post it answers is held (not for its own words). */
   keptWithPost?: boolean;
@@ -31,6 +41,7 @@ export function HeldNotice({
   /** The support card above already says why: do not repeat it. */
   reasonShownAbove?: boolean;
 }) {
+  if (isYou && decision) return <DecisionNotice contentType={contentType} decision={decision} editTo={editTo} onEdit={onEdit} />;
   if (!isYou) {
     return (
       <Notice tone="info" className="held-notice" title={`This ${contentType} is held`}>
@@ -57,6 +68,49 @@ export function HeldNotice({
             If you need to talk to someone now, <Link to="/help">get help now</Link>.
           </p>
         </>
+      )}
+    </Notice>
+  );
+}
+
+const DECISION_TITLES: Record<HeldDecisionView['decision'], (what: string) => string> = {
+  released: (what) => `Your ${what} is visible to the group again`,
+  kept: (what) => `Our safety team read your ${what}: it stays between you and us for now`,
+  edit_requested: (what) => `Our safety team asks you to edit your ${what}`,
+};
+
+/** What the safety team decided, in their kind words, and for an edit request the way to edit. */
+function DecisionNotice({
+  contentType,
+  decision,
+  editTo,
+  onEdit,
+}: {
+  contentType: 'post' | 'reply';
+  decision: HeldDecisionView;
+  editTo?: string | undefined;
+  onEdit?: (() => void) | undefined;
+}) {
+  return (
+    <Notice tone="info" className="held-notice" title={DECISION_TITLES[decision.decision](contentType)}>
+      <p>{decision.message}</p>
+      {decision.decision === 'edit_requested' ? (
+        editTo ? (
+          <p>
+            <Link to={editTo}>Edit your {contentType}</Link>
+          </p>
+        ) : onEdit ? (
+          <p>
+            <Button variant="secondary" onClick={onEdit}>
+              Edit your {contentType}
+            </Button>
+          </p>
+        ) : null
+      ) : null}
+      {decision.decision === 'released' ? null : (
+        <p>
+          If you need to talk to someone now, <Link to="/help">get help now</Link>.
+        </p>
       )}
     </Notice>
   );

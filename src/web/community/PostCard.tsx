@@ -6,6 +6,7 @@ import { ContentWarningGate } from './ContentWarningGate.js';
 import { warningText, type WarningTreatment } from './content-warnings.js';
 import { plural } from './labels.js';
 import { PostBadges } from './PostBadges.js';
+import { SupportCompact } from '../safety/SupportCompact.js';
 
 /** One post in a list: its title, where and when, who, and the start of what was said. */
 export function PostCard({
@@ -53,6 +54,8 @@ export function PostCard({
       <p className="post-card__replies">
         {post.replyCount === 0 ? 'No replies yet' : plural(post.replyCount, 'reply', 'replies')}
       </p>
+      {/* Only the author's own "Your posts" list carries it. */}
+      {post.supportCard ? <SupportCompact card={post.supportCard} postId={post.id} /> : null}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Author, Post } from '../../shared/api/community.js';
 import { useCommunitySettings } from '../api/community-queries.js';
-import { Button, ConfirmPanel, PageHeader, RelativeTime } from '../design/index.js';
+import { Button, ConfirmPanel, Notice, PageHeader, RelativeTime } from '../design/index.js';
 import { AuthorName } from './AuthorName.js';
 import { BlockConfirm } from './BlockConfirm.js';
 import { ContentBody } from './ContentBody.js';
@@ -106,8 +106,25 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
         <PostBadges post={post} showHeld={false} />
       </PageHeader>
 
-      {post.status === 'held' ? (
-        <HeldNotice contentType="post" isYou={mine} reason={heldReason} reasonShownAbove={Boolean(cardHeldReason)} />
+      {post.status === 'held' || (mine && post.heldDecision?.decision === 'released' && post.status === 'visible') ? (
+        <HeldNotice
+          contentType="post"
+          isYou={mine}
+          reason={heldReason}
+          reasonShownAbove={Boolean(cardHeldReason)}
+          decision={post.heldDecision}
+          editTo={`/posts/${post.id}/edit`}
+        />
+      ) : null}
+
+      {mine && post.autoContentWarning ? (
+        <Notice tone="info" className="auto-warning-notice" title="We added a content warning">
+          <p>
+            Because this post talks about suicide or self-harm, other members see it behind a “{post.contentWarning}”
+            warning first, so that those who find these topics hard can choose when to read it. You can change or remove
+            it: <Link to={`/posts/${post.id}/edit`}>edit your post</Link>.
+          </p>
+        </Notice>
       ) : null}
 
       {warning && !removed ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Reply } from '../../shared/api/community.js';
-import { Button, ConfirmPanel, RelativeTime, VisuallyHidden } from '../design/index.js';
+import { Badge, Button, ConfirmPanel, RelativeTime, VisuallyHidden } from '../design/index.js';
+import { AutomaticReplyHelp } from '../safety/AutomaticReplyHelp.js';
 import { AuthorName } from './AuthorName.js';
 import { BlockConfirm } from './BlockConfirm.js';
 import { ContentBody } from './ContentBody.js';
@@ -45,7 +46,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
   const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
   const remove = useRemoveContent(thread.postId);
   const removed = reply.status === 'removed_by_author' || reply.status === 'removed_by_staff' || reply.status === 'unavailable';
-  const name = authorNameOf(author);
+  const name = reply.automatic ? 'Hearth Safety' : authorNameOf(author);
   const mine = author.isYou;
   const subject = mine ? 'your reply' : `${name}’s reply`;
   const replyOpen = thread.replyingTo === reply.id;
@@ -66,18 +67,26 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
   return (
     <article className={`reply${mine ? ' reply--mine' : ''}`} aria-label={subject}>
       <p className="reply__meta">
-        <AuthorName author={author} verb="replied" />
+        {reply.automatic ? (
+          <>
+            <span className="reply__system-name">Hearth Safety</span> <Badge>Automatic message</Badge>
+          </>
+        ) : (
+          <AuthorName author={author} verb="replied" />
+        )}
         <span aria-hidden="true"> · </span>
         <RelativeTime iso={reply.createdAt} />
         {reply.edited ? <span className="reply__edited"> · edited</span> : null}
       </p>
-      {reply.status === 'held' ? (
+      {reply.status === 'held' || (mine && reply.heldDecision?.decision === 'released' && reply.status === 'visible') ? (
         <HeldNotice
           contentType="reply"
           isYou={mine}
           reason={heldReason}
           reasonShownAbove={Boolean(cardHeldReason)}
           keptWithPost={thread.yourPostHeld && mine && !cardHeldReason}
+          decision={reply.heldDecision}
+          onEdit={() => setEditing(true)}
         />
       ) : null}
       {editing ? (
@@ -85,6 +94,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
       ) : (
         <ContentBody status={reply.status} bodyHtml={reply.bodyHtml} />
       )}
+      {reply.automatic ? <AutomaticReplyHelp /> : null}
       {!removed && reply.status === 'visible' ? (
         <ReactionsBar
           postId={thread.postId}

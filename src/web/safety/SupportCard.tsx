@@ -17,17 +17,24 @@ export function SupportCard({
   card,
   contentType,
   autoFocus = false,
+  onFoldAway,
+  foldingAway = false,
 }: {
   card: SupportCardData;
   contentType: 'post' | 'reply' | 'message';
   /** Move focus to the heading when the card appears (it was just given). */
   autoFocus?: boolean;
+  /** "Fold this away": the card stays with the post until the member folds it away for good (every device). */
+  onFoldAway?: () => void;
+  foldingAway?: boolean;
 }) {
   const headingId = `support-${useId()}`;
   const heading = useRef<HTMLHeadingElement>(null);
   const details = useDisclosure(true);
   const forHelper = card.about === 'other';
   const place = card.emergency.countryName ? countryInSentence(card.emergency.countryName) : null;
+  // Nobody on duty: said honestly, and the crisis lines come before anything else.
+  const teamOffline = card.team?.online === false;
 
   useEffect(() => {
     if (autoFocus) heading.current?.focus();
@@ -67,7 +74,11 @@ export function SupportCard({
 
       {details.open ? (
         <div {...details.panelProps} className="support-card__body">
-          <p className="support-card__message">{card.message}</p>
+          {teamOffline ? (
+            <p className="support-card__team support-card__team--offline">{card.team?.message}</p>
+          ) : (
+            <p className="support-card__message">{card.message}</p>
+          )}
 
           {card.services.length > 0 ? (
             <>
@@ -96,6 +107,9 @@ export function SupportCard({
             </p>
           )}
 
+          {teamOffline ? <p className="support-card__message">{card.message}</p> : null}
+          {card.team?.online ? <p className="support-card__team">{card.team.message}</p> : null}
+
           <SupportActions card={card} />
 
           {card.held ? (
@@ -107,6 +121,14 @@ export function SupportCard({
           <p className="support-card__more">
             <Link to="/help">See every crisis line</Link>
           </p>
+          {onFoldAway ? (
+            <p className="support-card__fold-away">
+              <Button variant="secondary" busy={foldingAway} busyLabel="Folding away…" onClick={onFoldAway}>
+                Fold this away
+              </Button>
+              <span className="support-card__fold-note">It will stay folded on your other devices too.</span>
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

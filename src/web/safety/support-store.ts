@@ -32,3 +32,10 @@ export function useSupportCards(postId: string): SupportEntry[] {
   });
   return data ?? [];
 }
+
+/** Forgets a card the member folded away (the server forgets it too: it stays folded on every device). */
+export function removeSupportCard(queryClient: QueryClient, postId: string, assessmentId: string): void {
+  queryClient.setQueryData<SupportEntry[]>(supportKey(postId), (current = []) =>
+    current.filter((existing) => existing.card.assessmentId !== assessmentId),
+  );
+}

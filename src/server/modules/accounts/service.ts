@@ -80,7 +80,8 @@ export async function signIn(
     keys.knownDevice = undefined;
     await deps.authLimiters.signIn(keys);
   }
-  if (!user) {
+  // A system account (Hearth Safety) never signs in, whatever is typed: it has no usable password either.
+  if (!user || user.isSystem) {
     await burnVerifyTime(input.password);
     throw invalidCredentials();
   }

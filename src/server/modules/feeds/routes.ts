@@ -8,20 +8,32 @@ import { requireAuth, signedIn } from '../../http/authenticate.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { requireGroup } from '../groups/service.js';
 import { presentPostSummary } from '../posts/presenters.js';
+import { countryFromAcceptLanguage } from '../safety/hotlines/store.js';
+import { extrasKey, loadWriterExtras } from '../safety-team/writer-card.js';
 import { isStaffRole } from '../posts/visibility.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { feedPage, type FeedKind } from './queries.js';
 
 const tags = ['feeds'];
 
-async function page(deps: Deps, auth: AuthContext, feed: FeedKind, query: z.output<typeof feedQuerySchema>) {
+async function page(deps: Deps, auth: AuthContext, feed: FeedKind, query: z.output<typeof feedQuerySchema>, acceptLanguage?: string) {
   const rows = await feedPage(deps.db, { id: auth.user.id, role: auth.user.role }, feed, decodeCursor(query.cursor), query.limit + 1);
   const hasMore = rows.length > query.limit;
   const shown = rows.slice(0, query.limit);
   const last = shown.at(-1);
   const viewer = { id: auth.user.id, isStaff: isStaffRole(auth.user.role) };
+  const posts = shown.map((row) => presentPostSummary(row.listing, viewer));
+  if (feed.kind === 'mine') {
+    // "Your posts" is the author's own list: each post's durable support card comes with it, until folded.
+    const countryCode = auth.user.country ?? countryFromAcceptLanguage(acceptLanguage) ?? null;
+    const extras = await loadWriterExtras(deps.db, auth.user.id, posts.map((post) => ({ contentType: 'post' as const, contentId: post.id, status: post.status })), { countryCode, now: deps.clock.now() });
+    for (const post of posts) {
+      const card = extras.get(extrasKey('post', post.id))?.supportCard;
+      if (card) post.supportCard = card;
+    }
+  }
   return {
-    posts: shown.map((row) => presentPostSummary(row.listing, viewer)),
+    posts,
     nextCursor: hasMore && last ? encodeCursor({ t: last.sortKey, id: last.listing.post.id }) : null,
   };
 }
@@ -45,7 +57,7 @@ export function registerFeedRoutes(root: FastifyInstance, deps: Deps): void {
   app.get('/api/feed/mine', {
     preValidation: signedIn,
     schema: { tags, summary: 'Your own posts, including anonymous ones', querystring: feedQuerySchema, response },
-    handler: async (request) => page(deps, requireAuth(request), { kind: 'mine' }, request.query),
+    handler: async (request) => page(deps, requireAuth(request), { kind: 'mine' }, request.query, request.headers['accept-language']),
   });
 
   app.get('/api/groups/:slug/feed', {

@@ -90,6 +90,8 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
     heldReason: listing.post.status === 'held' ? HELD_REASON : null,
     reactions,
     muted,
+    // Author only: the writer is told the warning was added for them, and that they can change it.
+    ...(listing.post.autoContentWarning && listing.author.authorId === viewer.id ? { autoContentWarning: true as const } : {}),
   };
 }
 
@@ -143,6 +145,8 @@ export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Re
     createdAt: reply.createdAt.toISOString(),
     edited: reply.editedAt !== null,
     reactions,
+    // Everyone sees the Hearth Safety account's automatic reply labelled as such.
+    ...(reply.automatic ? { automatic: true as const } : {}),
   };
 }
 

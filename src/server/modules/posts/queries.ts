@@ -1,8 +1,8 @@
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
-import { groupMembers, groups, posts, reactions, replies, revisions, threadAliases, users } from '../../db/schema/index.js';
+import { groupMembers, groups, posts, reactions, replies, revisions, riskAssessments, threadAliases, users } from '../../db/schema/index.js';
 
 export type PostRow = Omit<typeof posts.$inferSelect, 'search'>;
 export type ReplyRow = Omit<typeof replies.$inferSelect, 'search'>;
@@ -201,12 +201,13 @@ export async function isReplyShown(db: Database, reply: Pick<ReplyRow, 'id' | 'p
  * anonymous post answered under their handle, or the reverse). To readers that
  * reply is indistinguishable from someone else's, so treating it otherwise would
  * unmask the author. A reply under the same identity (same alias, same handle)
- * is visibly the author's and does not answer.
+ * is visibly the author's and does not answer. The Hearth Safety account's
+ * automatic reply never answers: a person still must.
  */
-export function answersPost(post: { authorId: string; anonymous: boolean }, reply: { authorId: string; anonymous: boolean; status: string }): boolean {
-  return reply.status === 'visible' && (reply.authorId !== post.authorId || reply.anonymous !== post.anonymous);
+export function answersPost(post: { authorId: string; anonymous: boolean }, reply: { authorId: string; anonymous: boolean; status: string; automatic?: boolean }): boolean {
+  return reply.status === 'visible' && reply.automatic !== true && (reply.authorId !== post.authorId || reply.anonymous !== post.anonymous);
 }
-const ANSWERS_POST = sql.raw(`r.status = 'visible' and (r.author_id <> p.author_id or r.anonymous <> p.anonymous)`);
+const ANSWERS_POST = sql.raw(`r.status = 'visible' and not r.automatic and (r.author_id <> p.author_id or r.anonymous <> p.anonymous)`);
 
 /**
  * A new shown reply bumps the thread's counters: reply count, last activity, and
@@ -274,6 +275,17 @@ export async function recomputeThreadCounters(db: Database, postId: string): Pro
 /** Recomputes the thread counters of posts with replies since `since` (run at start, after a crash). */
 export async function repairThreadCounters(db: Database, since: Date): Promise<void> {
   await db.execute(recomputeCounters(sql`select distinct post_id from replies where created_at > ${since.toISOString()}::timestamptz`));
+}
+
+/** Whether the newest assessment of this content (before an edit is assessed anew) was `high` or above. */
+export async function newestLevelIsHigh(db: Database, contentType: 'post' | 'reply', contentId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ level: riskAssessments.level })
+    .from(riskAssessments)
+    .where(and(eq(riskAssessments.contentType, contentType), eq(riskAssessments.contentId, contentId)))
+    .orderBy(desc(riskAssessments.createdAt), desc(riskAssessments.id))
+    .limit(1);
+  return row?.level === 'high' || row?.level === 'imminent';
 }
 
 export async function findReply(db: Database, replyId: string): Promise<ReplyRow | undefined> {

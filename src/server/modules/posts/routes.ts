@@ -50,7 +50,10 @@ export function registerPostRoutes(root: FastifyInstance, deps: Deps): void {
   app.get('/api/posts/:postId', {
     preValidation: signedIn,
     schema: { tags, summary: 'A thread: the post and its replies', params: postParams, response: { 200: threadResponseSchema } },
-    handler: async (request) => postsService.getThread(deps, requireAuth(request), request.params.postId),
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      return postsService.getThread(deps, auth, request.params.postId, writeContext(auth, request.headers['accept-language']));
+    },
   });
 
   app.patch('/api/posts/:postId', {

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type {
+  Post,
+  Reply,
   createPostRequestSchema,
   createReplyRequestSchema,
   ReactionKind,
@@ -14,6 +16,9 @@ import { requireGroup } from '../groups/service.js';
 import { findSettings } from '../members/queries.js';
 import { assessForWrite, recordSafety, shouldHold, type RecordedSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
+import { warningAfterEdit, wantsAutoWarning, withAutoWarning } from '../safety-team/auto-content-warning.js';
+import { wantsAutoReply, writeAutomaticReply } from '../safety-team/auto-reply.js';
+import { extrasKey, loadWriterExtras, type WriterItem } from '../safety-team/writer-card.js';
 import { aliasFor } from './aliases.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
@@ -33,7 +38,7 @@ async function requireReadableThread(deps: Pick<Deps, 'db'>, auth: AuthContext, 
   return head;
 }
 
-export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
+export async function getThread(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, postId: string, context?: WriteContext) {
   const thread = await queries.findWholeThread(deps.db, postId, auth.user.id);
   if (!thread || !postPolicy.canReadThread(thread.head, auth)) throw notFound('That post');
   const { head, replies: replyRows, reactions: reactionRows } = thread;
@@ -75,7 +80,24 @@ export async function getThread(deps: Pick<Deps, 'db'>, auth: AuthContext, postI
             viewer,
           ),
     );
-  return { post, replies };
+  return withWriterExtras(deps, auth, { post, replies }, context);
+}
+
+/**
+ * The author's own view only: the durable support card of their post and
+ * replies (until folded), the safety team's decision about held content, and
+ * that the content warning was added automatically. Nobody else's view changes
+ * shape: any of these on someone else's content would tell them it was flagged.
+ */
+async function withWriterExtras<T extends { post: Post; replies: Reply[] }>(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, thread: T, context?: WriteContext): Promise<T> {
+  const items: WriterItem[] = [];
+  if (thread.post.author?.isYou) items.push({ contentType: 'post', contentId: thread.post.id, status: thread.post.status });
+  for (const reply of thread.replies) if (reply.author?.isYou) items.push({ contentType: 'reply', contentId: reply.id, status: reply.status });
+  if (items.length === 0) return thread;
+  const extras = await loadWriterExtras(deps.db, auth.user.id, items, { countryCode: context?.countryCode ?? auth.user.country ?? null, now: deps.clock.now() });
+  const post = thread.post.author?.isYou ? { ...thread.post, ...extras.get(extrasKey('post', thread.post.id)) } : thread.post;
+  const replies = thread.replies.map((reply) => (reply.author?.isYou ? { ...reply, ...extras.get(extrasKey('reply', reply.id)) } : reply));
+  return { ...thread, post, replies };
 }
 
 type WriteDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
@@ -88,7 +110,9 @@ export interface WriteContext {
 /** After the commit: tell on-duty staff live, and build the writer's support card. */
 async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; held: boolean }, context: WriteContext) {
   if (safety.alertEvent) await deps.live.announce([safety.alertEvent]);
-  return buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment: safety.assessment, countryCode: context.countryCode, held: safety.held });
+  // An alert raised with nobody on duty: the card says so honestly and puts the crisis lines first.
+  const team = safety.alertId ? { online: !safety.nobodyOnDuty } : null;
+  return buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment: safety.assessment, countryCode: context.countryCode, held: safety.held, team });
 }
 
 export async function createPost(deps: WriteDeps, auth: AuthContext, slug: string, input: z.output<typeof createPostRequestSchema>, context: WriteContext) {
@@ -101,6 +125,9 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   // Assessed before anything is written; stored with the content in one transaction.
   const assessment = await assessForWrite(deps.db, auth.user.id, `${input.title}\n\n${input.body}`);
   const held = shouldHold(assessment);
+  // #chatsafe: a visible post assessed high carries the suicide and self-harm warning for other members.
+  const warning = { contentWarning: input.contentWarning || null, contentWarningTopics: input.contentWarningTopics };
+  const { autoContentWarning, ...contentWarningFields } = wantsAutoWarning(assessment, held) ? withAutoWarning(warning) : { ...warning, autoContentWarning: false };
   const { postId, safety } = await deps.db.transaction(async (tx) => {
     const post = await queries.insertPost(tx, {
       groupId: entry.group.id,
@@ -111,8 +138,8 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
       body: input.body,
       bodyHtml,
       excerpt: excerptOf(input.body),
-      contentWarning: input.contentWarning || null,
-      contentWarningTopics: input.contentWarningTopics,
+      ...contentWarningFields,
+      autoContentWarning,
       mood: input.mood ?? null,
     });
     if (anonymous) await aliasFor(tx, post.id, auth.user.id);
@@ -120,7 +147,9 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
     return { postId: post.id, safety: recorded };
   });
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
-  return { ...(await getThread(deps, auth, postId)), support };
+  // The automatic first reply, after the post commits and before the writer's response: within a second.
+  if (wantsAutoReply(assessment, held)) await writeAutomaticReply(deps.db, postId);
+  return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
 export async function createReply(deps: WriteDeps, auth: AuthContext, postId: string, input: z.output<typeof createReplyRequestSchema>, context: WriteContext) {
@@ -217,6 +246,19 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   // An edit is new writing: it is assessed like a new post.
   const assessment = await assessForWrite(deps.db, auth.user.id, `${title}\n\n${body}`);
   const held = shouldHold(assessment);
+  const previousLevelWasHigh = await queries.newestLevelIsHigh(deps.db, 'post', postId);
+  const writerChangedWarning = input.contentWarning !== undefined || input.contentWarningTopics !== undefined;
+  const warning = warningAfterEdit({
+    assessment,
+    held,
+    previousLevelWasHigh,
+    writerChangedWarning,
+    current: {
+      contentWarning: input.contentWarning !== undefined ? input.contentWarning || null : head.post.contentWarning,
+      contentWarningTopics: input.contentWarningTopics ?? head.post.contentWarningTopics,
+      autoContentWarning: head.post.autoContentWarning,
+    },
+  });
   const safety = await deps.db.transaction(async (tx) => {
     // Earlier versions are kept for staff: edits must not erase what was said.
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
@@ -227,12 +269,13 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
       ...(input.contentWarningTopics !== undefined ? { contentWarningTopics: input.contentWarningTopics } : {}),
       ...(input.mood !== undefined ? { mood: input.mood } : {}),
+      ...(warning ?? {}),
       editedAt: deps.clock.now(),
     });
     return recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() });
   });
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
-  return { ...(await getThread(deps, auth, postId)), support };
+  return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
 export async function removePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
@@ -268,7 +311,7 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
   // Held or released by this edit: the thread's counters follow what readers can now see.
   if (held !== (reply.status === 'held')) await queries.recomputeThreadCounters(deps.db, reply.postId);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
-  return { ...(await getThread(deps, auth, reply.postId)), support };
+  return { ...(await getThread(deps, auth, reply.postId, context)), support };
 }
 
 export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {

@@ -27,7 +27,22 @@ export interface SupportCardInput {
   assessment: Pick<Assessment, 'level' | 'categories'>;
   countryCode: string | null;
   held: boolean;
+  /**
+   * The team's presence for the alert this content raised: null when it raised
+   * none; `online: false` when nobody is on safety duty (the card then says so
+   * honestly and puts the crisis lines first).
+   */
+  team?: { online: boolean } | null;
 }
+
+/** Said when an alert was raised and nobody from the team is online: honest, and pointing to who is there now. */
+export const TEAM_OFFLINE_MESSAGE =
+  'Our team is not online right now, so please reach out to one of the crisis lines below: they are there day and night. We will see what you wrote as soon as someone is back.';
+const TEAM_ONLINE_MESSAGE = 'Someone from our safety team has been told and will look at this soon.';
+
+/** The high message promises the team is here; when nobody is on duty that is not said. */
+const HIGH_WHEN_OFFLINE = 'What you’re feeling matters, and you deserve support right now. Many people who have felt this way found that talking to someone helped them through. A trained listener is a call or a message away.';
+const IMMINENT_WHEN_OFFLINE = 'Your safety matters most right now. If you might act on these thoughts, please call the emergency number now, or one of the lines below: you don’t have to explain everything, just say you need help.';
 
 /** The card, or null below `elevated` (none and low add nothing: no pop-ups for ordinary sadness). */
 export async function buildSupportCard(db: Database, input: SupportCardInput): Promise<SupportCard | null> {
@@ -36,7 +51,19 @@ export async function buildSupportCard(db: Database, input: SupportCardInput): P
   const country = await findCountry(db, input.countryCode);
   const international = internationalFallback();
   const about = categories.length > 0 && categories.every((category) => category === 'concern_for_other') ? 'other' : 'self';
-  const message = about === 'other' ? MESSAGES.other : level === 'imminent' ? MESSAGES.imminent : level === 'high' ? MESSAGES.high : MESSAGES.elevated;
+  const offline = input.team?.online === false;
+  const message =
+    about === 'other'
+      ? MESSAGES.other
+      : level === 'imminent'
+        ? offline
+          ? IMMINENT_WHEN_OFFLINE
+          : MESSAGES.imminent
+        : level === 'high'
+          ? offline
+            ? HIGH_WHEN_OFFLINE
+            : MESSAGES.high
+          : MESSAGES.elevated;
   return {
     assessmentId: input.assessmentId,
     level,
@@ -51,5 +78,6 @@ export async function buildSupportCard(db: Database, input: SupportCardInput): P
       { id: 'talk_to_someone', label: 'Talk to someone now' },
       { id: 'safe_for_now', label: 'I’m safe for now' },
     ],
+    team: input.team ? { online: input.team.online, message: input.team.online ? TEAM_ONLINE_MESSAGE : TEAM_OFFLINE_MESSAGE } : null,
   };
 }

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { communityKeys, useCommunitySettings, useGroup, useThread } from '../../api/community-queries.js';
@@ -11,7 +11,10 @@ import { ThreadContext, type ThreadContextValue } from '../../community/thread-c
 import { ButtonLink, Loading, Notice, PageHeader } from '../../design/index.js';
 import { plural } from '../../community/labels.js';
 import { SupportCard } from '../../safety/SupportCard.js';
+import { mergeSupportCards, useFoldSupportCard } from '../../safety/durable-cards.js';
 import { useSupportCards } from '../../safety/support-store.js';
+import { useLive } from '../../live/LiveProvider.js';
+import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 
 /** Router state from the composer: the support card to bring focus to on arrival. */
 interface ArrivalState {
@@ -25,7 +28,19 @@ export function ThreadPage() {
   const queryClient = useQueryClient();
   const thread = useThread(postId);
   const settings = useCommunitySettings();
-  const support = useSupportCards(postId);
+  const sessionSupport = useSupportCards(postId);
+  // The cards given in this session, then those that stay with the member's own post and replies.
+  const support = useMemo(() => mergeSupportCards(sessionSupport, thread.data), [sessionSupport, thread.data]);
+  const foldAway = useFoldSupportCard(postId);
+  const live = useLive();
+  // The safety team decided about the member's held content: read the thread again (the event carries ids only).
+  useEffect(
+    () =>
+      live.subscribe((event) => {
+        if (event.type === SAFETY_LIVE.heldDecision) void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) });
+      }),
+    [live, postId, queryClient],
+  );
   const slug = thread.data?.post.group.slug;
   const group = useGroup(slug);
   const [focusAssessment, setFocusAssessment] = useState<string | undefined>(
@@ -91,6 +106,12 @@ export function ThreadPage() {
                 card={entry.card}
                 contentType={entry.contentType}
                 autoFocus={entry.card.assessmentId === focusAssessment}
+                onFoldAway={() =>
+                  foldAway.mutate(entry.card.assessmentId, {
+                    onSuccess: () => setStatus('Support card folded away. Help is always under “Get help now”.'),
+                  })
+                }
+                foldingAway={foldAway.isPending && foldAway.variables === entry.card.assessmentId}
               />
             ))}
           </div>

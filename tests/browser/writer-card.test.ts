@@ -1,0 +1,63 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, expectHidden, expectVisible, watchConsole } from './support/browser.js';
+import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { useHearthInBrowser } from './support/hearth.js';
+
+/**
+ * The writer's support card stays with their post (issue 11 item 4): after a
+ * reload, with its hotline buttons, until they fold it away, and it stays
+ * folded. The automatic first reply and content warning are there too.
+ */
+
+const hearth = useHearthInBrowser();
+
+describe('the support card stays with the post', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: () => string[];
+
+  beforeAll(async () => {
+    context = await hearth.person();
+    page = await context.newPage();
+    problems = watchConsole(page);
+    await signUpThroughTheApp(page, uniqueHandle('ember'), { country: 'GB' });
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await page.waitForURL('**/home');
+    await joinGroupFromItsPage(page, 'depression', 'Depression');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('is still there after a reload, with its hotline links, and folds away for good', async () => {
+    await writePost(page, 'depression', { title: 'Every day', body: 'I want to kill myself. I think about it every day now.' });
+    const card = page.getByRole('region', { name: 'Support for you' });
+    await expectVisible(card);
+
+    await page.reload();
+    await expectVisible(card);
+    const samaritans = card.getByRole('link', { name: /^Call 116 123/ });
+    await expectVisible(samaritans);
+    expect(await samaritans.getAttribute('href')).toBe('tel:116123');
+    // Nobody is on duty in this test: the card says so honestly.
+    await expectVisible(card.getByText('Our team is not online right now', { exact: false }));
+    // The automatic content warning, told to the writer, and the automatic first reply.
+    await expectVisible(page.getByText('We added a content warning', { exact: true }));
+    const automatic = page.getByRole('article', { name: 'Hearth Safety’s reply' });
+    await expectVisible(automatic.getByText('Automatic message', { exact: true }));
+    // Under it, the crisis lines of the reader's own country (this reader: the UK).
+    await expectVisible(automatic.getByRole('region', { name: 'Crisis lines where you are' }).getByRole('link', { name: /^Call 116 123/ }));
+    await checkA11y(page, 'the durable support card after a reload');
+
+    await card.getByRole('button', { name: 'Fold this away' }).click();
+    await expectHidden(card);
+    await expectVisible(page.getByRole('status').getByText('Support card folded away', { exact: false }));
+    await page.reload();
+    await expectVisible(page.getByRole('heading', { level: 1, name: 'Every day' }));
+    await expectHidden(page.getByRole('region', { name: 'Support for you' }));
+    await checkA11y(page, 'the thread after folding the card away');
+    expect(problems()).toEqual([]);
+  });
+});
