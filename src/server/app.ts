@@ -34,6 +34,10 @@ import { registerHelpRoutes } from './modules/safety/help-routes.js';
 import { registerHotlineAdminRoutes } from './modules/safety/hotline-admin-routes.js';
 import { registerSupportRoutes } from './modules/safety/support-routes.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
+import { registerDutyRoutes } from './modules/safety-team/duty-routes.js';
+import { registerReviewRoutes } from './modules/safety-team/review-routes.js';
+import { registerSafetySettingsRoutes } from './modules/safety-team/settings-routes.js';
+import { registerWorryRoutes } from './modules/safety-team/worry-routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -134,6 +138,10 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerBoundaryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerRevealRoutes(app, deps);
+  registerDutyRoutes(app, deps);
+  registerReviewRoutes(app, deps);
+  registerWorryRoutes(app, deps);
+  registerSafetySettingsRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();
