@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
           { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
           { path: 'members/:handle', lazy: page(() => import('./pages/community/MemberProfilePage.js'), 'MemberProfilePage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
+          { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
                 path: 'hotlines/new',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),
               },
+              { path: 'safety', lazy: page(() => import('./pages/admin/SafetySettingsPage.js'), 'SafetySettingsPage') },
               {
                 path: 'hotlines/:countryCode',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),
