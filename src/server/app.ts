@@ -40,6 +40,10 @@ import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
 import { registerOutreachRoutes } from './modules/safety-team/outreach-routes.js';
 import { registerHeldContentRoutes } from './modules/safety-team/held-routes.js';
 import { ensureSafetyAccount } from './modules/safety-team/system-account.js';
+import { registerDutyRoutes } from './modules/safety-team/duty-routes.js';
+import { registerReviewRoutes } from './modules/safety-team/review-routes.js';
+import { registerSafetySettingsRoutes } from './modules/safety-team/settings-routes.js';
+import { registerWorryRoutes } from './modules/safety-team/worry-routes.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -147,6 +151,10 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerConversationRoutes(app, deps);
   registerOutreachRoutes(app, deps);
   registerHeldContentRoutes(app, deps);
+  registerDutyRoutes(app, deps);
+  registerReviewRoutes(app, deps);
+  registerWorryRoutes(app, deps);
+  registerSafetySettingsRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -55,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: 'safety', lazy: page(() => import('./safety-team/DashboardPage.js'), 'SafetyDashboardPage') },
           { path: 'messages', lazy: page(() => import('./messages/MessagesPage.js'), 'MessagesPage') },
           { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
+          { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
@@ -69,6 +70,7 @@ export const routes: RouteObject[] = [
                 path: 'hotlines/new',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),
               },
+              { path: 'safety', lazy: page(() => import('./pages/admin/SafetySettingsPage.js'), 'SafetySettingsPage') },
               {
                 path: 'hotlines/:countryCode',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),

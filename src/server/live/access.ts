@@ -2,11 +2,15 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
+import { safetyTeamPolicy } from '../modules/safety-team/policy.js';
+import { readSafetySettings } from '../modules/safety-team/settings.js';
 
 export interface SocketAccess {
   userId: string;
-  /** May receive the staff channel (safety alerts) now. */
+  /** On the safety team now: may receive the staff channel (safety alerts). */
   staff: boolean;
+  /** A moderator or admin: could join the team whenever the settings name them, so they stay in the staff fan-out's audience. */
+  staffRole: boolean;
 }
 
 
@@ -16,6 +20,10 @@ export interface SocketAccess {
  * the role is the member's current one. Read before staff events are sent and
  * before any replay, so a demotion or a sign-out takes effect even when the
  * event that announced it never crossed nodes.
+ *
+ * The staff channel goes to the safety team only: every moderator and admin,
+ * or the named list when the organisation limits the team (the settings are
+ * read here too, so a change to the list takes effect on the next event).
  *
  * `idleMs` is the same idle limit HTTP enforces (`config.session.idleMs`). An
  * open socket is not activity: it never moves `lastSeenAt`, so a tab left open
@@ -41,5 +49,16 @@ export async function readSocketAccess(
         gt(sessions.lastSeenAt, idleSince),
       ),
     );
-  return new Map(rows.map((row) => [row.sessionId, { userId: row.userId, staff: accountPolicy.isStaff(row.role) }]));
+  const anyStaff = rows.some((row) => accountPolicy.isStaff(row.role));
+  const settings = anyStaff ? await readSafetySettings(db) : null;
+  return new Map(
+    rows.map((row) => [
+      row.sessionId,
+      {
+        userId: row.userId,
+        staff: settings !== null && safetyTeamPolicy.isOnTeam({ id: row.userId, role: row.role }, settings),
+        staffRole: accountPolicy.isStaff(row.role),
+      },
+    ]),
+  );
 }

@@ -28,8 +28,10 @@ interface Connection {
   socket: WebSocket;
   userId: string;
   sessionId: string;
-  /** Hears the staff channel; re-read from the database before staff events and replays. */
+  /** Hears the staff channel (on the safety team); re-read from the database before staff events and replays. */
   staff: boolean;
+  /** A moderator or admin: checked before each staff event even while off the team, so being added to it counts at once. */
+  staffRole: boolean;
   // Ids already sent: a replayed event and its live push may both arrive.
   sent: Set<number>;
   /** The replay in progress: a socket's replays run one at a time, in the order asked. */
@@ -87,6 +89,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     // What earlier replays covered did not include the staff channel (or did): it no longer stands.
     if (connection.staff !== access.staff) connection.replayed = undefined;
     connection.staff = access.staff;
+    connection.staffRole = access.staffRole;
     return true;
   }
 
@@ -130,7 +133,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
 
   // One staff subscription per node: each alert is checked against every staff socket's current access first.
   async function fanOutStaff(event: LiveEvent): Promise<void> {
-    const audience = [...connections].filter((connection) => connection.staff);
+    const audience = [...connections].filter((connection) => connection.staff || connection.staffRole);
     if (audience.length === 0) return;
     const access = await readSocketAccess(
       deps.db,
@@ -168,7 +171,9 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       socket,
       userId: auth.user.id,
       sessionId: auth.session.id,
+      // A first guess: the team list is read before any staff event or replay reaches this socket.
       staff: accountPolicy.isStaff(auth.user.role),
+      staffRole: accountPolicy.isStaff(auth.user.role),
       sent: new Set(),
       replaying: Promise.resolve(),
       replayed: undefined,

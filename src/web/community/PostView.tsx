@@ -13,6 +13,7 @@ import { HeldNotice } from './HeldNotice.js';
 import { PostBadges } from './PostBadges.js';
 import { ReactionsBar } from './ReactionsBar.js';
 import { useThreadContext } from './thread-context.js';
+import { WorryForm } from './WorryForm.js';
 import { useMuteThread, useRemoveContent } from './thread-mutations.js';
 
 /** The post at the head of a thread: its title is the page's h1. */
@@ -70,7 +71,7 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
   const thread = useThreadContext();
   const navigate = useNavigate();
   const settings = useCommunitySettings();
-  const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
+  const [confirm, setConfirm] = useState<'remove' | 'block' | 'worry' | null>(null);
   const remove = useRemoveContent(post.id);
   const removed = post.status === 'removed_by_author' || post.status === 'removed_by_staff';
   const mine = author.isYou;
@@ -85,6 +86,7 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
     menu.push({ label: 'Edit', to: `/posts/${post.id}/edit` });
     menu.push({ label: 'Remove', onSelect: () => setConfirm('remove'), danger: true });
   }
+  if (!mine && post.status === 'visible') menu.push({ label: 'I’m worried about this person', onSelect: () => setConfirm('worry') });
   if (post.author.kind === 'member' && !mine) {
     menu.push({ label: `Block ${post.author.handle}`, onSelect: () => setConfirm('block'), danger: true });
   }
@@ -174,6 +176,7 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
           {remove.isError ? <p className="field__error">{remove.error.message}</p> : null}
         </ConfirmPanel>
       ) : null}
+      {confirm === 'worry' ? <WorryForm contentType="post" contentId={post.id} onClose={() => setConfirm(null)} /> : null}
       {confirm === 'block' && post.author.kind === 'member' ? (
         <BlockConfirm
           handle={post.author.handle}

@@ -11,6 +11,7 @@ import { HeldNotice } from './HeldNotice.js';
 import { ReactionsBar } from './ReactionsBar.js';
 import { ReplyForm } from './ReplyForm.js';
 import { useThreadContext } from './thread-context.js';
+import { WorryForm } from './WorryForm.js';
 import { useRemoveContent } from './thread-mutations.js';
 
 type Author = NonNullable<Reply['author']>;
@@ -43,7 +44,7 @@ function ReplyPlaceholder({ reply }: { reply: Reply }) {
 function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
   const thread = useThreadContext();
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState<'remove' | 'block' | null>(null);
+  const [confirm, setConfirm] = useState<'remove' | 'block' | 'worry' | null>(null);
   const remove = useRemoveContent(thread.postId);
   const removed = reply.status === 'removed_by_author' || reply.status === 'removed_by_staff' || reply.status === 'unavailable';
   const name = reply.automatic ? 'Hearth Safety' : authorNameOf(author);
@@ -59,6 +60,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
     menu.push({ label: 'Edit', onSelect: () => setEditing(true) });
     menu.push({ label: 'Remove', onSelect: () => setConfirm('remove'), danger: true });
   }
+  if (!mine && reply.status === 'visible') menu.push({ label: 'I’m worried about this person', onSelect: () => setConfirm('worry') });
   if (author.kind === 'member' && !mine) {
     const handle = author.handle;
     menu.push({ label: `Block ${handle}`, onSelect: () => setConfirm('block'), danger: true });
@@ -140,6 +142,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
           {remove.isError ? <p className="field__error">{remove.error.message}</p> : null}
         </ConfirmPanel>
       ) : null}
+      {confirm === 'worry' ? <WorryForm contentType="reply" contentId={reply.id} onClose={() => setConfirm(null)} /> : null}
       {confirm === 'block' && author.kind === 'member' ? (
         <BlockConfirm
           handle={author.handle}

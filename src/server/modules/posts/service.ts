@@ -109,7 +109,8 @@ export interface WriteContext {
 
 /** After the commit: tell on-duty staff live, and build the writer's support card. */
 async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; held: boolean }, context: WriteContext) {
-  if (safety.alertEvent) await deps.live.announce([safety.alertEvent]);
+  const events = [safety.alertEvent, safety.reviewEvent].filter((event) => event !== null);
+  if (events.length > 0) await deps.live.announce(events);
   // An alert raised with nobody on duty: the card says so honestly and puts the crisis lines first.
   const team = safety.alertId ? { online: !safety.nobodyOnDuty } : null;
   return buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment: safety.assessment, countryCode: context.countryCode, held: safety.held, team });

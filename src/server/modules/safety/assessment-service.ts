@@ -4,7 +4,8 @@ import { isAtLeast } from '../../../shared/risk.js';
 import type { Config } from '../../config/index.js';
 import type { Database } from '../../db/index.js';
 import { riskAssessments, safetyReviewItems } from '../../db/schema/index.js';
-import type { LiveEvent, LiveHub } from '../../live/hub.js';
+import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
+import { staffChannel, type LiveEvent, type LiveHub } from '../../live/hub.js';
 import { openAlert } from '../safety-team/open-alert.js';
 import { assess } from './assessor/index.js';
 import { HISTORY_WINDOW_MS } from './assessor/history.js';
@@ -42,6 +43,8 @@ export interface RecordedSafety {
   assessmentId: string;
   alertEvent: LiveEvent | null;
   alertId: string | null;
+  /** The review list changed (an `elevated` item): announce after the commit, like `alertEvent`. */
+  reviewEvent: LiveEvent | null;
   /** An alert was raised while nobody was on safety duty: the writer is told so honestly. */
   nobodyOnDuty: boolean;
 }
@@ -76,13 +79,18 @@ export async function recordSafety(
   const assessmentId = row!.id;
   // Worry about someone else is answered with resources for helpers, not an alert about the writer.
   const aboutOther = assessment.categories.length > 0 && assessment.categories.every((category) => category === 'concern_for_other');
-  if (aboutOther) return { assessmentId, alertEvent: null, alertId: null, nobodyOnDuty: false };
+  if (aboutOther) return { assessmentId, alertEvent: null, alertId: null, reviewEvent: null, nobodyOnDuty: false };
   if (!isAtLeast(assessment.level, 'high')) {
     // `elevated` goes on the review list (no deadline): a person reads what the assessor was unsure about.
+    let reviewEvent: LiveEvent | null = null;
     if (assessment.level === 'elevated') {
-      await tx.insert(safetyReviewItems).values({ kind: 'elevated', assessmentId, contentType: input.contentType, contentId: input.contentId, subjectId: input.authorId, createdAt: now });
+      const [item] = await tx
+        .insert(safetyReviewItems)
+        .values({ kind: 'elevated', assessmentId, contentType: input.contentType, contentId: input.contentId, subjectId: input.authorId, createdAt: now })
+        .returning({ id: safetyReviewItems.id });
+      reviewEvent = await deps.live.record(tx, staffChannel, SAFETY_LIVE.reviewChanged, { itemId: item!.id });
     }
-    return { assessmentId, alertEvent: null, alertId: null, nobodyOnDuty: false };
+    return { assessmentId, alertEvent: null, alertId: null, reviewEvent, nobodyOnDuty: false };
   }
 
   const opened = await openAlert(tx, deps, {
@@ -95,5 +103,5 @@ export async function recordSafety(
     categories: assessment.categories,
     now,
   });
-  return { assessmentId, alertEvent: opened.event, alertId: opened.alertId, nobodyOnDuty: opened.nobodyOnDuty };
+  return { assessmentId, alertEvent: opened.event, alertId: opened.alertId, reviewEvent: null, nobodyOnDuty: opened.nobodyOnDuty };
 }

@@ -1,0 +1,82 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { SafetySettingsResponse } from '../../../shared/api/safety-review.js';
+import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
+import type { safetySettingsPatchSchema, SafetySettings } from '../../../shared/api/safety-settings.js';
+import type { Deps } from '../../deps.js';
+import { users } from '../../db/schema/index.js';
+import { invalidField } from '../../http/errors.js';
+import { staffChannel } from '../../live/hub.js';
+import type { AuthContext } from '../accounts/session-service.js';
+import { recordAudit } from '../audit/record.js';
+import { readSafetySettings, writeSafetySettings } from './settings.js';
+
+/**
+ * The automatic first reply's text when an admin has not written their own.
+ * MERGE NOTE: the automatic reply itself is built by the writer slice; the lead
+ * points this at its default text so the screen shows exactly what is sent.
+ */
+export const DEFAULT_AUTO_REPLY_TEXT =
+  'This is an automatic message from Hearth. Thank you for writing this here: what you are going through matters. Our safety team has been told and a person will look at your post. If you are in danger now, please call your local emergency number or one of the crisis lines on “Get help now”.';
+
+type SettingsDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
+
+/** Every moderator and admin (not the Hearth Safety system account, which writes automatic replies and is no person). */
+async function listStaff(deps: Pick<Deps, 'db'>) {
+  return deps.db
+    .select({ id: users.id, handle: users.handle, role: users.role })
+    .from(users)
+    .where(and(inArray(users.role, ['moderator', 'admin']), eq(users.isSystem, false)))
+    .orderBy(asc(users.handle))
+    .limit(500);
+}
+
+export async function readSettingsView(deps: Pick<Deps, 'db' | 'config'>, settings?: SafetySettings): Promise<SafetySettingsResponse> {
+  const current = settings ?? (await readSafetySettings(deps.db));
+  const staff = await listStaff(deps);
+  return {
+    settings: current,
+    defaults: {
+      deadlineMinutes: { high: deps.config.alertDeadlineMs.high / 60_000, imminent: deps.config.alertDeadlineMs.imminent / 60_000 },
+      autoReplyText: DEFAULT_AUTO_REPLY_TEXT,
+    },
+    staff,
+  };
+}
+
+/**
+ * An admin's change to the settings: merged over what stands, validated (a
+ * limited team names current moderators and admins only), audited with the
+ * keys changed (never the text). Open sockets follow a team change at once:
+ * the gateway re-reads each staff socket's access before every staff event.
+ */
+export async function updateSettings(deps: SettingsDeps, auth: AuthContext, patch: z.output<typeof safetySettingsPatchSchema>): Promise<SafetySettingsResponse> {
+  if (patch.teamLimitedTo) {
+    const ids = [...new Set(patch.teamLimitedTo)];
+    if (ids.length === 0) throw invalidField('teamLimitedTo', '"teamLimitedTo" must name at least one moderator or admin (null means everyone on staff).');
+    const found = await deps.db.select({ id: users.id, role: users.role, isSystem: users.isSystem }).from(users).where(inArray(users.id, ids));
+    const staffIds = new Set(found.filter((row) => (row.role === 'moderator' || row.role === 'admin') && !row.isSystem).map((row) => row.id));
+    if (ids.some((id) => !staffIds.has(id))) throw invalidField('teamLimitedTo', '"teamLimitedTo" may only name current moderators and admins.');
+    patch = { ...patch, teamLimitedTo: ids };
+  }
+  const now = deps.clock.now();
+  const next = await deps.db.transaction(async (tx) => {
+    const current = await readSafetySettings(tx);
+    const merged: SafetySettings = { ...current };
+    const changed: string[] = [];
+    for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
+      const value = patch[key];
+      if (value === undefined) continue;
+      if (JSON.stringify(current[key]) !== JSON.stringify(value)) changed.push(key);
+      (merged as Record<string, unknown>)[key] = value;
+    }
+    if (changed.length === 0) return { merged, event: null };
+    await writeSafetySettings(tx, merged, auth.user.id, now);
+    await recordAudit(tx, { actorId: auth.user.id, action: 'safety.settings_changed', targetType: 'site_settings', targetId: 'safety', details: { changed } });
+    // Who is on the team decides who is shown on duty.
+    const event = changed.includes('teamLimitedTo') ? await deps.live.record(tx, staffChannel, SAFETY_LIVE.dutyChanged, {}) : null;
+    return { merged, event };
+  });
+  if (next.event) await deps.live.announce([next.event]);
+  return readSettingsView(deps, next.merged);
+}

@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, expectVisible, watchConsole } from './support/browser.js';
+import { useHearthInBrowser } from './support/hearth.js';
+import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+
+/**
+ * A member is worried about someone's post and says so; the writer is never
+ * told. A moderator sees it arrive on the review list live, reads the words,
+ * and marks it fine.
+ */
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const adminHandle = uniqueHandle('keeper');
+const dataDir = mkdtempSync(join(tmpdir(), 'hearth-review-browser-'));
+let adminPassword: string;
+
+/** The first admin, made as an operator would (before the server: PGlite is one process at a time). */
+async function createAdmin(handle: string, directory: string): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, DEMO_SEED: 'false', LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(repoRoot, 'bin/hearth.js'), 'admin', 'create', handle],
+    {
+      cwd: repoRoot,
+      env,
+    },
+  );
+  const password = /password: (\S+)/.exec(stdout)?.[1];
+  if (!password) throw new Error(`hearth admin create printed no password:\n${stdout}`);
+  return password;
+}
+
+beforeAll(async () => {
+  adminPassword = await createAdmin(adminHandle, dataDir);
+}, 120_000);
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const hearth = useHearthInBrowser({ DATA_DIR: dataDir });
+
+async function newMember(context: BrowserContext, prefix: string): Promise<{ page: Page; handle: string }> {
+  const page = await context.newPage();
+  const handle = uniqueHandle(prefix);
+  await signUpThroughTheApp(page, handle);
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await page.waitForURL('**/home');
+  return { page, handle };
+}
+
+/** The admin makes `handle` a moderator, through the admin API from their own signed-in page. */
+async function makeModerator(adminPage: Page, handle: string): Promise<void> {
+  const status = await adminPage.evaluate(async (wanted) => {
+    const found = (await (await fetch(`/api/admin/users?q=${encodeURIComponent(wanted)}`)).json()) as {
+      users: { id: string; handle: string }[];
+    };
+    const user = found.users.find((entry) => entry.handle === wanted)!;
+    const response = await fetch(`/api/admin/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'moderator' }),
+    });
+    return response.status;
+  }, handle);
+  expect(status).toBe(200);
+}
+
+describe('"I\'m worried about this person" and the review list', () => {
+  const contexts: BrowserContext[] = [];
+  afterAll(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+  });
+
+  it('a member raises a worry on a post; a moderator sees it arrive live, reads it, and marks it fine (axe on both)', async () => {
+    const [writerContext, reporterContext, moderatorContext, adminContext] = await Promise.all([
+      hearth.person(),
+      hearth.phone(),
+      hearth.person(),
+      hearth.person(),
+    ]);
+    contexts.push(writerContext, reporterContext, moderatorContext, adminContext);
+
+    const writer = await newMember(writerContext, 'quiet');
+    await joinGroupFromItsPage(writer.page, 'depression', 'Depression');
+    await writePost(writer.page, 'depression', {
+      title: 'Grey days',
+      body: 'Nothing much to say. Everything feels far away lately.',
+    });
+    const postUrl = writer.page.url();
+
+    const moderator = await newMember(moderatorContext, 'steady');
+    const admin = await adminContext.newPage();
+    await admin.goto('/sign-in');
+    await admin.getByLabel('Handle').fill(adminHandle);
+    await admin.getByLabel('Password', { exact: true }).fill(adminPassword);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL('**/home');
+    await makeModerator(admin, moderator.handle);
+
+    const moderatorProblems = watchConsole(moderator.page);
+    await moderator.page.goto('/safety/review');
+    await expectVisible(moderator.page.getByRole('heading', { level: 1, name: 'Review list' }));
+    await expectVisible(moderator.page.getByRole('heading', { name: 'Nothing waiting for review' }));
+    await moderator.page.locator('html[data-live="live"]').waitFor({ state: 'attached' });
+
+    // The reporter, on a phone.
+    const reporter = await newMember(reporterContext, 'friend');
+    const reporterProblems = watchConsole(reporter.page);
+    await reporter.page.goto(postUrl);
+    await expectVisible(reporter.page.getByRole('heading', { level: 1, name: 'Grey days' }));
+    await reporter.page.getByRole('button', { name: 'More options for this post' }).click();
+    await reporter.page.getByRole('button', { name: 'I’m worried about this person' }).click();
+    const form = reporter.page.getByRole('form', { name: 'Worried about the person who wrote this?' });
+    await expectVisible(form.getByText('Our safety team will read this post. The writer won’t know who asked.'));
+    await form.getByLabel('What worries you?').fill('They sound far away, not like themselves.');
+    await checkA11y(reporter.page, 'the worry form');
+    await form.getByRole('button', { name: 'Ask the safety team to look' }).click();
+    await expectVisible(reporter.page.getByText('Thank you. Our safety team will read this.'));
+    await expectVisible(reporter.page.getByRole('link', { name: 'Resources for helpers and crisis lines' }));
+    await checkA11y(reporter.page, 'the worry confirmation');
+
+    // The moderator's list updates without a reload.
+    const item = moderator.page.getByRole('listitem').filter({ hasText: 'A member is worried' });
+    await expectVisible(item);
+    await expectVisible(item.getByText('“They sound far away, not like themselves.”'));
+    await expectVisible(item.getByText(`Raised by @${reporter.handle}`, { exact: false }));
+    await expectVisible(item.getByText(`by @${writer.handle}`, { exact: false }));
+    await checkA11y(moderator.page, 'the review list');
+
+    await item.getByRole('radio', { name: 'Fine' }).check();
+    await item.getByRole('button', { name: 'Save decision' }).click();
+    const recent = moderator.page.getByRole('region', { name: 'Recently reviewed' });
+    await expectVisible(recent.getByText(`Marked fine by @${moderator.handle}`, { exact: false }));
+    await expectVisible(moderator.page.getByRole('heading', { name: 'Nothing waiting for review' }));
+
+    // The writer's own view of their post says nothing of it.
+    await writer.page.reload();
+    await expectVisible(writer.page.getByRole('heading', { level: 1, name: 'Grey days' }));
+    expect(await writer.page.getByText(/worried/i).count()).toBe(0);
+
+    expect(reporterProblems()).toEqual([]);
+    expect(moderatorProblems()).toEqual([]);
+  });
+});
