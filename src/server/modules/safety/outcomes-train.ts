@@ -152,7 +152,8 @@ function withOutcomes(corpus: Corpus, outcomes: RetrainOptions['outcomes']): { t
   return { train: [...train, ...byNorm.values()], used: byNorm.size, skipped };
 }
 
-export function retrainWithOutcomes(options: RetrainOptions): RetrainResult {
+/** Trains the candidate weights (no gate, nothing written): the corpus's training split plus the outcomes. */
+export function trainCandidate(options: Omit<RetrainOptions, 'dataDir'>): { file: WeightsFile; corpus: Corpus; base: WeightsFile; used: number; skipped: number } {
   const log = options.log ?? (() => {});
   const corpus = options.corpus ?? loadCorpus();
   const base = weightsSchema.parse(options.baseWeights ?? shippedWeights);
@@ -167,14 +168,20 @@ export function retrainWithOutcomes(options: RetrainOptions): RetrainResult {
     .slice(0, 8);
   const file: WeightsFile = {
     format: 1,
-    version: `${base.version}+local.${trainedAt}.${hash8}`,
+    // The shipped version stays in front: anyone reading an assessment sees what the local weights grew from.
+    version: `${base.version.split('+local.')[0]}+local.${trainedAt}.${hash8}`,
     trainedAt,
     corpusHash: corpus.hash,
     corpus: { files: corpus.files, examples: corpus.examples.length, train: train.length, heldOut: corpus.heldOut.length, outcomes: used },
     ...trained.body,
   };
   weightsSchema.parse(file);
+  return { file, corpus, base, used, skipped };
+}
 
+export function retrainWithOutcomes(options: RetrainOptions): RetrainResult {
+  const log = options.log ?? (() => {});
+  const { file, corpus, base, used, skipped } = trainCandidate(options);
   log(`scoring on the held-out split (${corpus.heldOut.length} texts)`);
   const current = heldOutScore(createAssessor(base), corpus.heldOut);
   const candidate = heldOutScore(createAssessor(file), corpus.heldOut);
