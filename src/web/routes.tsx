@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
           { path: 'posts/:postId/edit', lazy: page(() => import('./pages/community/EditPostPage.js'), 'EditPostPage') },
           { path: 'members/:handle', lazy: page(() => import('./pages/community/MemberProfilePage.js'), 'MemberProfilePage') },
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
+          { path: 'safety/figures', lazy: page(() => import('./safety-team/FiguresPage.js'), 'FiguresPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
                 path: 'hotlines',
                 lazy: page(() => import('./pages/admin/HotlinesAdminPage.js'), 'HotlinesAdminPage'),
               },
+              { path: 'assessor', lazy: page(() => import('./pages/admin/AssessorPage.js'), 'AssessorPage') },
               {
                 path: 'hotlines/new',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),

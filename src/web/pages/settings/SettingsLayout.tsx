@@ -13,7 +13,10 @@ const SECTIONS = [
 ];
 
 /** Shown to admins only: the pages where they keep Hearth's shared data true. */
-const ADMIN_SECTIONS = [{ to: '/admin/hotlines', label: 'Crisis line directory' }];
+const ADMIN_SECTIONS = [
+  { to: '/admin/hotlines', label: 'Crisis line directory' },
+  { to: '/admin/assessor', label: 'How the assessor is doing' },
+];
 
 export function SettingsLayout() {
   const { data: me } = useMe();
