@@ -54,7 +54,8 @@ export function ChartWithTable({
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <div className="figure__table-wrap">
+        {/* Focusable so that a keyboard can scroll a table wider than a phone (WCAG 2.1.1). */}
+        <div className="figure__table-wrap" tabIndex={0} role="region" aria-label={`${title}, as a table`}>
           <table className="figure__table">
             <caption>{title}</caption>
             <thead>
