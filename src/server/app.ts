@@ -31,11 +31,14 @@ import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
+import { setActiveAssessor } from './modules/safety/assessor/index.js';
+import { loadAssessorFor } from './modules/safety/assessor/local-weights.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
 import { registerHotlineAdminRoutes } from './modules/safety/hotline-admin-routes.js';
 import { registerSupportRoutes } from './modules/safety/support-routes.js';
 import { registerSafetyAlertRoutes } from './modules/safety-team/alerts-routes.js';
 import { EscalationScheduler } from './modules/safety-team/escalation/scheduler.js';
+import { registerFiguresRoutes } from './modules/safety-team/figures-routes.js';
 import { seedHotlinesIfEmpty } from './modules/safety/hotlines/store.js';
 import { registerOutreachRoutes } from './modules/safety-team/outreach-routes.js';
 import { registerHeldContentRoutes } from './modules/safety-team/held-routes.js';
@@ -104,6 +107,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   });
+  // The community's own assessor weights when `hearth risk train` wrote them, else the shipped ones.
+  setActiveAssessor(loadAssessorFor(config.dataDir, app.log));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -155,6 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerReviewRoutes(app, deps);
   registerWorryRoutes(app, deps);
   registerSafetySettingsRoutes(app, deps);
+  registerFiguresRoutes(app, deps);
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
           { path: 'messages', lazy: page(() => import('./messages/MessagesPage.js'), 'MessagesPage') },
           { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
           { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
+          { path: 'safety/figures', lazy: page(() => import('./safety-team/FiguresPage.js'), 'FiguresPage') },
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
                 path: 'hotlines',
                 lazy: page(() => import('./pages/admin/HotlinesAdminPage.js'), 'HotlinesAdminPage'),
               },
+              { path: 'assessor', lazy: page(() => import('./pages/admin/AssessorPage.js'), 'AssessorPage') },
               {
                 path: 'hotlines/new',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),

@@ -8,7 +8,11 @@ Commands:
   migrate               Apply database migrations and exit
   seed                  Add the demo community (idempotent)
   admin create <handle> Create an admin, or make an existing member one
-  risk                  Assess JSON lines {"id","text"} from standard input`;
+  risk                  Assess JSON lines {"id","text"} from standard input
+  risk outcomes --admin <handle> [--out FILE]
+                        Export the safety team's outcomes as labelled JSON lines
+  risk train --outcomes FILE
+                        Retrain the assessor with those outcomes (weights go to DATA_DIR)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -32,6 +36,10 @@ async function main(argv: string[]): Promise<number> {
       return createAdmin(rest[1]);
     }
     case 'risk': {
+      if (rest[0] === 'outcomes' || rest[0] === 'train') {
+        const { runLearningCommand } = await import('./risk-learning.js');
+        return runLearningCommand(rest[0], rest.slice(1));
+      }
       const { runRiskCli } = await import('../modules/safety/risk-cli.js');
       const errors = await runRiskCli(process.stdin, process.stdout);
       return errors > 0 ? 1 : 0;

@@ -16,6 +16,7 @@ const SECTIONS = [
 const ADMIN_SECTIONS = [
   { to: '/admin/hotlines', label: 'Crisis line directory' },
   { to: '/admin/safety', label: 'Safety team' },
+  { to: '/admin/assessor', label: 'How the assessor is doing' },
 ];
 
 export function SettingsLayout() {

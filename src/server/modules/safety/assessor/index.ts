@@ -17,12 +17,45 @@ import weights from './weights.json' with { type: 'json' };
 
 export type { AssessmentContext, RecentLevel } from './history.js';
 
-const model = new LinearModel(weights);
+/** One assessor: the rules with one set of model weights. */
+export interface Assessor {
+  /** Stored with every assessment so that a decision can be traced to its rules and weights. */
+  readonly modelVersion: string;
+  assess(text: string, context?: AssessmentContext): Assessment;
+}
 
-/** Stored with every assessment so that a decision can be traced to its rules and weights. */
-export const MODEL_VERSION = `${RULES_VERSION}+${model.version}`;
+/** An assessor over `weightsFile` (throws when the file is not valid weights). */
+export function createAssessor(weightsFile: unknown): Assessor {
+  const model = new LinearModel(weightsFile);
+  const modelVersion = `${RULES_VERSION}+${model.version}`;
+  return { modelVersion, assess: (text, context) => assessWith(model, modelVersion, text, context) };
+}
+
+const shipped = createAssessor(weights);
+/** The shipped weights' version (eval.ts reports it). */
+export const MODEL_VERSION = shipped.modelVersion;
+export const shippedAssessor: Assessor = shipped;
+
+/**
+ * The assessor the write path uses: the shipped one unless the app found valid
+ * weights in DATA_DIR at start (local-weights.ts). One per process: a Hearth
+ * node is one app, and tests that build several apps build them in turn.
+ */
+let active: Assessor = shipped;
+
+export function setActiveAssessor(assessor: Assessor): void {
+  active = assessor;
+}
+
+export function activeAssessor(): Assessor {
+  return active;
+}
 
 export function assess(text: string, context?: AssessmentContext): Assessment {
+  return active.assess(text, context);
+}
+
+function assessWith(model: LinearModel, modelVersion: string, text: string, context?: AssessmentContext): Assessment {
   const rules = analyse(text);
   const tokens = model.tokenLogits(modelTokens(rules));
   const tail = tailOf(rules.norm.text);
@@ -53,6 +86,6 @@ export function assess(text: string, context?: AssessmentContext): Assessment {
     categories,
     evidence,
     score: Math.round(probAtLeast(probs, 3) * 1e4) / 1e4,
-    modelVersion: MODEL_VERSION,
+    modelVersion,
   };
 }
