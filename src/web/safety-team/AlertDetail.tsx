@@ -5,6 +5,8 @@ import { LoadError, Loading, RelativeTime } from '../design/index.js';
 import { AlertActions } from './AlertActions.js';
 import { Countdown, LevelBadge } from './AlertCard.js';
 import { AlertContent } from './AlertContent.js';
+import { HeldContentPanel } from './HeldContentPanel.js';
+import { OutreachPanel } from './OutreachPanel.js';
 import { ACTION_LABEL, CONTENT_LABEL, LEVEL_LABEL, OUTCOME_LABEL, categoryLabel } from './alert-labels.js';
 
 function Facts({ detail }: { detail: AlertDetailData }) {
@@ -174,8 +176,8 @@ export function AlertDetail({ alertId, now, coarse, myHandle, isAdmin, headingId
 
       <h3>Actions</h3>
       <AlertActions detail={detail} myHandle={myHandle} isAdmin={isAdmin} />
-      {/* outreach: the lead inserts <OutreachPanel alertId={alert.id} /> here */}
-      {/* held: the lead inserts <HeldContentPanel alertId={alert.id} /> here */}
+      <OutreachPanel alertId={alert.id} />
+      <HeldContentPanel alertId={alert.id} />
 
       <h3>Recent history</h3>
       <History detail={detail} />

@@ -7,6 +7,8 @@ import { useAlerts } from '../api/safety-alerts.js';
 import { Button, Disclosure, LoadError, Loading, Notice, PageHeader, SwitchField } from '../design/index.js';
 import { AlertCard } from './AlertCard.js';
 import { AlertDetail } from './AlertDetail.js';
+import { DutyPanel } from './DutyPanel.js';
+import { ReviewList } from './ReviewList.js';
 import { LEVEL_LABEL } from './alert-labels.js';
 import { useNow } from './use-now.js';
 import { useSafetyAnnouncements, useSafetyRefresh, type UrgentNotice } from './use-safety-live.js';
@@ -111,7 +113,14 @@ function Dashboard({ myHandle, isAdmin }: { myHandle: string | undefined; isAdmi
         checked={sound}
         onChange={(event) => setSound(event.target.checked)}
       />
-      {/* duty: the lead inserts <section aria-labelledby="safety-duty-heading"><DutyPanel /></section> here */}
+      <nav aria-label="Safety pages" className="safety-dashboard__pages">
+        <Link to="/safety/review">Review list on its own page</Link>
+        <Link to="/safety/figures">Figures</Link>
+      </nav>
+      <section aria-labelledby="safety-duty-heading" className="safety-dashboard__duty">
+        <h2 id="safety-duty-heading">On duty</h2>
+        <DutyPanel />
+      </section>
       <div className="safety-dashboard__columns">
         <section aria-labelledby="safety-open-heading" className="safety-dashboard__list">
           <h2 id="safety-open-heading">
@@ -141,7 +150,10 @@ function Dashboard({ myHandle, isAdmin }: { myHandle: string | undefined; isAdmi
           )}
         </section>
       </div>
-      {/* review list: the lead inserts <section aria-labelledby="safety-review-heading"><ReviewList /></section> here */}
+      <section aria-labelledby="safety-review-heading" className="safety-dashboard__review">
+        <h2 id="safety-review-heading">Review list</h2>
+        <ReviewList />
+      </section>
     </div>
   );
 }
