@@ -51,6 +51,15 @@ describe('the support card stays with the post', () => {
     await expectVisible(automatic.getByRole('region', { name: 'Crisis lines where you are' }).getByRole('link', { name: /^Call 116 123/ }));
     await checkA11y(page, 'the durable support card after a reload');
 
+    // In "Your posts", a compact card with the first crisis line, and the way back to the whole card.
+    await page.goto('/home?view=mine');
+    const compact = page.getByRole('complementary', { name: 'Support for you' });
+    await expectVisible(compact.getByRole('link', { name: /116 123/ }));
+    await checkA11y(page, '"Your posts" with the compact card');
+    await compact.getByRole('link', { name: 'See all your support' }).click();
+    await page.waitForURL('**/posts/**');
+    await expectVisible(card);
+
     await card.getByRole('button', { name: 'Fold this away' }).click();
     await expectHidden(card);
     await expectVisible(page.getByRole('status').getByText('Support card folded away', { exact: false }));
@@ -58,6 +67,9 @@ describe('the support card stays with the post', () => {
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Every day' }));
     await expectHidden(page.getByRole('region', { name: 'Support for you' }));
     await checkA11y(page, 'the thread after folding the card away');
+    await page.goto('/home?view=mine');
+    await expectVisible(page.getByRole('link', { name: 'Every day' }));
+    await expectHidden(page.getByRole('complementary', { name: 'Support for you' }));
     expect(problems()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { users } from '../db/schema/index.js';
 import { recordAudit } from '../modules/audit/record.js';
@@ -47,7 +47,8 @@ export function newDemoPassword(): string {
 }
 
 export async function databaseIsEmpty(deps: Pick<Deps, 'db'>): Promise<boolean> {
-  const [row] = await deps.db.select({ count: sql<number>`count(*)::int` }).from(users);
+  // The Hearth Safety system account is made at every start: it is not a member.
+  const [row] = await deps.db.select({ count: sql<number>`count(*)::int` }).from(users).where(eq(users.isSystem, false));
   return (row?.count ?? 0) === 0;
 }
 

@@ -248,7 +248,11 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   const assessment = await assessForWrite(deps.db, auth.user.id, `${title}\n\n${body}`);
   const held = shouldHold(assessment);
   const previousLevelWasHigh = await queries.newestLevelIsHigh(deps.db, 'post', postId);
-  const writerChangedWarning = input.contentWarning !== undefined || input.contentWarningTopics !== undefined;
+  // Changed, not merely sent: the edit form sends the warning as it stands with every edit.
+  const writerChangedWarning =
+    (input.contentWarning !== undefined && (input.contentWarning || null) !== head.post.contentWarning) ||
+    (input.contentWarningTopics !== undefined &&
+      [...input.contentWarningTopics].sort().join(',') !== [...head.post.contentWarningTopics].sort().join(','));
   const warning = warningAfterEdit({
     assessment,
     held,

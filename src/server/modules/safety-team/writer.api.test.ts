@@ -141,6 +141,9 @@ describe('the automatic content warning (#chatsafe)', () => {
   it('the writer can change or remove it by editing, and an edit does not put back what they removed', async () => {
     const writer = await memberIn();
     const created = (await writer.client.post(`/api/groups/${SLUG}/posts`, HIGH)).json();
+    // The edit form sends the warning as it stands: unchanged, it stays the automatic one.
+    const same = (await writer.client.patch(`/api/posts/${created.post.id}`, { body: `${HIGH.body} Edited.`, contentWarning: 'Suicide and self-harm', contentWarningTopics: created.post.contentWarningTopics })).json();
+    expect(same.post).toMatchObject({ contentWarning: 'Suicide and self-harm', autoContentWarning: true });
     const changed = (await writer.client.patch(`/api/posts/${created.post.id}`, { contentWarning: 'Dark thoughts', contentWarningTopics: ['suicide'] })).json();
     expect(changed.post).toMatchObject({ contentWarning: 'Dark thoughts', contentWarningTopics: ['suicide'] });
     expect(changed.post).not.toHaveProperty('autoContentWarning');

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { communityKeys, useCommunitySettings, useGroup, useThread } from '../../api/community-queries.js';
@@ -48,6 +48,7 @@ export function ThreadPage() {
   );
   const [replyingTo, setReplyingTo] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const statusLine = useRef<HTMLParagraphElement>(null);
 
   const membership = slug ? group.data?.group.membership : undefined;
   const canParticipate = membership?.status === 'active' && !group.data?.group.archived;
@@ -108,7 +109,11 @@ export function ThreadPage() {
                 autoFocus={entry.card.assessmentId === focusAssessment}
                 onFoldAway={() =>
                   foldAway.mutate(entry.card.assessmentId, {
-                    onSuccess: () => setStatus('Support card folded away. Help is always under “Get help now”.'),
+                    onSuccess: () => {
+                      setStatus('Support card folded away. Help is always under “Get help now”.');
+                      // The button is gone with the card: focus goes to what was said, not to the page's start.
+                      statusLine.current?.focus();
+                    },
                   })
                 }
                 foldingAway={foldAway.isPending && foldAway.variables === entry.card.assessmentId}
@@ -119,7 +124,7 @@ export function ThreadPage() {
 
         <PostView post={head} />
 
-        <p role="status" className="thread__status">
+        <p role="status" className="thread__status" ref={statusLine} tabIndex={-1}>
           {status}
         </p>
 
