@@ -150,4 +150,47 @@ describe('"I\'m worried about this person" and the review list', () => {
     expect(reporterProblems()).toEqual([]);
     expect(moderatorProblems()).toEqual([]);
   });
+
+  it('a moderator goes on duty until a time they choose; an admin changes the safety settings (axe on both)', async () => {
+    const [moderatorContext, adminContext] = await Promise.all([hearth.phone(), hearth.person()]);
+    contexts.push(moderatorContext, adminContext);
+    const moderator = await newMember(moderatorContext, 'evening');
+    const admin = await adminContext.newPage();
+    const adminProblems = watchConsole(admin);
+    await admin.goto('/sign-in');
+    await admin.getByLabel('Handle').fill(adminHandle);
+    await admin.getByLabel('Password', { exact: true }).fill(adminPassword);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL('**/home');
+    await makeModerator(admin, moderator.handle);
+
+    await moderator.page.goto('/safety/review');
+    const duty = moderator.page.getByRole('region', { name: 'On duty' });
+    await expectVisible(duty.getByRole('switch', { name: 'I’m on safety duty' }));
+    await duty.getByLabel('Until').fill('23:30');
+    await duty.getByRole('switch', { name: 'I’m on safety duty' }).check();
+    await expectVisible(duty.getByText(`@${moderator.handle} (until 23:30)`));
+    await expectVisible(duty.getByText('You are on duty until 23:30.'));
+    await checkA11y(moderator.page, 'on duty, on a phone');
+
+    await admin.goto('/settings');
+    await admin.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Safety team' }).click();
+    await admin.waitForURL('**/admin/safety');
+    await expectVisible(admin.getByRole('heading', { level: 1, name: 'Safety team settings' }));
+    await checkA11y(admin, 'safety settings');
+    const secondLook = admin.getByRole('switch', { name: 'A second look at alerts resolved as “not a concern”' });
+    await secondLook.uncheck();
+    await admin.getByRole('radio', { name: 'Only the people I choose' }).check();
+    await admin.getByRole('checkbox', { name: `@${moderator.handle} (moderator)` }).check();
+    await admin.getByRole('checkbox', { name: `@${adminHandle} (admin)` }).check();
+    await admin.getByRole('button', { name: 'Save settings' }).click();
+    await expectVisible(admin.getByText('Safety settings saved.'));
+    await admin.reload();
+    await expectVisible(admin.getByRole('heading', { level: 1, name: 'Safety team settings' }));
+    expect(
+      await admin.getByRole('switch', { name: 'A second look at alerts resolved as “not a concern”' }).isChecked(),
+    ).toBe(false);
+    expect(await admin.getByRole('radio', { name: 'Only the people I choose' }).isChecked()).toBe(true);
+    expect(adminProblems()).toEqual([]);
+  });
 });

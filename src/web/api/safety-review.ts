@@ -31,6 +31,8 @@ export function useDuty() {
   return useQuery({
     queryKey: safetyReviewKeys.duty,
     queryFn: ({ signal }) => api<DutyResponse>('/api/safety/duty', { signal }),
+    // "On until 23:00" ends without an event: read again each minute so an ended shift drops off.
+    refetchInterval: 60_000,
   });
 }
 

@@ -47,14 +47,17 @@ function DutySwitch({ on, until, timeZone }: { on: boolean; until: string | null
   const [endTime, setEndTime] = useState('');
   const [timeError, setTimeError] = useState<string | undefined>();
 
+  // The switch shows the choice at once while it is saved, and goes back if saving fails.
+  const [choosing, setChoosing] = useState<boolean | null>(null);
+  const save = (body: { on: boolean; until?: string }) => {
+    setChoosing(body.on);
+    setDuty.mutate(body, { onSettled: () => setChoosing(null) });
+  };
+
   function switchTo(next: boolean) {
     setTimeError(undefined);
-    if (!next) {
-      setDuty.mutate({ on: false });
-      return;
-    }
-    if (endTime === '') {
-      setDuty.mutate({ on: true });
+    if (!next || endTime === '') {
+      save({ on: next });
       return;
     }
     const ends = nextWallClockTime(endTime, timeZone);
@@ -62,7 +65,7 @@ function DutySwitch({ on, until, timeZone }: { on: boolean; until: string | null
       setTimeError('Please give the end time as hours and minutes, like 23:00.');
       return;
     }
-    setDuty.mutate({ on: true, until: ends.toISOString() });
+    save({ on: true, until: ends.toISOString() });
   }
 
   const serverError = setDuty.error;
@@ -71,7 +74,7 @@ function DutySwitch({ on, until, timeZone }: { on: boolean; until: string | null
     <div className="duty-panel__mine stack">
       <SwitchField
         label="I’m on safety duty"
-        checked={on}
+        checked={choosing ?? on}
         onChange={(event) => switchTo(event.currentTarget.checked)}
         hint={on ? undefined : 'You will be shown as on duty to the team, and alerts will count on you.'}
       />

@@ -77,6 +77,11 @@ function tooMany() {
  */
 export async function raiseWorry(deps: WorryDeps, auth: AuthContext, input: { contentType: 'post' | 'reply'; contentId: string; words?: string | undefined }): Promise<WorryResponse> {
   const { authorId } = await requireReadable(deps, auth, input.contentType, input.contentId);
+  // The Hearth Safety account's automatic reply is no person to worry about; the post it answers is.
+  const [author] = await deps.db.select({ isSystem: users.isSystem }).from(users).where(eq(users.id, authorId)).limit(1);
+  if (author?.isSystem) {
+    throw unprocessable('automatic_message', 'This is an automatic message from Hearth, not a person. If you are worried about the person who wrote the post, use “I’m worried about this person” on their post.');
+  }
   const now = deps.clock.now();
   const reportDay = now.toISOString().slice(0, 10);
   const outcome = await deps.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
-import { liveEvents, safetyReviewItems } from '../../db/schema/index.js';
+import { liveEvents, safetyReviewItems, users } from '../../db/schema/index.js';
 import { userChannel } from '../../live/hub.js';
 import { HELD_TEXT, memberIn, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -136,6 +136,19 @@ describe('"I\'m worried about this person"', () => {
     expect(await eventsForWriter()).toBe(eventsBefore);
     // Nor does anyone else's view change: the reporter's own thread reads the same.
     expect((await reporter.client.get(`/api/posts/${post.id}`)).body).not.toContain('worr');
+  });
+
+  it('an automatic reply from the Hearth Safety account is no person to worry about', async () => {
+    const writer = await memberIn(hearth, 'depression');
+    const system = await memberIn(hearth, 'depression');
+    const reporter = await memberIn(hearth, 'depression');
+    const { post } = await writePost(writer.client, 'depression');
+    const reply = await writeReply(system.client, post.id);
+    await hearth.deps.db.update(users).set({ isSystem: true }).where(eq(users.id, system.user.id));
+    const response = await worry(reporter.client, { contentType: 'reply', contentId: reply.id });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error.code).toBe('automatic_message');
+    expect(await worryItems(reply.id)).toEqual([]);
   });
 
   it('refuses words over 1000 characters, naming the field', async () => {
