@@ -60,8 +60,9 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
     menu.push({ label: 'Edit', onSelect: () => setEditing(true) });
     menu.push({ label: 'Remove', onSelect: () => setConfirm('remove'), danger: true });
   }
-  if (!mine && reply.status === 'visible') menu.push({ label: 'I’m worried about this person', onSelect: () => setConfirm('worry') });
-  if (author.kind === 'member' && !mine) {
+  // The automatic reply is written by Hearth, not a person: no worry about it, no block of it.
+  if (!mine && !reply.automatic && reply.status === 'visible') menu.push({ label: 'I’m worried about this person', onSelect: () => setConfirm('worry') });
+  if (author.kind === 'member' && !mine && !reply.automatic) {
     const handle = author.handle;
     menu.push({ label: `Block ${handle}`, onSelect: () => setConfirm('block'), danger: true });
   }

@@ -70,9 +70,10 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
     const recorded = await recordSafety(tx, deps, { contentType: 'message', contentId: message.id, authorId: auth.user.id, assessment, now });
     const recordedEvents: LiveEvent[] = [];
     if (recorded.alertEvent) recordedEvents.push(recorded.alertEvent);
+    if (recorded.reviewEvent) recordedEvents.push(recorded.reviewEvent);
     if (alertId) {
       await tx.insert(safetyAlertActions).values({ alertId, actorId: auth.user.id, kind: 'member_replied', details: { messageId: message.id }, createdAt: now });
-      await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert.member_replied', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id } });
+      await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert_member_replied', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id } });
       recordedEvents.push(await deps.live.record(tx, staffChannel, SAFETY_LIVE.alertChanged, { alertId, change: 'member_replied' }));
     }
     // The member's other tabs and devices.

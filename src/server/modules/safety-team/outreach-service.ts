@@ -42,7 +42,7 @@ async function claimForOutreach(tx: Database, deps: OutreachDeps, alertId: strin
   if (claimed.length === 0) return null;
   await tx.update(safetyAlertState).set({ nextStepAt: null }).where(eq(safetyAlertState.alertId, alertId));
   await tx.insert(safetyAlertActions).values({ alertId, actorId, kind: 'claimed', details: { via: 'outreach' }, createdAt: now });
-  await recordAudit(tx, { actorId, action: 'safety.alert.claimed', targetType: 'safety_alert', targetId: alertId, details: { via: 'outreach' } });
+  await recordAudit(tx, { actorId, action: 'safety.alert_claimed', targetType: 'safety_alert', targetId: alertId, details: { via: 'outreach' } });
   return deps.live.record(tx, staffChannel, SAFETY_LIVE.alertChanged, { alertId, change: 'claimed' });
 }
 
@@ -76,7 +76,7 @@ export async function sendOutreach(deps: OutreachDeps, auth: AuthContext, alertI
       .where(eq(safetyAlertState.alertId, alertId));
     await tx.insert(safetyAlertActions).values({ alertId, actorId: auth.user.id, kind: 'outreach', details: { messageId: message.id, signed }, createdAt: now });
     // Never the message text in the audit log.
-    await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert.outreach', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id, signed } });
+    await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert_outreach', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id, signed } });
     recorded.push(await deps.live.record(tx, staffChannel, SAFETY_LIVE.alertChanged, { alertId, change: 'outreach' }));
     recorded.push(await deps.live.record(tx, userChannel(alert.subjectId), SAFETY_LIVE.conversationMessage, { conversationId: conversation.id, messageId: message.id }));
     return { messageId: message.id, claimed: claimEvent !== null, events: recorded };

@@ -106,7 +106,7 @@ describe('outreach reaches the member', () => {
     expect(actions.map((action) => action.kind).sort()).toEqual(['claimed', 'outreach']);
     expect(actions.find((action) => action.kind === 'outreach')!.details).toMatchObject({ messageId: message.id });
     const audits = await hearth.deps.db.select().from(auditLog).where(eq(auditLog.targetId, alertId));
-    expect(audits.map((row) => row.action).sort()).toEqual(['safety.alert.claimed', 'safety.alert.outreach']);
+    expect(audits.map((row) => row.action).sort()).toEqual(['safety.alert_claimed', 'safety.alert_outreach']);
     expect(JSON.stringify(audits)).not.toContain('Are you safe');
     await staffSocket.waitFor(isEvent('safety.alert_changed', { alertId, change: 'outreach' }));
     await staffSocket.waitFor(isEvent('safety.alert_changed', { alertId, change: 'claimed' }));

@@ -10,14 +10,10 @@ import { staffChannel } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
 import { readSafetySettings, writeSafetySettings } from './settings.js';
+import { DEFAULT_AUTO_REPLY } from './auto-reply.js';
 
-/**
- * The automatic first reply's text when an admin has not written their own.
- * MERGE NOTE: the automatic reply itself is built by the writer slice; the lead
- * points this at its default text so the screen shows exactly what is sent.
- */
-export const DEFAULT_AUTO_REPLY_TEXT =
-  'This is an automatic message from Hearth. Thank you for writing this here: what you are going through matters. Our safety team has been told and a person will look at your post. If you are in danger now, please call your local emergency number or one of the crisis lines on “Get help now”.';
+/** The automatic first reply's text when an admin has not written their own: the one the writer's side sends. */
+export const DEFAULT_AUTO_REPLY_TEXT = DEFAULT_AUTO_REPLY;
 
 type SettingsDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
 

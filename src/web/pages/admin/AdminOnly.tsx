@@ -1,4 +1,4 @@
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../../api/queries.js';
 import { Notice, PageHeader } from '../../design/index.js';
 import './admin.css';
@@ -10,7 +10,21 @@ import './admin.css';
  */
 export function AdminOnly() {
   const { data: me } = useMe();
+  const { pathname } = useLocation();
   if (me?.role === 'admin') return <Outlet />;
+  if (!pathname.startsWith('/admin/hotlines')) {
+    return (
+      <div className="admin-page">
+        <PageHeader title="For administrators" />
+        <Notice tone="info" title="Only administrators can change this.">
+          <p>
+            If something here should change, please ask an administrator. If you need help yourself,{' '}
+            <Link to="/help">Get help now</Link> has people you can talk to.
+          </p>
+        </Notice>
+      </div>
+    );
+  }
   return (
     <div className="admin-page">
       <PageHeader title="Crisis line directory" />

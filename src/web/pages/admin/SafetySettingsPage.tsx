@@ -246,7 +246,7 @@ function SettingsForm({ current }: { current: SafetySettingsResponse }) {
           error={errors.autoReply}
           hint={
             <>
-              Leave empty to use the default: <q>{defaults.autoReplyText}</q> The writer’s crisis lines are added below
+              Leave empty to use the default: <q>{defaults.autoReplyText}</q> Each reader sees the crisis lines for their own country below
               it.
             </>
           }
