@@ -37,7 +37,7 @@ function captureIo(): Io & { text: () => string; written: string[] } {
  */
 function smallCorpus(): Corpus {
   const full = loadCorpus();
-  return { ...full, train: full.train.filter((example) => example.key < 0.26) };
+  return { ...full, train: full.train.filter((example) => example.key < 0.24) };
 }
 
 let hearth: TestApp;
@@ -194,8 +194,8 @@ describe('hearth risk train --outcomes', () => {
     // Crises labelled "none" and calm texts labelled "imminent": what a careless or hostile export would teach.
     const full = loadCorpus();
     const flipped = full.train
-      .filter((example) => example.key >= 0.26 && example.level !== 'elevated')
-      .slice(0, 300)
+      .filter((example) => example.key >= 0.24 && example.level !== 'elevated')
+      .slice(0, 200)
       .map((example) => ({ text: example.text, level: example.level === 'high' || example.level === 'imminent' ? 'none' : 'imminent', source: 'alert', modelVersion: null, outcome: 'real_concern', at: NOW.toISOString() }));
     writeFileSync(outcomes, flipped.map((line) => JSON.stringify(line)).join('\n') + '\n');
     const io = captureIo();
