@@ -221,6 +221,13 @@ describe('weights in DATA_DIR', () => {
     expect(loadAssessorFor(dataDir, { warn: (_details, message) => warnings.push(message) }).modelVersion).toBe(MODEL_VERSION);
     expect(warnings[0]).toMatch(/not valid: using the shipped weights/);
 
+    // Valid weights that grew from other shipped weights (an older Hearth): reported, not used.
+    const stale = { ...JSON.parse(readFileSync(new URL('./assessor/weights.json', import.meta.url), 'utf8')), version: 'lr-2020-01-01-00000000+local.2020-02-02.abcdef12' };
+    writeFileSync(join(dataDir, LOCAL_WEIGHTS_FILE), JSON.stringify(stale));
+    expect(loadAssessorFor(dataDir, { warn: (_details, message) => warnings.push(message) }).modelVersion).toBe(MODEL_VERSION);
+    expect(warnings[1]).toMatch(/trained from other shipped weights/);
+    writeFileSync(join(dataDir, LOCAL_WEIGHTS_FILE), '{"format":1,"version":"half a fi');
+
     const app = await createTestApp({ DATA_DIR: dataDir });
     try {
       const admin = new TestClient(app.app);
