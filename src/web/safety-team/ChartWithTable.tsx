@@ -25,6 +25,7 @@ export function ChartWithTable({
   categoryLabel,
   series,
   format = (value) => (value === null ? '—' : String(value)),
+  tickLabel = (value) => value,
 }: {
   id: string;
   title: string;
@@ -34,9 +35,12 @@ export function ChartWithTable({
   categoryLabel: string;
   series: readonly ChartSeries[];
   format?: (value: string | number | null) => ReactNode;
+  /** A shorter name under a bar when the full one would not fit (the table keeps the full one). */
+  tickLabel?: (value: string) => string;
 }) {
   return (
-    <section className="figure" aria-labelledby={`${id}-title`}>
+    // A table with many columns goes under its chart rather than beside it.
+    <section className={series.length > 2 ? 'figure figure--stacked' : 'figure'} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="figure__title">
         {title}
       </h2>
@@ -45,9 +49,17 @@ export function ChartWithTable({
           <ResponsiveContainer width="100%" height={220}>
             <BarChart data={[...rows]} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid stroke="var(--color-border)" vertical={false} />
-              <XAxis dataKey={category} stroke="var(--color-text-muted)" tick={{ fill: 'var(--color-text-muted)', fontSize: 13 }} />
+              <XAxis
+                dataKey={category}
+                interval={rows.length <= 6 ? 0 : 'preserveStartEnd'}
+                tickFormatter={(value: string) => tickLabel(String(value))}
+                stroke="var(--color-text-muted)"
+                tick={{ fill: 'var(--color-text-muted)', fontSize: 13 }}
+              />
               <YAxis allowDecimals={false} stroke="var(--color-text-muted)" tick={{ fill: 'var(--color-text-muted)', fontSize: 13 }} width={36} />
-              {series.length > 1 ? <Legend wrapperStyle={{ color: 'var(--color-text)' }} /> : null}
+              {series.length > 1 ? (
+                <Legend formatter={(value: string) => <span className="figure__legend-text">{value}</span>} />
+              ) : null}
               {series.map((item) => (
                 <Bar key={item.key} dataKey={item.key} name={item.label} fill={item.color} isAnimationActive={false} />
               ))}

@@ -91,6 +91,7 @@ function Figures({ figures }: { figures: SafetyFigures }) {
         rows={outcomes}
         category="outcome"
         categoryLabel="Outcome"
+        tickLabel={(label) => (label === OUTCOME_LABELS.referred_to_emergency_services ? 'Referred' : label)}
         series={[{ key: 'alerts', label: 'Resolved alerts', color: 'var(--color-accent)' }]}
       />
     </>

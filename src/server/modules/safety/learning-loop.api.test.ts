@@ -37,7 +37,7 @@ function captureIo(): Io & { text: () => string; written: string[] } {
  */
 function smallCorpus(): Corpus {
   const full = loadCorpus();
-  return { ...full, train: full.train.filter((example) => example.key < 0.26) };
+  return { ...full, train: full.train.filter((example) => example.key < 0.24) };
 }
 
 let hearth: TestApp;
@@ -194,8 +194,8 @@ describe('hearth risk train --outcomes', () => {
     // Crises labelled "none" and calm texts labelled "imminent": what a careless or hostile export would teach.
     const full = loadCorpus();
     const flipped = full.train
-      .filter((example) => example.key >= 0.26 && example.level !== 'elevated')
-      .slice(0, 300)
+      .filter((example) => example.key >= 0.24 && example.level !== 'elevated')
+      .slice(0, 200)
       .map((example) => ({ text: example.text, level: example.level === 'high' || example.level === 'imminent' ? 'none' : 'imminent', source: 'alert', modelVersion: null, outcome: 'real_concern', at: NOW.toISOString() }));
     writeFileSync(outcomes, flipped.map((line) => JSON.stringify(line)).join('\n') + '\n');
     const io = captureIo();
@@ -220,6 +220,13 @@ describe('weights in DATA_DIR', () => {
     const warnings: string[] = [];
     expect(loadAssessorFor(dataDir, { warn: (_details, message) => warnings.push(message) }).modelVersion).toBe(MODEL_VERSION);
     expect(warnings[0]).toMatch(/not valid: using the shipped weights/);
+
+    // Valid weights that grew from other shipped weights (an older Hearth): reported, not used.
+    const stale = { ...JSON.parse(readFileSync(new URL('./assessor/weights.json', import.meta.url), 'utf8')), version: 'lr-2020-01-01-00000000+local.2020-02-02.abcdef12' };
+    writeFileSync(join(dataDir, LOCAL_WEIGHTS_FILE), JSON.stringify(stale));
+    expect(loadAssessorFor(dataDir, { warn: (_details, message) => warnings.push(message) }).modelVersion).toBe(MODEL_VERSION);
+    expect(warnings[1]).toMatch(/trained from other shipped weights/);
+    writeFileSync(join(dataDir, LOCAL_WEIGHTS_FILE), '{"format":1,"version":"half a fi');
 
     const app = await createTestApp({ DATA_DIR: dataDir });
     try {

@@ -94,7 +94,7 @@ export function trainCommand(
   const { lines, invalid } = parseOutcomes(source);
   for (const problem of invalid.slice(0, 20)) io.err(`skipped ${problem}`);
   if (invalid.length > 20) io.err(`… and ${invalid.length - 20} more invalid lines`);
-  io.out(`${lines.length} outcome lines read (${invalid.length} invalid). Training: this takes a minute or two.`);
+  io.out(`${lines.length} outcome lines read (${invalid.length} invalid). Training: this takes a few minutes.`);
   const result = retrainWithOutcomes({ outcomes: lines, dataDir: config.dataDir, now, log: io.out, ...extra });
   io.out(`weights in use: ${describeScore(result.current)}`);
   io.out(`new weights:    ${describeScore(result.candidate)}`);

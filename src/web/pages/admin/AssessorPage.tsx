@@ -54,9 +54,9 @@ function Assessor({ figures }: { figures: AssessorFigures }) {
         categoryLabel="Level"
         series={[
           { key: 'real_concern', label: OUTCOME_LABELS.real_concern, color: 'var(--color-accent)' },
-          { key: 'referred_to_emergency_services', label: OUTCOME_LABELS.referred_to_emergency_services, color: 'var(--color-accent-strong)' },
+          { key: 'referred_to_emergency_services', label: OUTCOME_LABELS.referred_to_emergency_services, color: 'var(--color-urgent-border)' },
           { key: 'not_a_concern', label: OUTCOME_LABELS.not_a_concern, color: 'var(--color-border-strong)' },
-          { key: 'other', label: OUTCOME_LABELS.other, color: 'var(--color-border)' },
+          { key: 'other', label: OUTCOME_LABELS.other, color: 'var(--color-info-border)' },
         ]}
       />
       <p className="figures-page__explain">
