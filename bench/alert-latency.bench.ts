@@ -6,7 +6,7 @@
 // the web app does, so only a truly lost alert counts). Targets: p99 < 100 ms on one node, < 250 ms across
 // nodes, none lost in 10,000.
 //
-//   npx tsx bench/alert-latency.bench.ts [--alerts 10000] [--background 200] [--concurrency 4]
+//   npx tsx bench/alert-latency.bench.ts [--alerts 10000] [--background 200] [--concurrency 4] [--scenarios pglite,postgres,two-nodes]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface, type Interface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -19,12 +19,19 @@ const { values: flags } = parseArgs({
     alerts: { type: 'string', default: '10000' },
     background: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '4' },
+    // Which to run: a quick look at one of them on a busy machine.
+    scenarios: { type: 'string', default: 'pglite,postgres,two-nodes' },
   },
 });
+const SCENARIOS = new Set(flags.scenarios.split(','));
 const ALERTS = Number(flags.alerts);
 const BACKGROUND_PER_SECOND = Number(flags.background);
 const CONCURRENCY = Number(flags.concurrency);
-const CRISIS = { title: 'Tonight', body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.', anonymous: true };
+const CRISIS = {
+  title: 'Tonight',
+  body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
+  anonymous: true,
+};
 /** How long an alert may still arrive after the last crisis post before it counts as lost. */
 const GRACE_MS = 10_000;
 
@@ -36,10 +43,14 @@ interface AlertNode {
 }
 
 async function startNode(env: NodeJS.ProcessEnv): Promise<AlertNode> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./lib/serve-alert-node.ts', import.meta.url).pathname], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./lib/serve-alert-node.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`node exited with ${code}`)));
@@ -77,7 +88,12 @@ async function makeStaff(node: AlertNode, userId: string): Promise<void> {
   await done;
 }
 
-async function post(base: string, cookie: string, slug: string, body: unknown): Promise<{ status: number; postId?: string }> {
+async function post(
+  base: string,
+  cookie: string,
+  slug: string,
+  body: unknown,
+): Promise<{ status: number; postId?: string }> {
   const response = await fetch(`${base}/api/groups/${slug}/posts`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
@@ -89,7 +105,11 @@ async function post(base: string, cookie: string, slug: string, body: unknown): 
 
 async function memberIn(base: string, handle: string, slug: string): Promise<string> {
   const cookie = await signUpMember(base, handle);
-  const joined = await fetch(`${base}/api/groups/${slug}/join`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ acceptRules: true }) });
+  const joined = await fetch(`${base}/api/groups/${slug}/join`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ acceptRules: true }),
+  });
   if (joined.status !== 200) throw new Error(`join failed: ${joined.status}`);
   return cookie;
 }
@@ -106,12 +126,18 @@ function moderatorSocket(base: string, cookie: string, onAlert: (contentId: stri
     socket = new WebSocket(`${base.replace('http', 'ws')}/api/live`, { headers: { cookie } });
     socket.on('message', (raw) => {
       const at = performance.now();
-      const message = JSON.parse(raw.toString()) as { type: string; lastEventId?: number; event?: { id: number; type: string; payload: { contentId?: string } } };
-      if (message.type === 'ready') socket.send(JSON.stringify({ type: 'resume', since: lastId || message.lastEventId }));
+      const message = JSON.parse(raw.toString()) as {
+        type: string;
+        lastEventId?: number;
+        event?: { id: number; type: string; payload: { contentId?: string } };
+      };
+      if (message.type === 'ready')
+        socket.send(JSON.stringify({ type: 'resume', since: lastId || message.lastEventId }));
       if (message.type === 'resumed') markReady();
       if (message.event) {
         lastId = Math.max(lastId, message.event.id);
-        if (message.event.type === 'safety.alert' && message.event.payload.contentId) onAlert(message.event.payload.contentId, at);
+        if (message.event.type === 'safety.alert' && message.event.payload.contentId)
+          onAlert(message.event.payload.contentId, at);
       }
     });
     socket.on('error', () => undefined);
@@ -147,7 +173,10 @@ function backgroundLoad(bases: string[], writers: string[], perSecond: number) {
       if (inFlight >= 64) break; // the node is behind: skip rather than queue without bound (the achieved rate is reported)
       const n = sent++;
       inFlight += 1;
-      post(bases[n % bases.length]!, writers[n % writers.length]!, 'anxiety', { title: `A small win ${n}`, body: `I went for a walk today and it helped a little. Day ${n}.` })
+      post(bases[n % bases.length]!, writers[n % writers.length]!, 'anxiety', {
+        title: `A small win ${n}`,
+        body: `I went for a walk today and it helped a little. Day ${n}.`,
+      })
         .then((result) => (result.status === 201 ? ok++ : failed++))
         .catch(() => failed++)
         .finally(() => (inFlight -= 1));
@@ -178,15 +207,28 @@ interface Row {
   target: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))]!;
 
-async function measure(name: string, target: number, writeNode: AlertNode, socketNode: AlertNode, allNodes: AlertNode[]): Promise<Row> {
+async function measure(
+  name: string,
+  target: number,
+  writeNode: AlertNode,
+  socketNode: AlertNode,
+  allNodes: AlertNode[],
+): Promise<Row> {
   const stamp = Date.now().toString(36);
   const moderatorCookie = await signUpMember(socketNode.base, `mod_${stamp}`);
-  const me = (await (await fetch(`${socketNode.base}/api/me`, { headers: { cookie: moderatorCookie } })).json()) as { user: { id: string } };
+  const me = (await (await fetch(`${socketNode.base}/api/me`, { headers: { cookie: moderatorCookie } })).json()) as {
+    user: { id: string };
+  };
   await makeStaff(socketNode, me.user.id);
-  const crisisWriters = await Promise.all(Array.from({ length: 20 }, (_, i) => memberIn(writeNode.base, `crisis${i}_${stamp}`, 'depression')));
-  const ordinaryWriters = await Promise.all(Array.from({ length: 20 }, (_, i) => memberIn(allNodes[i % allNodes.length]!.base, `calm${i}_${stamp}`, 'anxiety')));
+  const crisisWriters = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => memberIn(writeNode.base, `crisis${i}_${stamp}`, 'depression')),
+  );
+  const ordinaryWriters = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => memberIn(allNodes[i % allNodes.length]!.base, `calm${i}_${stamp}`, 'anxiety')),
+  );
 
   const responded = new Map<string, { sent: number; at: number }>();
   const arrived = new Map<string, number>();
@@ -235,10 +277,12 @@ async function measure(name: string, target: number, writeNode: AlertNode, socke
     }),
   );
   const deadline = performance.now() + GRACE_MS;
-  while (latencies.length < acknowledged && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (latencies.length < acknowledged && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   const { perSecond, failed } = background.stop();
   socket.close();
-  if (refused > 0) console.log(`${name}: ${refused} crisis posts were refused (not counted as lost: never acknowledged)`);
+  if (refused > 0)
+    console.log(`${name}: ${refused} crisis posts were refused (not counted as lost: never acknowledged)`);
   const sorted = latencies.sort((a, b) => a - b);
   const fromRequest = sinceRequest.sort((a, b) => a - b);
   return {
@@ -258,8 +302,12 @@ async function measure(name: string, target: number, writeNode: AlertNode, socke
 }
 
 function printRows(ceiling: LoadResult, rows: Row[]): void {
-  console.log(`\nAlert latency: crisis post response → moderator socket, ${ALERTS} alerts, ${CONCURRENCY} at a time, background ${BACKGROUND_PER_SECOND} posts/s`);
-  console.log(`ceiling (plain node:http JSON under autocannon, 50 connections): ${ceiling.requestsPerSecond.toFixed(0)} req/s, p50 ${ceiling.p50Ms.toFixed(1)} ms, p99 ${ceiling.p99Ms.toFixed(1)} ms`);
+  console.log(
+    `\nAlert latency: crisis post response → moderator socket, ${ALERTS} alerts, ${CONCURRENCY} at a time, background ${BACKGROUND_PER_SECOND} posts/s`,
+  );
+  console.log(
+    `ceiling (plain node:http JSON under autocannon, 50 connections): ${ceiling.requestsPerSecond.toFixed(0)} req/s, p50 ${ceiling.p50Ms.toFixed(1)} ms, p99 ${ceiling.p99Ms.toFixed(1)} ms`,
+  );
   console.log(
     'scenario'.padEnd(30),
     'alerts'.padStart(7),
@@ -295,28 +343,33 @@ function printRows(ceiling: LoadResult, rows: Row[]): void {
 const ceiling = await measureCeiling();
 const rows: Row[] = [];
 
-const single = await startNode({ DATABASE_URL: '', REDIS_URL: '' });
-try {
-  rows.push(await measure('one node, PGlite', 100, single, single, [single]));
-} finally {
-  await single.stop();
+if (SCENARIOS.has('pglite')) {
+  const single = await startNode({ DATABASE_URL: '', REDIS_URL: '' });
+  try {
+    rows.push(await measure('one node, PGlite', 100, single, single, [single]));
+  } finally {
+    await single.stop();
+  }
 }
 
 let database: TestDatabase | undefined;
 if (process.env.DATABASE_URL) {
   process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
-  try {
-    database = await createTestDatabase('postgres', false);
-    const node = await startNode({ DATABASE_URL: database.url, REDIS_URL: '' });
+  if (SCENARIOS.has('postgres'))
     try {
-      rows.push(await measure('one node, PostgreSQL', 100, node, node, [node]));
+      database = await createTestDatabase('postgres', false);
+      const node = await startNode({ DATABASE_URL: database.url, REDIS_URL: '' });
+      try {
+        rows.push(await measure('one node, PostgreSQL', 100, node, node, [node]));
+      } finally {
+        await node.stop();
+      }
     } finally {
-      await node.stop();
+      await database?.drop();
     }
-  } finally {
-    await database?.drop();
-  }
-  if (process.env.REDIS_URL) {
+  if (SCENARIOS.has('two-nodes') && !process.env.REDIS_URL)
+    console.log('REDIS_URL is not set: the two-node figures are skipped.');
+  else if (SCENARIOS.has('two-nodes')) {
     database = await createTestDatabase('postgres', false);
     try {
       const nodeA = await startNode({ DATABASE_URL: database.url });
@@ -329,7 +382,7 @@ if (process.env.DATABASE_URL) {
     } finally {
       await database.drop();
     }
-  } else console.log('REDIS_URL is not set: the two-node figures are skipped.');
+  }
 } else console.log('DATABASE_URL is not set: PostgreSQL and two-node figures are skipped (PGlite only).');
 
 printRows(ceiling, rows);
