@@ -2,7 +2,7 @@ CREATE TYPE "public"."alert_action_kind" AS ENUM('claimed', 'released', 'note', 
 CREATE TYPE "public"."alert_outcome" AS ENUM('real_concern', 'not_a_concern', 'referred_to_emergency_services', 'other');--> statement-breakpoint
 CREATE TYPE "public"."held_decision_kind" AS ENUM('released', 'kept', 'edit_requested');--> statement-breakpoint
 CREATE TYPE "public"."review_decision" AS ENUM('fine', 'needs_outreach', 'raise_to_alert');--> statement-breakpoint
-CREATE TYPE "public"."review_item_kind" AS ENUM('elevated', 'second_look', 'worry');--> statement-breakpoint
+CREATE TYPE "public"."review_item_kind" AS ENUM('elevated', 'second_look', 'worry', 'member_message');--> statement-breakpoint
 CREATE TYPE "public"."webhook_delivery_status" AS ENUM('pending', 'delivered', 'failed');--> statement-breakpoint
 CREATE TYPE "public"."conversation_kind" AS ENUM('safety', 'direct');--> statement-breakpoint
 CREATE TYPE "public"."message_status" AS ENUM('visible', 'held', 'removed_by_author', 'removed_by_staff');--> statement-breakpoint
@@ -113,6 +113,8 @@ CREATE TABLE "messages" (
 --> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "is_system" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "posts" ADD COLUMN "auto_content_warning" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "replies" ADD COLUMN "content_warning" text;--> statement-breakpoint
+ALTER TABLE "replies" ADD COLUMN "content_warning_topics" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "replies" ADD COLUMN "automatic" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "risk_assessments" ADD COLUMN "card_folded_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "held_decisions" ADD CONSTRAINT "held_decisions_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

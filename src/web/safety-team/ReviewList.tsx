@@ -39,6 +39,7 @@ export function reviewKindText(item: ReviewItem): string {
     const by = item.secondLook?.resolvedByHandle;
     return by ? `Second look: resolved as not a concern by @${by}` : 'Second look: resolved as not a concern';
   }
+  if (item.kind === 'member_message') return 'A member wrote to the safety team after their alert was resolved';
   return 'A member is worried';
 }
 

@@ -139,6 +139,9 @@ export const replies = pgTable(
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
     status: contentStatus('status').notNull().default('visible'),
+    /** Set when staff release a held reply with the content warning they chose (Samaritans, #chatsafe). */
+    contentWarning: text('content_warning'),
+    contentWarningTopics: text('content_warning_topics').array().notNull().default(sql`'{}'::text[]`),
     /** Written by the Hearth Safety account as the automatic first reply to a crisis post (at most one per thread). */
     automatic: boolean('automatic').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -83,13 +83,15 @@ export const safetyAlertState = pgTable(
   (table) => [index('safety_alert_state_due_idx').on(table.nextStepAt).where(sql`${table.nextStepAt} is not null`)],
 );
 
-export const reviewItemKind = pgEnum('review_item_kind', ['elevated', 'second_look', 'worry']);
+export const reviewItemKind = pgEnum('review_item_kind', ['elevated', 'second_look', 'worry', 'member_message']);
 export const reviewDecision = pgEnum('review_decision', ['fine', 'needs_outreach', 'raise_to_alert']);
 
 /**
  * The review list: no deadline, a person reads what the assessor was unsure
  * about (`elevated`), a second look at an alert one person closed as not a
- * concern, and "I'm worried about this person" reports.
+ * concern, "I'm worried about this person" reports, and a member's message to
+ * the safety team that no open alert covers (`member_message`: written after
+ * their alert was resolved, so it must still reach a person).
  */
 export const safetyReviewItems = pgTable(
   'safety_review_items',

@@ -57,7 +57,7 @@ export function levelFromAlertOutcome(outcome: AlertOutcome, alertLevel: RiskLev
  *   text's level (a worry is about a person; a second look repeats the alert's
  *   own outcome), so it is left out.
  */
-export function levelFromReviewDecision(decision: ReviewDecision, kind: 'elevated' | 'second_look' | 'worry'): RiskLevel | null {
+export function levelFromReviewDecision(decision: ReviewDecision, kind: 'elevated' | 'second_look' | 'worry' | 'member_message'): RiskLevel | null {
   switch (decision) {
     case 'raise_to_alert':
       return 'high';
