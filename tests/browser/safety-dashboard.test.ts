@@ -183,6 +183,9 @@ describe('a moderator on the safety dashboard', () => {
     await expectVisible(held.getByText('Done: released. The writer has been told.'));
     await expectVisible(held.getByText('This post is visible to the group.'));
 
+    // The writer, still on their post, is told without a reload.
+    await expectVisible(writer.page.getByText('Your post is visible to the group again'));
+
     // Another member reads it only behind the warning, by choice.
     const reader = await newMember(readerContext, 'fern');
     await reader.page.goto(postUrl);
