@@ -1,9 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,50 +8,13 @@ import {
   watchConsole,
 } from './support/browser.js';
 import { signUpThroughTheApp, uniqueHandle } from './support/members.js';
-import { useHearthInBrowser } from './support/hearth.js';
+import { signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
  * An admin keeps the crisis line directory true: a corrected line reaches the
  * "Get help now" page at once, a bad address is pointed out beside its field,
  * and nobody else can use the editor.
  */
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const adminHandle = uniqueHandle('keeper');
-
-// The folder the admin is created in and the server then starts on.
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-admin-browser-'));
-let adminPassword: string;
-
-/**
- * The first admin is made as an operator would: `hearth admin create`, on the
- * data folder the server then starts on (PGlite is one process at a time, so
- * before the server, not beside it).
- */
-async function createAdmin(handle: string, directory: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, DEMO_SEED: 'false', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [join(repoRoot, 'bin/hearth.js'), 'admin', 'create', handle],
-    {
-      cwd: repoRoot,
-      env,
-    },
-  );
-  const password = /password: (\S+)/.exec(stdout)?.[1];
-  if (!password) throw new Error(`hearth admin create printed no password:\n${stdout}`);
-  return password;
-}
-
-async function signIn(page: Page, handle: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/home');
-}
 
 /** Waits until the focused element is the one the locator finds. */
 async function expectFocused(page: Page, label: string): Promise<void> {
@@ -70,13 +27,7 @@ async function expectFocused(page: Page, label: string): Promise<void> {
   }, label);
 }
 
-// Hooks run in order: the admin first, then the server on that folder. After hooks run
-// in reverse, so the folder goes only once the server has stopped.
-beforeAll(async () => {
-  adminPassword = await createAdmin(adminHandle, dataDir);
-});
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const hearth = useHearthInBrowser({ DATA_DIR: dataDir });
+const { hearth, admin } = useHearthWithAdmin({}, 'keeper');
 
 describe('an admin', () => {
   let context: BrowserContext;
@@ -87,7 +38,7 @@ describe('an admin', () => {
     context = await hearth.person();
     page = await context.newPage();
     problems = watchConsole(page);
-    await signIn(page, adminHandle, adminPassword);
+    await signIn(page, admin.handle, admin.password);
   });
 
   afterAll(async () => {
@@ -224,7 +175,7 @@ describe('on a phone', () => {
   it('fits the editor at 360 px, in light and dark', async () => {
     const context = await hearth.phone();
     const page = await context.newPage();
-    await signIn(page, adminHandle, adminPassword);
+    await signIn(page, admin.handle, admin.password);
     for (const path of ['/admin/hotlines', '/admin/hotlines/GB']) {
       await page.goto(path);
       await expectVisible(page.getByRole('heading', { level: 1 }));

@@ -1,14 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, expectHidden, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
 import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
-import { useHearthInBrowser } from './support/hearth.js';
+import { useHearthWithAdmin } from './support/staff.js';
 
 /**
  * Outreach reaches the member (issue 11 item 5): the safety team writes after a
@@ -17,27 +11,7 @@ import { useHearthInBrowser } from './support/hearth.js';
  * type survives a reload.
  */
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const adminHandle = uniqueHandle('lamp');
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-messages-browser-'));
-let adminPassword: string;
-
-/** The first admin, made as an operator would (`hearth admin create`), before the server starts on the folder. */
-async function createAdmin(handle: string, directory: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, DEMO_SEED: 'false', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/hearth.js'), 'admin', 'create', handle], { cwd: repoRoot, env });
-  const password = /password: (\S+)/.exec(stdout)?.[1];
-  if (!password) throw new Error(`hearth admin create printed no password:\n${stdout}`);
-  return password;
-}
-
-beforeAll(async () => {
-  adminPassword = await createAdmin(adminHandle, dataDir);
-});
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const hearth = useHearthInBrowser({ DATA_DIR: dataDir });
+const { hearth, admin } = useHearthWithAdmin({}, 'lamp');
 
 /** The alert a post raised, as the team's live channel announced it (the dashboard's API belongs to another part of Hearth). */
 async function alertForPost(page: Page, postId: string): Promise<string> {
@@ -82,7 +56,7 @@ describe('a member the safety team reached out to', () => {
     const postId = /\/posts\/([^/?#]+)/.exec(page.url())![1]!;
 
     moderator = await hearth.person();
-    const signIn = await moderator.request.post('/api/auth/sign-in', { data: { handle: adminHandle, password: adminPassword } });
+    const signIn = await moderator.request.post('/api/auth/sign-in', { data: { handle: admin.handle, password: admin.password } });
     expect(signIn.status()).toBe(200);
     const staffPage = await moderator.newPage();
     await staffPage.goto('/home');

@@ -1,17 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/index.js';
 import { safetyAlerts, safetyAlertState, safetyReviewItems, users } from '../../src/server/db/schema/index.js';
 import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
-import { useHearthInBrowser } from './support/hearth.js';
-import { uniqueHandle } from './support/members.js';
+import { signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
  * An admin reads the safety team's figures and how the assessor is doing,
@@ -19,28 +12,14 @@ import { uniqueHandle } from './support/members.js';
  * both pages pass axe in light and dark.
  */
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const adminHandle = uniqueHandle('figures');
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-figures-browser-'));
-let adminPassword: string;
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-async function createAdmin(handle: string, directory: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, DEMO_SEED: 'false', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'bin/hearth.js'), 'admin', 'create', handle], { cwd: repoRoot, env });
-  const password = /password: (\S+)/.exec(stdout)?.[1];
-  if (!password) throw new Error(`hearth admin create printed no password:\n${stdout}`);
-  return password;
-}
-
 /** Alerts as the alerts slice leaves them, written before the server starts (PGlite is one process at a time). */
-async function seed(directory: string): Promise<void> {
+async function seed(directory: string, adminHandle: string): Promise<void> {
   const database = await openDatabase({ dataDir: directory });
   try {
-    const [admin] = await database.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.handle})`, adminHandle.toLowerCase()));
+    const [adminUser] = await database.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.handle})`, adminHandle.toLowerCase()));
     const now = Date.now();
     const alerts = [
       { ago: 1 * DAY, level: 'high', claim: 2, outreach: 6, outcome: 'real_concern' },
@@ -58,7 +37,7 @@ async function seed(directory: string): Promise<void> {
           reason: 'assessment',
           contentType: 'post',
           contentId: crypto.randomUUID(),
-          subjectId: admin!.id,
+          subjectId: adminUser!.id,
           level: alert.level,
           status: alert.outcome ? 'resolved' : 'open',
           deadlineAt: after(15)!,
@@ -78,7 +57,7 @@ async function seed(directory: string): Promise<void> {
       kind: 'elevated',
       contentType: 'post',
       contentId: crypto.randomUUID(),
-      subjectId: admin!.id,
+      subjectId: adminUser!.id,
       decision: 'raise_to_alert',
       reviewedAt: new Date(now - DAY),
       createdAt: new Date(now - 2 * DAY),
@@ -88,21 +67,8 @@ async function seed(directory: string): Promise<void> {
   }
 }
 
-async function signIn(page: Page, handle: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL('**/home');
-}
-
-// In order: the admin, the seeded alerts, then the server on that folder (after hooks run in reverse).
-beforeAll(async () => {
-  adminPassword = await createAdmin(adminHandle, dataDir);
-  await seed(dataDir);
-});
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const hearth = useHearthInBrowser({ DATA_DIR: dataDir });
+// In order: the admin, the seeded alerts, then the server on that folder.
+const { hearth, admin } = useHearthWithAdmin({}, 'figures', seed);
 
 describe('an admin on the safety figures', () => {
   let context: BrowserContext;
@@ -113,7 +79,7 @@ describe('an admin on the safety figures', () => {
     context = await hearth.person();
     page = await context.newPage();
     problems = watchConsole(page);
-    await signIn(page, adminHandle, adminPassword);
+    await signIn(page, admin.handle, admin.password);
   });
   afterAll(async () => {
     await context?.close();
@@ -159,7 +125,7 @@ describe('on a phone', () => {
     const context = await hearth.phone();
     try {
       const page = await context.newPage();
-      await signIn(page, adminHandle, adminPassword);
+      await signIn(page, admin.handle, admin.password);
       await page.goto('/safety/figures');
       await expectVisible(page.getByRole('table', { name: 'Alerts per day' }));
       await expectNoHorizontalScroll(page, 360, 'safety figures');

@@ -1,14 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkA11y, expectVisible, watchConsole } from './support/browser.js';
-import { useHearthInBrowser } from './support/hearth.js';
 import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { promote, signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
  * A member is worried about someone's post and says so; the writer is never
@@ -16,37 +10,7 @@ import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } fr
  * and marks it fine.
  */
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const adminHandle = uniqueHandle('keeper');
-const dataDir = mkdtempSync(join(tmpdir(), 'hearth-review-browser-'));
-let adminPassword: string;
-
-/** The first admin, made as an operator would (before the server: PGlite is one process at a time). */
-async function createAdmin(handle: string, directory: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: directory, DEMO_SEED: 'false', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [join(repoRoot, 'bin/hearth.js'), 'admin', 'create', handle],
-    {
-      cwd: repoRoot,
-      env,
-    },
-  );
-  const password = /password: (\S+)/.exec(stdout)?.[1];
-  if (!password) throw new Error(`hearth admin create printed no password:\n${stdout}`);
-  return password;
-}
-
-beforeAll(async () => {
-  adminPassword = await createAdmin(adminHandle, dataDir);
-}, 120_000);
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const hearth = useHearthInBrowser({ DATA_DIR: dataDir });
+const { hearth, admin: firstAdmin } = useHearthWithAdmin({}, 'keeper');
 
 async function newMember(context: BrowserContext, prefix: string): Promise<{ page: Page; handle: string }> {
   const page = await context.newPage();
@@ -55,23 +19,6 @@ async function newMember(context: BrowserContext, prefix: string): Promise<{ pag
   await page.getByRole('button', { name: 'Skip for now' }).click();
   await page.waitForURL('**/home');
   return { page, handle };
-}
-
-/** The admin makes `handle` a moderator, through the admin API from their own signed-in page. */
-async function makeModerator(adminPage: Page, handle: string): Promise<void> {
-  const status = await adminPage.evaluate(async (wanted) => {
-    const found = (await (await fetch(`/api/admin/users?q=${encodeURIComponent(wanted)}`)).json()) as {
-      users: { id: string; handle: string }[];
-    };
-    const user = found.users.find((entry) => entry.handle === wanted)!;
-    const response = await fetch(`/api/admin/users/${user.id}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ role: 'moderator' }),
-    });
-    return response.status;
-  }, handle);
-  expect(status).toBe(200);
 }
 
 describe('"I\'m worried about this person" and the review list', () => {
@@ -99,12 +46,8 @@ describe('"I\'m worried about this person" and the review list', () => {
 
     const moderator = await newMember(moderatorContext, 'steady');
     const admin = await adminContext.newPage();
-    await admin.goto('/sign-in');
-    await admin.getByLabel('Handle').fill(adminHandle);
-    await admin.getByLabel('Password', { exact: true }).fill(adminPassword);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.waitForURL('**/home');
-    await makeModerator(admin, moderator.handle);
+    await signIn(admin, firstAdmin.handle, firstAdmin.password);
+    await promote(admin, moderator.page, 'moderator');
 
     const moderatorProblems = watchConsole(moderator.page);
     await moderator.page.goto('/safety/review');
@@ -157,12 +100,8 @@ describe('"I\'m worried about this person" and the review list', () => {
     const moderator = await newMember(moderatorContext, 'evening');
     const admin = await adminContext.newPage();
     const adminProblems = watchConsole(admin);
-    await admin.goto('/sign-in');
-    await admin.getByLabel('Handle').fill(adminHandle);
-    await admin.getByLabel('Password', { exact: true }).fill(adminPassword);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.waitForURL('**/home');
-    await makeModerator(admin, moderator.handle);
+    await signIn(admin, firstAdmin.handle, firstAdmin.password);
+    await promote(admin, moderator.page, 'moderator');
 
     await moderator.page.goto('/safety/review');
     const duty = moderator.page.getByRole('region', { name: 'On duty' });
@@ -182,7 +121,7 @@ describe('"I\'m worried about this person" and the review list', () => {
     await secondLook.uncheck();
     await admin.getByRole('radio', { name: 'Only the people I choose' }).check();
     await admin.getByRole('checkbox', { name: `@${moderator.handle} (moderator)` }).check();
-    await admin.getByRole('checkbox', { name: `@${adminHandle} (admin)` }).check();
+    await admin.getByRole('checkbox', { name: `@${firstAdmin.handle} (admin)` }).check();
     await admin.getByRole('button', { name: 'Save settings' }).click();
     await expectVisible(admin.getByText('Safety settings saved.'));
     await admin.reload();

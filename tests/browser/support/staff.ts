@@ -35,15 +35,21 @@ async function createAdmin(handle: string, directory: string): Promise<string> {
 /**
  * A Hearth for the file whose first admin exists from the start. Call it at
  * the top level instead of `useHearthInBrowser`. Hooks run in order: the admin
- * first, then the server on that folder; after-hooks run in reverse, so the
- * folder goes only once the server has stopped.
+ * first, then `seed` (if given) on the same folder, then the server on that
+ * folder; after-hooks run in reverse, so the folder goes only once the server
+ * has stopped.
  */
-export function useHearthWithAdmin(env: Record<string, string> = {}, prefix = 'keeper'): { hearth: BrowserHearth; admin: FirstAdmin } {
+export function useHearthWithAdmin(
+  env: Record<string, string> = {},
+  prefix = 'keeper',
+  seed?: (dataDir: string, adminHandle: string) => Promise<void>,
+): { hearth: BrowserHearth; admin: FirstAdmin } {
   const handle = uniqueHandle(prefix);
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-browser-admin-'));
   let password: string | undefined;
   beforeAll(async () => {
     password = await createAdmin(handle, dataDir);
+    if (seed) await seed(dataDir, handle);
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const hearth = useHearthInBrowser({ ...env, DATA_DIR: dataDir });
