@@ -5,14 +5,9 @@ import { recordAudit } from '../audit/record.js';
 import { deviceClaimStillValid, type DeviceClaim } from './device-cookie.js';
 import { assertAcceptablePassword, burnVerifyTime, hashPassword, verifyPassword } from './passwords.js';
 import * as queries from './queries.js';
+import { isReservedHandle } from './reserved-handles.js';
 import { endOtherSessions, startSession, type AuthContext, type ClientMeta } from './session-service.js';
 import { RECOVERY_CODE_COUNT, hmac, isRecoveryCodeShape, newRecoveryCode, normaliseRecoveryCode } from './tokens.js';
-
-// Names that would let someone pass as the platform or its staff.
-const RESERVED_HANDLES = new Set([
-  'admin', 'administrator', 'anonymous', 'deleted', 'hearth', 'mod', 'moderator', 'moderators', 'null',
-  'root', 'safety', 'staff', 'support', 'system', 'team', 'undefined',
-]);
 
 export interface SignUpInput {
   handle: string;
@@ -24,7 +19,7 @@ export interface SignUpInput {
 }
 
 export async function signUp(deps: Pick<Deps, 'db' | 'config'>, input: SignUpInput, meta: ClientMeta) {
-  if (RESERVED_HANDLES.has(input.handle.toLowerCase())) {
+  if (isReservedHandle(input.handle)) {
     throw conflict('handle_taken', 'That handle is not available. Please choose another.', 'handle');
   }
   assertAcceptablePassword(input.password, input.handle);

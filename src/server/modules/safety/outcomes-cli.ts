@@ -8,7 +8,8 @@
  *     DATA_DIR when they are not worse on the shipped held-out split.
  * Exit codes: 0 done, 1 refused or failed, 2 a usage error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config/index.js';
 import type { Database } from '../../db/index.js';
@@ -41,6 +42,14 @@ function parse(args: string[], options: Record<string, { type: 'string' }>): Rec
   }
 }
 
+function osUserName(): string | null {
+  try {
+    return userInfo().username;
+  } catch {
+    return null;
+  }
+}
+
 /** `hearth risk outcomes`: `db` is open and migrated. */
 export async function exportOutcomesCommand(args: string[], db: Database, io: Io = terminal): Promise<number> {
   const values = parse(args, { admin: { type: 'string' }, out: { type: 'string' } });
@@ -56,14 +65,20 @@ export async function exportOutcomesCommand(args: string[], db: Database, io: Io
   }
   const lines = await collectOutcomes(db);
   const body = lines.map((line) => JSON.stringify(line) + '\n').join('');
+  // `--admin` names who takes responsibility; it is not a sign-in (whoever runs this already
+  // holds the database). So the audit row also records the operating-system account that ran it.
   await recordAudit(db, {
     actorId: admin.id,
     action: 'risk.outcomes_exported',
     targetType: 'assessor',
-    details: { count: lines.length, to: values.out ? 'file' : 'stdout' },
+    details: { count: lines.length, to: values.out ? 'file' : 'stdout', osUser: osUserName() },
   });
   if (values.out) {
-    writeFileSync(values.out, body, { mode: 0o600 });
+    // A new file, private from its first byte, renamed over any old one: an existing file keeps its
+    // mode when written to, and this one holds members' words.
+    const temporary = `${values.out}.${process.pid}.tmp`;
+    writeFileSync(temporary, body, { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, values.out);
     io.err(`Exported ${lines.length} outcome${lines.length === 1 ? '' : 's'} to ${values.out}. They hold members' words: keep the file private and delete it after training.`);
   } else {
     io.write(body);
