@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
 import { assessForWrite, recordSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
+import { reviewMemberMessage } from '../safety-team/member-message-review.js';
 import { conversationPolicy } from './policies.js';
 import { presentConversationSummary, presentMessageForMember } from './presenters.js';
 import * as queries from './queries.js';
@@ -55,7 +56,9 @@ export async function markConversationRead(deps: Pick<Deps, 'db' | 'clock'>, aut
  * post, in the same transaction (DESIGN.md "The safety pipeline"): a crisis
  * answer raises its own alert and the member gets the support card in this
  * response. In a safety conversation the answer joins the alert the team
- * reached out about, so whoever holds it sees the answer live.
+ * reached out about, so whoever holds it sees the answer live; once that alert
+ * is resolved, the message goes on the review list instead (`member_message`),
+ * so what a member writes to the team always reaches a person.
  */
 export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversationId: string, input: SendMessageRequest, context: { countryCode: string | null }): Promise<SendMessageResponse> {
   const found = await requireParticipant(deps, auth, conversationId);
@@ -63,7 +66,10 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
   const now = deps.clock.now();
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body, now);
   const { messageId, safety, events } = await deps.db.transaction(async (tx) => {
-    const alertId = found.conversation.kind === 'safety' ? await queries.newestAlertOf(tx, conversationId) : null;
+    const safetyConversation = found.conversation.kind === 'safety';
+    const newest = safetyConversation ? await queries.newestAlertOf(tx, conversationId) : null;
+    // The answer joins the alert the team reached out about while that alert is still in hand; a resolved one no longer covers it.
+    const alertId = newest && newest.status !== 'resolved' ? newest.alertId : null;
     const message = await queries.insertMessage(tx, { conversationId, senderId: auth.user.id, asTeam: false, signed: false, body: input.body, alertId, now });
     // What one writes, one has read.
     await queries.markRead(tx, conversationId, auth.user.id, now);
@@ -71,6 +77,11 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
     const recordedEvents: LiveEvent[] = [];
     if (recorded.alertEvent) recordedEvents.push(recorded.alertEvent);
     if (recorded.reviewEvent) recordedEvents.push(recorded.reviewEvent);
+    // No alert in hand, and the message raised neither an alert nor a review item of its own: it still reaches a person.
+    if (safetyConversation && !alertId && !recorded.alertEvent && !recorded.reviewEvent) {
+      const reviewEvent = await reviewMemberMessage(tx, deps, { messageId: message.id, memberId: auth.user.id, assessmentId: recorded.assessmentId, resolvedAlertId: newest?.alertId ?? null, now });
+      if (reviewEvent) recordedEvents.push(reviewEvent);
+    }
     if (alertId) {
       await tx.insert(safetyAlertActions).values({ alertId, actorId: auth.user.id, kind: 'member_replied', details: { messageId: message.id }, createdAt: now });
       await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert_member_replied', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id } });
