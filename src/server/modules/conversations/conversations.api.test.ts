@@ -120,3 +120,23 @@ describe('a message written after the alert was resolved', () => {
     expect(await openMemberMessageItems(member.user.id)).toHaveLength(0);
   });
 });
+
+describe('a crisis answer to outreach', () => {
+  it('with nobody on duty, the card says honestly that the team is not online (as a post’s does)', async () => {
+    const { member, conversationId } = await outreachDone(); // nobody has switched duty on yet
+    const answer = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: CRISIS });
+    expect(answer.statusCode).toBe(201);
+    expect(answer.json().support).toMatchObject({ level: 'imminent', team: { online: false } });
+  });
+
+  it('with someone on duty, the card says the team is online', async () => {
+    const { member, staff, conversationId } = await outreachDone();
+    expect((await staff.client.request('PUT', '/api/safety/duty', { on: true })).statusCode).toBe(200);
+    try {
+      const answer = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: CRISIS });
+      expect(answer.json().support).toMatchObject({ level: 'imminent', team: { online: true } });
+    } finally {
+      expect((await staff.client.request('PUT', '/api/safety/duty', { on: false })).statusCode).toBe(200);
+    }
+  });
+});

@@ -93,7 +93,9 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
   });
   await deps.live.announce(events);
   // A message is never held: only its member and the team read it, and holding protects other members.
-  const support = await buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment, countryCode: context.countryCode, held: false });
+  // An alert raised with nobody on duty: the card says so honestly, as a post's does (posts/service.ts afterWrite).
+  const team = safety.alertId ? { online: !safety.nobodyOnDuty } : null;
+  const support = await buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment, countryCode: context.countryCode, held: false, team });
   const row = await queries.findMessage(deps.db, messageId);
   if (!row) throw notFound('That message');
   return { message: presentMessageForMember(row), support };
