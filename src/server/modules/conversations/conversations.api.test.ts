@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import { liveEvents, messages, safetyAlertActions, safetyAlerts, safetyReviewItems } from '../../db/schema/index.js';
+import { MEMBER_MESSAGES_PER_MINUTE } from '../../http/rate-limit.js';
 import { memberIn as memberInGroup, writePost } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 
@@ -138,5 +139,28 @@ describe('a crisis answer to outreach', () => {
     } finally {
       expect((await staff.client.request('PUT', '/api/safety/duty', { on: false })).statusCode).toBe(200);
     }
+  });
+});
+
+describe('member messages are rate limited', () => {
+  it(`past ${MEMBER_MESSAGES_PER_MINUTE} a minute a member is kindly asked to wait, yet a crisis message is always stored and raises its alert`, async () => {
+    const { member, conversationId } = await outreachDone();
+    for (let i = 0; i < MEMBER_MESSAGES_PER_MINUTE; i += 1) {
+      expect((await member.client.post(`/api/conversations/${conversationId}/messages`, { body: `Message ${i}` })).statusCode).toBe(201);
+    }
+    const refused = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: 'One more' });
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/wait \d+ seconds/) });
+    const stored = await hearth.deps.db.select({ id: messages.id }).from(messages).where(eq(messages.body, 'One more'));
+    expect(stored).toHaveLength(0);
+
+    const crisis = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: CRISIS });
+    expect(crisis.statusCode).toBe(201);
+    expect(await alertFor(crisis.json().message.id)).toMatchObject({ level: 'imminent', status: 'open' });
+
+    // Another member is not held back by this one.
+    const other = await outreachDone();
+    expect((await other.member.client.post(`/api/conversations/${other.conversationId}/messages`, { body: 'Hello' })).statusCode).toBe(201);
   });
 });

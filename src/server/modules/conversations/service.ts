@@ -1,5 +1,6 @@
 import type { ConversationResponse, SendMessageRequest, SendMessageResponse } from '../../../shared/api/conversations.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
+import { isAtLeast } from '../../../shared/risk.js';
 import type { Deps } from '../../deps.js';
 import { safetyAlertActions } from '../../db/schema/index.js';
 import { notFound } from '../../http/errors.js';
@@ -14,7 +15,7 @@ import { conversationPolicy } from './policies.js';
 import { presentConversationSummary, presentMessageForMember } from './presenters.js';
 import * as queries from './queries.js';
 
-type ServiceDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
+type ServiceDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock' | 'authLimiters'>;
 
 /** A conversation the member takes part in; anyone else is told it does not exist (404, never 403: ids are not confirmed). */
 async function requireParticipant(deps: Pick<Deps, 'db'>, auth: AuthContext, conversationId: string) {
@@ -65,6 +66,8 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
   if (!conversationPolicy.canWrite(found)) throw notFound('That conversation');
   const now = deps.clock.now();
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body, now);
+  // Assessed first: a message that would raise an alert is never counted or refused (nothing written in crisis is lost).
+  if (!isAtLeast(assessment.level, 'high')) await deps.authLimiters.memberMessage(auth.user.id);
   const { messageId, safety, events } = await deps.db.transaction(async (tx) => {
     const safetyConversation = found.conversation.kind === 'safety';
     const newest = safetyConversation ? await queries.newestAlertOf(tx, conversationId) : null;
