@@ -75,12 +75,17 @@ describe('a message written after the alert was resolved', () => {
     expect(conversation.messages.map((m: { id: string }) => m.id)).toContain(messageId);
   });
 
-  it('a burst of messages adds one review item while it waits, not one each', async () => {
+  it('a burst of messages adds one review item while it waits, not one each (also when sent at once)', async () => {
     const { member, conversationId } = await resolvedAfterOutreach();
     for (const body of ['Hello?', 'Is anyone there?', 'I just want to talk to someone']) {
       expect((await member.client.post(`/api/conversations/${conversationId}/messages`, { body })).statusCode).toBe(201);
     }
     expect(await openMemberMessageItems(member.user.id)).toHaveLength(1);
+
+    const other = await resolvedAfterOutreach();
+    const sent = await Promise.all(['One', 'Two', 'Three', 'Four'].map((body) => other.member.client.post(`/api/conversations/${other.conversationId}/messages`, { body })));
+    expect(sent.map((response) => response.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(await openMemberMessageItems(other.member.user.id)).toHaveLength(1);
   });
 
   it('deciding it needs outreach gives the reviewer a claimed alert to write from, and the answer joins that alert', async () => {
