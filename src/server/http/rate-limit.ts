@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { addressKey } from './address-key.js';
-import { rateLimited } from './errors.js';
+import { AppError, rateLimited } from './errors.js';
 
 /**
  * Limits on the doors a stranger can knock on (sign-in, sign-up, recovery) and
@@ -19,6 +19,11 @@ import { rateLimited } from './errors.js';
  *
  * "Per address" means per IPv4 address and per IPv6 /64 (see address-key.ts):
  * one subscriber's /64 is one address here.
+ *
+ * A member's messages to the safety team are counted per member too (each one
+ * writes actions, audit rows and staff live events): the caller assesses a
+ * message first and never counts or refuses one the assessor rates high or
+ * imminent (conversations/service.ts), so nothing written in crisis is lost.
  */
 export interface AuthLimiters {
   /** A sign-in attempt; `knownDevice` is the id of a verified device cookie for this handle. */
@@ -32,6 +37,8 @@ export interface AuthLimiters {
   passwordCheckSucceeded(sessionId: string): Promise<void>;
   /** A change of the account's email address. */
   emailChange(userId: string): Promise<void>;
+  /** A member's message in one of their conversations (never called for a message assessed high or imminent). */
+  memberMessage(userId: string): Promise<void>;
 }
 
 export interface AuthLimiterOptions {
@@ -46,6 +53,18 @@ const FIFTEEN_MINUTES = 15 * 60;
 export const PASSWORD_CHECKS_PER_15_MINUTES = 5;
 /** Email changes per account per hour. */
 export const EMAIL_CHANGES_PER_HOUR = 5;
+/** Messages a member may write per minute: more than anyone types, few enough that no one floods the team. */
+export const MEMBER_MESSAGES_PER_MINUTE = 20;
+
+/** Kind words for a member writing faster than the limit (the form keeps what they wrote), and where help is now. */
+const messageRateLimited = (retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    'rate_limited',
+    `That is a lot of messages in a short time, so this one is not sent yet. Please wait ${retryAfterSeconds} seconds and send it again. If you are in danger right now, please call your local emergency number.`,
+    undefined,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 
 export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLimiterOptions): AuthLimiters {
   const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
@@ -71,12 +90,13 @@ export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLim
   const recoverIpHandle = make('recover_ip_handle', slowBudget, FIFTEEN_MINUTES);
   const passwordCheck = make('password_check', PASSWORD_CHECKS_PER_15_MINUTES, FIFTEEN_MINUTES);
   const emailChange = make('email_change', EMAIL_CHANGES_PER_HOUR, 60 * 60);
+  const memberMessage = make('member_message', MEMBER_MESSAGES_PER_MINUTE, 60);
 
-  const consume = async (pairs: Array<[RateLimiterAbstract, string]>): Promise<void> => {
+  const consume = async (pairs: Array<[RateLimiterAbstract, string]>, refuse: (retryAfterSeconds: number) => AppError = rateLimited): Promise<void> => {
     try {
       for (const [limiter, key] of pairs) await limiter.consume(key);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw rateLimited(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+      if (error instanceof RateLimiterRes) throw refuse(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
       throw error;
     }
   };
@@ -100,5 +120,6 @@ export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLim
     passwordCheck: (sessionId) => consume([[passwordCheck, sessionId]]),
     passwordCheckSucceeded: (sessionId) => forget([[passwordCheck, sessionId]]),
     emailChange: (userId) => consume([[emailChange, userId]]),
+    memberMessage: (userId) => consume([[memberMessage, userId]], messageRateLimited),
   };
 }

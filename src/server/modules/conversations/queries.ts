@@ -1,6 +1,6 @@
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
-import { conversationParticipants, conversations, messages, users } from '../../db/schema/index.js';
+import { conversationParticipants, conversations, messages, safetyAlerts, users } from '../../db/schema/index.js';
 import { sortKeyText, type Cursor } from '../feeds/cursor.js';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -160,13 +160,18 @@ export async function markRead(db: Database, conversationId: string, userId: str
     .where(and(eq(conversationParticipants.conversationId, conversationId), eq(conversationParticipants.userId, userId)));
 }
 
-/** The alert the conversation is about now: the one its newest alert-linked message belongs to. */
-export async function newestAlertOf(db: Database, conversationId: string): Promise<string | null> {
+/**
+ * The alert the conversation is about now: the one its newest alert-linked
+ * message belongs to, with its status (a resolved alert no longer covers what
+ * the member writes next).
+ */
+export async function newestAlertOf(db: Database, conversationId: string): Promise<{ alertId: string; status: 'open' | 'claimed' | 'resolved' } | null> {
   const [row] = await db
-    .select({ alertId: messages.alertId })
+    .select({ alertId: safetyAlerts.id, status: safetyAlerts.status })
     .from(messages)
-    .where(and(eq(messages.conversationId, conversationId), isNotNull(messages.alertId)))
+    .innerJoin(safetyAlerts, eq(safetyAlerts.id, messages.alertId))
+    .where(eq(messages.conversationId, conversationId))
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(1);
-  return row?.alertId ?? null;
+  return row ?? null;
 }

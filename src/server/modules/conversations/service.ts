@@ -1,5 +1,6 @@
 import type { ConversationResponse, SendMessageRequest, SendMessageResponse } from '../../../shared/api/conversations.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
+import { isAtLeast } from '../../../shared/risk.js';
 import type { Deps } from '../../deps.js';
 import { safetyAlertActions } from '../../db/schema/index.js';
 import { notFound } from '../../http/errors.js';
@@ -9,11 +10,12 @@ import { recordAudit } from '../audit/record.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
 import { assessForWrite, recordSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
+import { reviewMemberMessage } from '../safety-team/member-message-review.js';
 import { conversationPolicy } from './policies.js';
 import { presentConversationSummary, presentMessageForMember } from './presenters.js';
 import * as queries from './queries.js';
 
-type ServiceDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
+type ServiceDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock' | 'authLimiters'>;
 
 /** A conversation the member takes part in; anyone else is told it does not exist (404, never 403: ids are not confirmed). */
 async function requireParticipant(deps: Pick<Deps, 'db'>, auth: AuthContext, conversationId: string) {
@@ -55,15 +57,22 @@ export async function markConversationRead(deps: Pick<Deps, 'db' | 'clock'>, aut
  * post, in the same transaction (DESIGN.md "The safety pipeline"): a crisis
  * answer raises its own alert and the member gets the support card in this
  * response. In a safety conversation the answer joins the alert the team
- * reached out about, so whoever holds it sees the answer live.
+ * reached out about, so whoever holds it sees the answer live; once that alert
+ * is resolved, the message goes on the review list instead (`member_message`),
+ * so what a member writes to the team always reaches a person.
  */
 export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversationId: string, input: SendMessageRequest, context: { countryCode: string | null }): Promise<SendMessageResponse> {
   const found = await requireParticipant(deps, auth, conversationId);
   if (!conversationPolicy.canWrite(found)) throw notFound('That conversation');
   const now = deps.clock.now();
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body, now);
+  // Assessed first: a message that would raise an alert is never counted or refused (nothing written in crisis is lost).
+  if (!isAtLeast(assessment.level, 'high')) await deps.authLimiters.memberMessage(auth.user.id);
   const { messageId, safety, events } = await deps.db.transaction(async (tx) => {
-    const alertId = found.conversation.kind === 'safety' ? await queries.newestAlertOf(tx, conversationId) : null;
+    const safetyConversation = found.conversation.kind === 'safety';
+    const newest = safetyConversation ? await queries.newestAlertOf(tx, conversationId) : null;
+    // The answer joins the alert the team reached out about while that alert is still in hand; a resolved one no longer covers it.
+    const alertId = newest && newest.status !== 'resolved' ? newest.alertId : null;
     const message = await queries.insertMessage(tx, { conversationId, senderId: auth.user.id, asTeam: false, signed: false, body: input.body, alertId, now });
     // What one writes, one has read.
     await queries.markRead(tx, conversationId, auth.user.id, now);
@@ -71,6 +80,11 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
     const recordedEvents: LiveEvent[] = [];
     if (recorded.alertEvent) recordedEvents.push(recorded.alertEvent);
     if (recorded.reviewEvent) recordedEvents.push(recorded.reviewEvent);
+    // No alert in hand, and the message raised neither an alert nor a review item of its own: it still reaches a person.
+    if (safetyConversation && !alertId && !recorded.alertEvent && !recorded.reviewEvent) {
+      const reviewEvent = await reviewMemberMessage(tx, deps, { messageId: message.id, memberId: auth.user.id, assessmentId: recorded.assessmentId, resolvedAlertId: newest?.alertId ?? null, now });
+      if (reviewEvent) recordedEvents.push(reviewEvent);
+    }
     if (alertId) {
       await tx.insert(safetyAlertActions).values({ alertId, actorId: auth.user.id, kind: 'member_replied', details: { messageId: message.id }, createdAt: now });
       await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert_member_replied', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id } });
@@ -82,7 +96,9 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
   });
   await deps.live.announce(events);
   // A message is never held: only its member and the team read it, and holding protects other members.
-  const support = await buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment, countryCode: context.countryCode, held: false });
+  // An alert raised with nobody on duty: the card says so honestly, as a post's does (posts/service.ts afterWrite).
+  const team = safety.alertId ? { online: !safety.nobodyOnDuty } : null;
+  const support = await buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment, countryCode: context.countryCode, held: false, team });
   const row = await queries.findMessage(deps.db, messageId);
   if (!row) throw notFound('That message');
   return { message: presentMessageForMember(row), support };
