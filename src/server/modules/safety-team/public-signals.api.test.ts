@@ -47,4 +47,16 @@ describe('public signals on anonymous posts', () => {
     expect(alerted).toContain(fromX);
     expect(alerted).not.toContain(fromY);
   });
+
+  it('a post edited into words assessed high gets the warning, even when the writer’s history had already raised it to high', async () => {
+    const x = await memberIn();
+    const reader = await memberIn();
+    await writePost(x.client, SLUG);
+    await writePost(x.client, SLUG, HOPELESS);
+    const postId = (await writePost(x.client, SLUG, HOPELESS)).post.id;
+    expect((await publicShape(reader.client, postId)).warning).toBeNull();
+    const edited = await x.client.patch(`/api/posts/${postId}`, { body: 'I want to kill myself. I think about it every day now.' });
+    expect(edited.statusCode).toBe(200);
+    expect(await publicShape(reader.client, postId)).toMatchObject({ warning: 'Suicide and self-harm', topics: ['suicide', 'self-harm'] });
+  });
 });
