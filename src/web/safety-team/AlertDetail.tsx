@@ -150,7 +150,9 @@ export function AlertDetail({ alertId, now, coarse, myHandle, isAdmin, headingId
         {author.revealed ? (
           <>
             Revealed for safety: <Link to={`/members/${author.handle}`}>@{author.handle}</Link>
-            <span className="alert-detail__quiet"> (written anonymously; this view is logged)</span>
+            <span className="alert-detail__quiet">
+              {content?.type === 'message' ? ' (their conversation with the team is about anonymous writing; this view is logged)' : ' (written anonymously; this view is logged)'}
+            </span>
           </>
         ) : (
           <>

@@ -134,7 +134,13 @@ function ItemBody({ item }: { item: ReviewItem }) {
         {item.content.excerpt ?? <span className="muted">This {noun} has no words to show.</span>}
       </p>
       <p className="muted review-item__facts">
-        A {noun} {item.content.authorHandle ? `by @${item.content.authorHandle}` : 'written anonymously'}, added{' '}
+        A {noun}{' '}
+        {item.content.authorHandle
+          ? `by @${item.content.authorHandle}`
+          : item.content.type === 'message'
+            ? 'from a member named only through a logged reveal on an alert'
+            : 'written anonymously'}
+        , added{' '}
         <RelativeTime iso={item.createdAt} />
         {item.content.link ? (
           <>

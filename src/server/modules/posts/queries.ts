@@ -279,15 +279,16 @@ export async function repairThreadCounters(db: Database, since: Date): Promise<v
   await db.execute(recomputeCounters(sql`select distinct post_id from replies where created_at > ${since.toISOString()}::timestamptz`));
 }
 
-/** Whether the newest assessment of this content (before an edit is assessed anew) was `high` or above. */
+/** Whether the newest assessment of this content (before an edit is assessed anew) found its words `high` or above. */
 export async function newestLevelIsHigh(db: Database, contentType: 'post' | 'reply', contentId: string): Promise<boolean> {
   const [row] = await db
-    .select({ level: riskAssessments.level })
+    .select({ level: riskAssessments.level, raisedByHistory: riskAssessments.raisedByHistory })
     .from(riskAssessments)
     .where(and(eq(riskAssessments.contentType, contentType), eq(riskAssessments.contentId, contentId)))
     .orderBy(desc(riskAssessments.createdAt), desc(riskAssessments.id))
     .limit(1);
-  return row?.level === 'high' || row?.level === 'imminent';
+  // The words' own level (the automatic warning follows it): history raises a level below high by one step at most.
+  return (row?.level === 'high' || row?.level === 'imminent') && !row.raisedByHistory;
 }
 
 export async function findReply(db: Database, replyId: string): Promise<ReplyRow | undefined> {

@@ -14,7 +14,7 @@ import { blockExistsBetween } from '../boundaries/queries.js';
 import { groupPolicy } from '../groups/policies.js';
 import { requireGroup } from '../groups/service.js';
 import { findSettings } from '../members/queries.js';
-import { assessForWrite, recordSafety, shouldHold, type RecordedSafety } from '../safety/assessment-service.js';
+import { assessForWrite, publicSignal, recordSafety, shouldHold, type RecordedSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
 import { warningAfterEdit, wantsAutoWarning, withAutoWarning } from '../safety-team/auto-content-warning.js';
 import { wantsAutoReply, writeAutomaticReply } from '../safety-team/auto-reply.js';
@@ -126,9 +126,10 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   // Assessed before anything is written; stored with the content in one transaction.
   const assessment = await assessForWrite(deps.db, auth.user.id, `${input.title}\n\n${input.body}`);
   const held = shouldHold(assessment);
-  // #chatsafe: a visible post assessed high carries the suicide and self-harm warning for other members.
+  // #chatsafe: a visible post whose words are assessed high carries the suicide and self-harm warning for other
+  // members. It and the automatic reply are public, so they follow the words alone, never the writer's history.
   const warning = { contentWarning: input.contentWarning || null, contentWarningTopics: input.contentWarningTopics };
-  const { autoContentWarning, ...contentWarningFields } = wantsAutoWarning(assessment, held) ? withAutoWarning(warning) : { ...warning, autoContentWarning: false };
+  const { autoContentWarning, ...contentWarningFields } = wantsAutoWarning(publicSignal(assessment), held) ? withAutoWarning(warning) : { ...warning, autoContentWarning: false };
   const { postId, safety } = await deps.db.transaction(async (tx) => {
     const post = await queries.insertPost(tx, {
       groupId: entry.group.id,
@@ -149,7 +150,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   });
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   // The automatic first reply, after the post commits and before the writer's response: within a second.
-  if (wantsAutoReply(assessment, held)) await writeAutomaticReply(deps.db, postId);
+  if (wantsAutoReply(publicSignal(assessment), held)) await writeAutomaticReply(deps.db, postId);
   return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
@@ -254,7 +255,7 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
     (input.contentWarningTopics !== undefined &&
       [...input.contentWarningTopics].sort().join(',') !== [...head.post.contentWarningTopics].sort().join(','));
   const warning = warningAfterEdit({
-    assessment,
+    assessment: publicSignal(assessment),
     held,
     previousLevelWasHigh,
     writerChangedWarning,

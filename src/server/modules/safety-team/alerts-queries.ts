@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '../../db/index.js';
+import { rowsOf, type Database } from '../../db/index.js';
 import {
   groups,
   messages,
@@ -150,11 +150,62 @@ export async function findHandle(db: Database, userId: string): Promise<string |
   return row?.handle;
 }
 
+/*
+ * Anonymity on the dashboard. The rule (each piece is SQL over a table alias):
+ * - An alert is ON ANONYMOUS CONTENT when what it is about (its content, or for
+ *   an alert without content the assessed content behind it) is an anonymous
+ *   post or reply.
+ * - A conversation is TIED TO ANONYMOUS CONTENT when it holds a message that
+ *   belongs to such an alert (the team's outreach about it, or the member's
+ *   answer). A member has one safety conversation, so its messages, their
+ *   alert ids and the alerts on message content all lead back to the member.
+ * - An alert is BEHIND THE REVEAL when it is on anonymous content, or it is on
+ *   a message whose conversation is tied to anonymous content. Staff learn
+ *   the member of such an alert only through the logged reveal (reason
+ *   "safety alert"), and it is left out of other alerts' history until they have.
+ */
+const sourceType = (a: string) => `coalesce(${a}.content_type::text, (select sra.content_type::text from risk_assessments sra where sra.id = ${a}.assessment_id))`;
+const sourceId = (a: string) => `coalesce(${a}.content_id, (select sra.content_id from risk_assessments sra where sra.id = ${a}.assessment_id))`;
+const onAnonymousContent = (a: string) =>
+  `((${sourceType(a)} = 'post' and exists (select 1 from posts ap where ap.id = ${sourceId(a)} and ap.anonymous))` +
+  ` or (${sourceType(a)} = 'reply' and exists (select 1 from replies ar where ar.id = ${sourceId(a)} and ar.anonymous)))`;
+const conversationTiedToAnonymous = (conversationId: string) =>
+  `exists (select 1 from messages tm join safety_alerts ta on ta.id = tm.alert_id where tm.conversation_id = ${conversationId} and ${onAnonymousContent('ta')})`;
+const behindReveal = (a: string) =>
+  `(${onAnonymousContent(a)} or (${sourceType(a)} = 'message' and exists (select 1 from messages am where am.id = ${sourceId(a)} and ${conversationTiedToAnonymous('am.conversation_id')})))`;
+
+/** For the review list: a message in a conversation tied to anonymous content (its member is not named there). */
+export const messageTiedToAnonymous = sql<boolean>`coalesce(${sql.raw(conversationTiedToAnonymous('messages.conversation_id'))}, false)`;
+
+/** The anonymous posts and replies whose alerts have messages in this conversation (what a reveal through it discloses). */
+export async function anonymousContentInConversation(db: Database, conversationId: string): Promise<{ type: 'post' | 'reply'; id: string }[]> {
+  const result = await db.execute(
+    sql`select distinct ${sql.raw(sourceType('ta'))} as type, ${sql.raw(sourceId('ta'))} as id from messages tm join safety_alerts ta on ta.id = tm.alert_id
+        where tm.conversation_id = ${conversationId} and ${sql.raw(onAnonymousContent('ta'))}`,
+  );
+  return rowsOf<{ type: 'post' | 'reply'; id: string }>(result).map((row) => ({ type: row.type, id: row.id }));
+}
+
+export async function findConversationOfMessage(db: Database, messageId: string): Promise<string | undefined> {
+  const [row] = await db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, messageId)).limit(1);
+  return row?.conversationId;
+}
+
 const HISTORY_LIMIT = 10;
 
-/** The member's recent writing and earlier alerts, for the alert's context. `withAnonymous`: only after a logged reveal. */
-export async function findSubjectHistory(db: Database, subjectId: string, alertId: string, withAnonymous: boolean) {
+/**
+ * The member's recent writing and earlier alerts, for the alert's context.
+ * `withAnonymous`: only after a logged reveal of this alert. Without it, an
+ * earlier alert behind the reveal is listed only when this staff member has
+ * opened it through the logged reveal (or revealed its content) themselves.
+ */
+export async function findSubjectHistory(db: Database, subjectId: string, alertId: string, withAnonymous: boolean, staffId: string) {
   const openly = (column: typeof posts.anonymous | typeof replies.anonymous) => (withAnonymous ? undefined : eq(column, false));
+  const earlierVisible = withAnonymous
+    ? undefined
+    : sql`(not ${sql.raw(behindReveal('safety_alerts'))}
+        or exists (select 1 from safety_alert_actions rv where rv.alert_id = ${safetyAlerts.id} and rv.actor_id = ${staffId} and rv.kind = 'revealed')
+        or exists (select 1 from anonymity_reveals ar2 where ar2.staff_id = ${staffId} and ar2.content_id = ${sql.raw(sourceId('safety_alerts'))}))`;
   const [recentPosts, recentReplies, checkins, earlierAlerts] = await Promise.all([
     db
       .select({ id: posts.id, title: posts.title, excerpt: posts.excerpt, status: posts.status, anonymous: posts.anonymous, createdAt: posts.createdAt })
@@ -178,7 +229,7 @@ export async function findSubjectHistory(db: Database, subjectId: string, alertI
       .select({ id: safetyAlerts.id, level: safetyAlerts.level, status: safetyAlerts.status, outcome: safetyAlertState.outcome, createdAt: safetyAlerts.createdAt })
       .from(safetyAlerts)
       .leftJoin(safetyAlertState, eq(safetyAlertState.alertId, safetyAlerts.id))
-      .where(and(eq(safetyAlerts.subjectId, subjectId), ne(safetyAlerts.id, alertId)))
+      .where(and(eq(safetyAlerts.subjectId, subjectId), ne(safetyAlerts.id, alertId), earlierVisible))
       .orderBy(desc(safetyAlerts.createdAt))
       .limit(HISTORY_LIMIT),
   ]);

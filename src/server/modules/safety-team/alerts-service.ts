@@ -17,12 +17,16 @@ import {
   findAssessment,
   findHandle,
   findSubjectHistory,
+  anonymousContentInConversation,
+  findConversationOfMessage,
   hasRevealed,
   listAlertActions,
   listResolvedSince,
   listUnresolvedAlerts,
+  type AlertContent,
   type AlertRow,
 } from './alerts-queries.js';
+import { findSafetyConversation } from '../conversations/queries.js';
 import { presentAlertDetail, presentAlertListItem } from './alerts-presenters.js';
 import { safetyTeamPolicy } from './policy.js';
 
@@ -52,32 +56,74 @@ async function requireAlert(db: Database, alertId: string): Promise<AlertRow> {
   return row;
 }
 
+type AnonymousContent = { type: 'post' | 'reply'; id: string };
+
+/**
+ * The anonymous posts and replies that reading this alert's member would tie
+ * to them (alerts-queries.ts states the rule): the alert's own content when it
+ * is anonymous; for an alert on a message (`throughConversation`: or any view
+ * of the member's safety conversation), every anonymous post or reply whose
+ * alert has messages in that conversation.
+ */
+async function anonymousBehind(db: Database, row: AlertRow, source: AlertContent | undefined, throughConversation: boolean): Promise<AnonymousContent[]> {
+  const own = source?.anonymous === true && (source.type === 'post' || source.type === 'reply') ? [{ type: source.type, id: source.id }] : [];
+  let conversationId: string | undefined;
+  if (source?.type === 'message') conversationId = await findConversationOfMessage(db, source.id);
+  else if (throughConversation) conversationId = (await findSafetyConversation(db, row.subjectId))?.id;
+  const tied = conversationId ? await anonymousContentInConversation(db, conversationId) : [];
+  return [...own, ...tied.filter((content) => !own.some((mine) => mine.id === content.id))];
+}
+
+/** The content an alert is about, or for an alert without content the assessed content behind it. */
+async function alertSource(db: Database, row: AlertRow) {
+  const assessment = row.assessmentId ? await findAssessment(db, row.assessmentId) : undefined;
+  const content = await findAlertContent(db, row.contentType, row.contentId);
+  const source = content ?? (assessment ? await findAlertContent(db, assessment.contentType, assessment.contentId) : undefined);
+  return { assessment, content, source };
+}
+
+/** The logged reveal, once per staff member per alert, when reading it ties the member to anonymous content. True when it applies. */
+async function revealIfAnonymous(deps: AlertDeps, staffId: string, row: AlertRow, anonymous: AnonymousContent[]): Promise<boolean> {
+  if (anonymous.length === 0) return false;
+  if (!(await hasRevealed(deps.db, row.id, staffId))) await revealForAlert(deps, staffId, { alertId: row.id, subjectId: row.subjectId, contents: anonymous });
+  return true;
+}
+
 /**
  * One alert in full. When the content (or, for an alert without content, the
- * assessed content behind it) is anonymous, the author is revealed to this
+ * assessed content behind it) is anonymous, or it is a message in a
+ * conversation tied to anonymous content, the author is revealed to this
  * staff member through the logged reveal, once per staff member per alert.
  */
 export async function getAlertDetail(deps: AlertDeps, auth: AuthContext, alertId: string): Promise<AlertDetail> {
   const row = await requireAlert(deps.db, alertId);
-  const assessment = row.assessmentId ? await findAssessment(deps.db, row.assessmentId) : undefined;
-  const content = await findAlertContent(deps.db, row.contentType, row.contentId);
-  const source = content ?? (assessment ? await findAlertContent(deps.db, assessment.contentType, assessment.contentId) : undefined);
-  const anonymous = source?.anonymous === true && (source.type === 'post' || source.type === 'reply');
-  if (anonymous && !(await hasRevealed(deps.db, alertId, auth.user.id))) {
-    await revealForAlert(deps, auth.user.id, { alertId, subjectId: row.subjectId, contentType: source.type as 'post' | 'reply', contentId: source.id });
-  }
+  const { assessment, content, source } = await alertSource(deps.db, row);
+  const revealed = await revealIfAnonymous(deps, auth.user.id, row, await anonymousBehind(deps.db, row, source, false));
   const handle = (await findHandle(deps.db, row.subjectId)) ?? 'unknown';
-  const [history, actions] = await Promise.all([findSubjectHistory(deps.db, row.subjectId, alertId, anonymous), listAlertActions(deps.db, alertId)]);
-  return presentAlertDetail({ row, content, assessment, author: { handle, revealed: anonymous }, history, actions });
+  const [history, actions] = await Promise.all([findSubjectHistory(deps.db, row.subjectId, alertId, revealed, auth.user.id), listAlertActions(deps.db, alertId)]);
+  return presentAlertDetail({ row, content, assessment, author: { handle, revealed }, history, actions });
+}
+
+/**
+ * Before the member's safety conversation is shown on an alert: its messages
+ * carry the ids of every alert they belong to, so a conversation tied to
+ * anonymous content is read through the logged reveal, like the alert itself.
+ */
+export async function revealForConversation(deps: AlertDeps, auth: AuthContext, alertId: string): Promise<void> {
+  const row = await requireAlert(deps.db, alertId);
+  const { source } = await alertSource(deps.db, row);
+  await revealIfAnonymous(deps, auth.user.id, row, await anonymousBehind(deps.db, row, source, true));
 }
 
 /** The existing logged reveal (moderation/reveal.ts), with the reason "safety alert", and a line in the alert's timeline. */
-async function revealForAlert(deps: AlertDeps, staffId: string, input: { alertId: string; subjectId: string; contentType: 'post' | 'reply'; contentId: string }) {
+async function revealForAlert(deps: AlertDeps, staffId: string, input: { alertId: string; subjectId: string; contents: AnonymousContent[] }) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx.insert(anonymityReveals).values({ staffId, contentType: input.contentType, contentId: input.contentId, revealedUserId: input.subjectId, reason: REVEAL_REASON, createdAt: now });
-    await recordAudit(tx, { actorId: staffId, action: 'anonymity.revealed', targetType: input.contentType, targetId: input.contentId, details: { reason: REVEAL_REASON, alertId: input.alertId } });
-    await tx.insert(safetyAlertActions).values({ alertId: input.alertId, actorId: staffId, kind: 'revealed', details: { contentType: input.contentType }, createdAt: now });
+    for (const content of input.contents) {
+      await tx.insert(anonymityReveals).values({ staffId, contentType: content.type, contentId: content.id, revealedUserId: input.subjectId, reason: REVEAL_REASON, createdAt: now });
+      await recordAudit(tx, { actorId: staffId, action: 'anonymity.revealed', targetType: content.type, targetId: content.id, details: { reason: REVEAL_REASON, alertId: input.alertId } });
+    }
+    await tx.insert(safetyAlertActions).values({ alertId: input.alertId, actorId: staffId, kind: 'revealed', details: { contentType: input.contents[0]!.type }, createdAt: now });
   });
 }
 

@@ -47,8 +47,8 @@ export function registerOutreachRoutes(root: FastifyInstance, deps: Deps): void 
     preValidation: signedIn,
     schema: { tags, summary: 'The member’s conversation with the team, on an alert', params: alertParamsSchema, response: { 200: alertConversationResponseSchema } },
     handler: async (request) => {
-      await requireSafetyTeam(deps.db, request);
-      return alertConversation(deps, request.params.id);
+      const { auth } = await requireSafetyTeam(deps.db, request);
+      return alertConversation(deps, auth, request.params.id);
     },
   });
 }

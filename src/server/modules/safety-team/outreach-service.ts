@@ -9,6 +9,7 @@ import { staffChannel, userChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
 import { presentMessageForStaff } from '../conversations/presenters.js';
+import { revealForConversation } from './alerts-service.js';
 import * as conversations from '../conversations/queries.js';
 
 type OutreachDeps = Pick<Deps, 'db' | 'live' | 'clock'>;
@@ -87,10 +88,16 @@ export async function sendOutreach(deps: OutreachDeps, auth: AuthContext, alertI
   return { message: presentMessageForStaff(row), claimed };
 }
 
-/** The member's safety conversation as the team sees it on an alert: every message, who on the team sent each, newest last. */
-export async function alertConversation(deps: Pick<Deps, 'db'>, alertId: string): Promise<AlertConversationResponse> {
+/**
+ * The member's safety conversation as the team sees it on an alert: every
+ * message, who on the team sent each, newest last. Its messages name the
+ * alerts they belong to, so a conversation tied to anonymous content is read
+ * through the logged reveal, like the alert itself (alerts-service.ts).
+ */
+export async function alertConversation(deps: OutreachDeps, auth: AuthContext, alertId: string): Promise<AlertConversationResponse> {
   const alert = await findAlert(deps.db, alertId, false);
   if (!alert) throw notFound('That alert');
+  await revealForConversation(deps, auth, alertId);
   const conversation = await conversations.findSafetyConversation(deps.db, alert.subjectId);
   if (!conversation) return { conversationId: null, messages: [] };
   const rows = await conversations.listRecentMessages(deps.db, conversation.id, ALERT_CONVERSATION_LIMIT);

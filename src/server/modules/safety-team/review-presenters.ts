@@ -20,8 +20,9 @@ function presentContent(row: ReviewItemRow): ReviewItem['content'] {
     return { ...base, excerpt: shorten(row.replyBody), link: row.replyPostId ? `/posts/${row.replyPostId}` : null, authorHandle: row.replyAnonymous ? null : row.subjectHandle };
   }
   if (item.contentType === 'message' && row.messageBody !== null) {
-    // A message to the safety team is private to the member and the team: the member is named.
-    return { ...base, excerpt: shorten(row.messageBody), link: null, authorHandle: row.subjectHandle };
+    // A message to the safety team is private to the member and the team: the member is named, unless its
+    // conversation is tied to anonymous content (then only the logged reveal on an alert names them).
+    return { ...base, excerpt: shorten(row.messageBody), link: null, authorHandle: row.messageTiedToAnonymous ? null : row.subjectHandle };
   }
   return { ...base, excerpt: null, link: null, authorHandle: null };
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/index.js';
 import { messages, posts, replies, riskAssessments, safetyAlertState, safetyReviewItems, users } from '../../db/schema/index.js';
+import { messageTiedToAnonymous } from './alerts-queries.js';
 
 const reporter = alias(users, 'reporter');
 const reviewer = alias(users, 'reviewer');
@@ -36,6 +37,8 @@ const itemFields = {
   replyAnonymous: replies.anonymous,
   replyPostStatus: replyPost.status,
   messageBody: messages.body,
+  /** The message's conversation is tied to anonymous content (alerts-queries.ts): its member is not named on the list. */
+  messageTiedToAnonymous,
 };
 
 function selectItems(db: Database) {

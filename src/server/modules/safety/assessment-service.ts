@@ -1,5 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Assessment } from '../../../shared/risk.js';
+import type { Assessment, RiskLevel } from '../../../shared/risk.js';
 import { isAtLeast } from '../../../shared/risk.js';
 import type { Config } from '../../config/index.js';
 import type { Database } from '../../db/index.js';
@@ -13,20 +13,36 @@ import { HISTORY_WINDOW_MS } from './assessor/history.js';
 export type AssessedContentType = 'post' | 'reply' | 'message' | 'checkin';
 
 /**
+ * An assessment in the write path. `level` includes the author's history and
+ * is for staff alerts, the writer's own support card and holding. `textLevel`
+ * is what the words alone show: everything OTHER members see (the automatic
+ * content warning, the automatic reply) follows it, so the same words get the
+ * same public treatment whoever wrote them (with an anonymous post, a public
+ * signal from the author's private history would narrow down who they are).
+ */
+export type WriteAssessment = Assessment & { textLevel: RiskLevel };
+
+/** What the public additions to a post are decided from: the words alone (see WriteAssessment). */
+export function publicSignal(assessment: WriteAssessment): Pick<Assessment, 'level' | 'categories'> {
+  return { level: assessment.textLevel, categories: assessment.categories };
+}
+
+/**
  * The assessor in the write path. Layer 3 (the author's recent levels) needs a
  * query, so it runs only when the text itself shows at least `low`: most posts
  * cost one in-memory assessment and nothing else.
  */
-export async function assessForWrite(db: Database, authorId: string, text: string, now = new Date()): Promise<Assessment> {
+export async function assessForWrite(db: Database, authorId: string, text: string, now = new Date()): Promise<WriteAssessment> {
   const first = assess(text, { now });
-  if (!isAtLeast(first.level, 'low')) return first;
+  const textLevel = first.level;
+  if (!isAtLeast(first.level, 'low')) return { ...first, textLevel };
   const recent = await db
     .select({ level: riskAssessments.level, at: riskAssessments.createdAt })
     .from(riskAssessments)
     .where(and(eq(riskAssessments.authorId, authorId), gt(riskAssessments.createdAt, new Date(now.getTime() - HISTORY_WINDOW_MS))))
     .orderBy(desc(riskAssessments.createdAt))
     .limit(20);
-  return recent.length < 2 ? first : assess(text, { now, recentLevels: recent });
+  return { ...(recent.length < 2 ? first : assess(text, { now, recentLevels: recent })), textLevel };
 }
 
 /**
