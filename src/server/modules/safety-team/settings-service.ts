@@ -43,14 +43,14 @@ export async function readSettingsView(deps: Pick<Deps, 'db' | 'config'>, settin
 
 /**
  * An admin's change to the settings: merged over what stands, validated (a
- * limited team names current moderators and admins only), audited with the
- * keys changed (never the text). Open sockets follow a team change at once:
+ * limited team names current moderators; admins, always on it, may be named),
+ * audited with the keys changed (never the text). Open sockets follow a team change at once:
  * the gateway re-reads each staff socket's access before every staff event.
  */
 export async function updateSettings(deps: SettingsDeps, auth: AuthContext, patch: z.output<typeof safetySettingsPatchSchema>): Promise<SafetySettingsResponse> {
   if (patch.teamLimitedTo) {
     const ids = [...new Set(patch.teamLimitedTo)];
-    if (ids.length === 0) throw invalidField('teamLimitedTo', '"teamLimitedTo" must name at least one moderator or admin (null means everyone on staff).');
+    if (ids.length === 0) throw invalidField('teamLimitedTo', '"teamLimitedTo" must not be empty: name the moderators on the team (null means every moderator; admins are always on it).');
     const found = await deps.db.select({ id: users.id, role: users.role, isSystem: users.isSystem }).from(users).where(inArray(users.id, ids));
     const staffIds = new Set(found.filter((row) => (row.role === 'moderator' || row.role === 'admin') && !row.isSystem).map((row) => row.id));
     if (ids.some((id) => !staffIds.has(id))) throw invalidField('teamLimitedTo', '"teamLimitedTo" may only name current moderators and admins.');
