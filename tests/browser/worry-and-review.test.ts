@@ -119,9 +119,10 @@ describe('"I\'m worried about this person" and the review list', () => {
     await checkA11y(admin, 'safety settings');
     const secondLook = admin.getByRole('switch', { name: 'A second look at alerts resolved as “not a concern”' });
     await secondLook.uncheck();
-    await admin.getByRole('radio', { name: 'Only the people I choose' }).check();
+    await admin.getByRole('radio', { name: 'Admins and only the moderators I choose' }).check();
     await admin.getByRole('checkbox', { name: `@${moderator.handle} (moderator)` }).check();
-    await admin.getByRole('checkbox', { name: `@${firstAdmin.handle} (admin)` }).check();
+    // Admins are always on the team: only moderators are offered.
+    expect(await admin.getByRole('checkbox', { name: `@${firstAdmin.handle} (admin)` }).count()).toBe(0);
     await admin.getByRole('button', { name: 'Save settings' }).click();
     await expectVisible(admin.getByText('Safety settings saved.'));
     await admin.reload();
@@ -129,7 +130,7 @@ describe('"I\'m worried about this person" and the review list', () => {
     expect(
       await admin.getByRole('switch', { name: 'A second look at alerts resolved as “not a concern”' }).isChecked(),
     ).toBe(false);
-    expect(await admin.getByRole('radio', { name: 'Only the people I choose' }).isChecked()).toBe(true);
+    expect(await admin.getByRole('radio', { name: 'Admins and only the moderators I choose' }).isChecked()).toBe(true);
     expect(adminProblems()).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { text } from './text.js';
  * new Hearth works without anyone visiting the settings page.
  */
 export const safetySettingsSchema = z.object({
-  /** Null: every moderator and admin is on the team. A list: only these accounts (still moderators or admins). */
+  /** Null: every moderator and admin is on the team. A list: every admin, and of the moderators only these (naming an admin changes nothing). */
   teamLimitedTo: z.array(z.uuid()).max(500).nullable().default(null),
   /** Minutes to claim an alert, by level. Null: the env defaults (ALERT_DEADLINE_*_MINUTES). */
   deadlineMinutes: z

@@ -8,6 +8,7 @@ import {
   useRefetchOnLive,
   useReviewList,
 } from '../api/safety-review.js';
+import { useMe } from '../api/queries.js';
 import {
   Button,
   ChoiceChips,
@@ -57,6 +58,7 @@ const CONTENT_NOUN: Record<ReviewItem['content']['type'], string> = {
  */
 export function ReviewList() {
   const list = useReviewList();
+  const { data: me } = useMe();
   useRefetchOnLive(safetyReviewKeys.review, REVIEW_EVENTS);
   const [announcement, setAnnouncement] = useState('');
   const openId = useId();
@@ -90,7 +92,12 @@ export function ReviewList() {
               aria-label={`${reviewKindText(item)}: ${item.content.excerpt ?? CONTENT_NOUN[item.content.type]}`}
             >
               <ItemBody item={item} />
-              <DecisionForm item={item} onDecided={setAnnouncement} />
+              {item.kind === 'worry' && me && item.worry?.reporterHandle === me.handle ? (
+                // Four eyes: whoever raised a worry does not decide it (the server refuses too).
+                <p className="muted">You raised this worry, so someone else on the team decides it.</p>
+              ) : (
+                <DecisionForm item={item} onDecided={setAnnouncement} />
+              )}
             </li>
           ))}
         </ul>

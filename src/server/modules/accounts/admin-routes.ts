@@ -8,6 +8,7 @@ import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound } from '../../http/errors.js';
 import { ROLE_CHANGED_EVENT, userChannel } from '../../live/hub.js';
 import { recordAudit } from '../audit/record.js';
+import { releaseClaimsOffTeam } from '../safety-team/alerts-service.js';
 import { accountPolicy, assertCan } from './policies.js';
 import { searchUsers, updateUser, findUserById } from './queries.js';
 
@@ -48,14 +49,20 @@ export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): v
       assertCan(accountPolicy.canChangeRoleOf(auth, request.params.userId), 'Only an admin can change roles, and not their own.');
       const target = await findUserById(deps.db, request.params.userId);
       if (!target) throw notFound('That member');
-      const user = await updateUser(deps.db, target.id, { role: request.body.role });
-      await recordAudit(deps.db, {
-        actorId: auth.user.id,
-        action: 'user.role_changed',
-        targetType: 'user',
-        targetId: target.id,
-        details: { from: target.role, to: request.body.role },
+      const { user, released } = await deps.db.transaction(async (tx) => {
+        const updated = await updateUser(tx, target.id, { role: request.body.role });
+        await recordAudit(tx, {
+          actorId: auth.user.id,
+          action: 'user.role_changed',
+          targetType: 'user',
+          targetId: target.id,
+          details: { from: target.role, to: request.body.role },
+        });
+        // Someone who leaves the safety team gives back the alerts they held, so none sits claimed forever.
+        const events = updated.role !== target.role ? await releaseClaimsOffTeam(tx, deps, { actorId: auth.user.id, now: deps.clock.now() }) : [];
+        return { user: updated, released: events };
       });
+      await deps.live.announce(released);
       // Every node re-reads what this member's open sockets may hear: a demoted moderator stops getting alerts at once.
       if (user.role !== target.role) await deps.live.emit(userChannel(target.id), ROLE_CHANGED_EVENT, { role: user.role });
       return { user: { id: user.id, handle: user.handle, role: user.role, createdAt: user.createdAt.toISOString() } };

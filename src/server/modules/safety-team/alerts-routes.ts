@@ -58,10 +58,10 @@ export function registerSafetyAlertRoutes(root: FastifyInstance, deps: Deps): vo
 
   app.post('/api/safety/alerts/:id/release', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Release a claimed alert (its holder, or an admin)', params: alertParamsSchema, response: { 200: alertActionResponseSchema } },
+    schema: { tags, summary: 'Release a claimed alert (its holder, an admin, or anyone on the team once the holder has left it)', params: alertParamsSchema, response: { 200: alertActionResponseSchema } },
     handler: async (request) => {
-      const { auth } = await requireSafetyTeam(deps.db, request);
-      return { alert: await alerts.releaseAlert(deps, auth, request.params.id) };
+      const { auth, settings } = await requireSafetyTeam(deps.db, request);
+      return { alert: await alerts.releaseAlert(deps, auth, settings, request.params.id) };
     },
   });
 

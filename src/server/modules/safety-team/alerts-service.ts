@@ -4,7 +4,7 @@ import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { AlertDetail, AlertListItem, AlertListResponse, AlertResolveRequest } from '../../../shared/api/safety-alerts.js';
 import type { SafetySettings } from '../../../shared/api/safety-settings.js';
 import type { Database } from '../../db/index.js';
-import { anonymityReveals, safetyAlertActions, safetyAlerts, safetyAlertState, safetyReviewItems } from '../../db/schema/index.js';
+import { anonymityReveals, safetyAlertActions, safetyAlerts, safetyAlertState, safetyReviewItems, users } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
 import { conflict, forbidden, notFound } from '../../http/errors.js';
 import { staffChannel, type LiveEvent } from '../../live/hub.js';
@@ -29,6 +29,7 @@ import {
 import { findSafetyConversation } from '../conversations/queries.js';
 import { presentAlertDetail, presentAlertListItem } from './alerts-presenters.js';
 import { safetyTeamPolicy } from './policy.js';
+import { readSafetySettings } from './settings.js';
 
 /**
  * The rules of the safety dashboard's alerts: claim, release, note, resolve,
@@ -139,7 +140,7 @@ interface ActionInput {
 }
 
 /** The action row, the audit row and the staff live event of one alert action, in the caller's transaction. */
-async function recordAlertAction(tx: Database, deps: AlertDeps, input: ActionInput): Promise<LiveEvent> {
+async function recordAlertAction(tx: Database, deps: Pick<Deps, 'live'>, input: ActionInput): Promise<LiveEvent> {
   const details = input.details ?? {};
   await tx.insert(safetyAlertActions).values({ alertId: input.alertId, actorId: input.actorId, kind: input.kind, body: input.body ?? null, details, createdAt: input.now });
   await recordAudit(tx, { actorId: input.actorId, action: `safety.alert_${input.kind}`, targetType: 'safety_alert', targetId: input.alertId, details });
@@ -173,7 +174,11 @@ export async function claimAlert(deps: AlertDeps, auth: AuthContext, alertId: st
   return presentOne(deps, alertId);
 }
 
-export async function releaseAlert(deps: AlertDeps, auth: AuthContext, alertId: string): Promise<AlertListItem> {
+/**
+ * Release: by its holder, an admin, or (so an alert is never stuck with
+ * someone who has left) anyone on the team once the holder is no longer on it.
+ */
+export async function releaseAlert(deps: AlertDeps, auth: AuthContext, settings: SafetySettings, alertId: string): Promise<AlertListItem> {
   const now = deps.clock.now();
   const isAdmin = safetyTeamPolicy.isAdmin(auth.user.role);
   const events = await deps.db.transaction(async (tx) => {
@@ -181,16 +186,57 @@ export async function releaseAlert(deps: AlertDeps, auth: AuthContext, alertId: 
     if (!current) throw notFound('That alert');
     if (current.status === 'resolved') throw conflict('already_resolved', 'This alert is already resolved.');
     if (current.status === 'open') throw conflict('not_claimed', 'Nobody holds this alert, so there is nothing to release.');
-    if (current.claimedBy !== auth.user.id && !isAdmin) throw forbidden('Only the person who claimed this alert, or an admin, can release it.');
-    await tx.update(safetyAlerts).set({ status: 'open', claimedBy: null, claimedAt: null }).where(eq(safetyAlerts.id, alertId));
-    // The escalation clock runs again; an overdue alert escalates at once from the step it had reached.
-    const nextStepAt = new Date(Math.max(current.deadlineAt.getTime(), now.getTime()));
-    await tx.update(safetyAlertState).set({ nextStepAt }).where(eq(safetyAlertState.alertId, alertId));
-    const details = current.claimedBy !== auth.user.id ? { onBehalfOfHolder: true } : {};
-    return [await recordAlertAction(tx, deps, { alertId, actorId: auth.user.id, kind: 'released', change: 'released', details, now })];
+    const isHolder = current.claimedBy === auth.user.id;
+    if (!isHolder && !isAdmin && !(await holderOffTeam(tx, current.claimedBy, settings))) {
+      throw forbidden('Only the person who claimed this alert, or an admin, can release it.');
+    }
+    const details = isHolder ? {} : { onBehalfOfHolder: true };
+    return [await reopenClaimed(tx, deps, { alertId, deadlineAt: current.deadlineAt, actorId: auth.user.id, details, now })];
   });
   await deps.live.announce(events);
   return presentOne(deps, alertId);
+}
+
+async function holderOffTeam(tx: Database, holderId: string | null, settings: SafetySettings): Promise<boolean> {
+  if (!holderId) return true;
+  const [holder] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, holderId));
+  return !holder || !safetyTeamPolicy.isOnTeam(holder, settings);
+}
+
+/** Claimed → open: the escalation clock runs again (an overdue alert escalates at once from the step it had reached). */
+async function reopenClaimed(
+  tx: Database,
+  deps: Pick<Deps, 'live'>,
+  input: { alertId: string; deadlineAt: Date; actorId: string; details: Record<string, unknown>; now: Date },
+): Promise<LiveEvent> {
+  await tx.update(safetyAlerts).set({ status: 'open', claimedBy: null, claimedAt: null }).where(eq(safetyAlerts.id, input.alertId));
+  const nextStepAt = new Date(Math.max(input.deadlineAt.getTime(), input.now.getTime()));
+  await tx.update(safetyAlertState).set({ nextStepAt }).where(eq(safetyAlertState.alertId, input.alertId));
+  return recordAlertAction(tx, deps, { alertId: input.alertId, actorId: input.actorId, kind: 'released', change: 'released', details: input.details, now: input.now });
+}
+
+/**
+ * After a role change or a change to the named team, in the same transaction:
+ * every claimed alert whose holder is no longer on the team goes back to open
+ * (released by `actorId`, the admin who made the change, reason
+ * holder_left_team), so it escalates instead of sitting claimed forever. The
+ * caller announces the returned events after commit.
+ */
+export async function releaseClaimsOffTeam(tx: Database, deps: Pick<Deps, 'live'>, input: { actorId: string; now: Date }): Promise<LiveEvent[]> {
+  const settings = await readSafetySettings(tx);
+  const claimed = await tx
+    .select({ id: safetyAlerts.id, deadlineAt: safetyAlerts.deadlineAt, holderId: users.id, role: users.role })
+    .from(safetyAlerts)
+    .innerJoin(users, eq(users.id, safetyAlerts.claimedBy))
+    .where(eq(safetyAlerts.status, 'claimed'))
+    .for('update', { of: safetyAlerts });
+  const events: LiveEvent[] = [];
+  for (const alert of claimed) {
+    if (safetyTeamPolicy.isOnTeam({ id: alert.holderId, role: alert.role }, settings)) continue;
+    const details = { reason: 'holder_left_team' };
+    events.push(await reopenClaimed(tx, deps, { alertId: alert.id, deadlineAt: alert.deadlineAt, actorId: input.actorId, details, now: input.now }));
+  }
+  return events;
 }
 
 export async function addAlertNote(deps: AlertDeps, auth: AuthContext, alertId: string, body: string): Promise<AlertListItem> {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { SafetySettings } from '../../../shared/api/safety-settings.js';
 import type { Database } from '../../db/index.js';
 import { safetyDuty, users } from '../../db/schema/index.js';
@@ -11,13 +11,24 @@ export interface OnDutyMember {
 }
 
 /**
- * Who is on safety duty at `now`: switched on, not past their end time, still a
- * moderator or admin (a demoted account drops off at once), and on the team
- * list when the organisation limits the team to one.
+ * SQL for "this account is on the safety team" (the same rule as
+ * safetyTeamPolicy.isOnTeam): a moderator or admin, not the system account;
+ * when the organisation names its team, admins plus the moderators named.
+ */
+export function onTeamSql(settings: Pick<SafetySettings, 'teamLimitedTo'>): SQL {
+  const team = settings.teamLimitedTo;
+  const staff = and(inArray(users.role, ['moderator', 'admin']), eq(users.isSystem, false))!;
+  if (team === null) return staff;
+  const named = team.length > 0 ? or(eq(users.role, 'admin'), inArray(users.id, team))! : eq(users.role, 'admin');
+  return and(staff, named)!;
+}
+
+/**
+ * Who is on safety duty at `now`: switched on, not past their end time, still on
+ * the team (a demoted account, or a moderator taken off a named team, drops
+ * off at once).
  */
 export async function listOnDuty(db: Database, settings: Pick<SafetySettings, 'teamLimitedTo'>, now: Date): Promise<OnDutyMember[]> {
-  const team = settings.teamLimitedTo;
-  if (team && team.length === 0) return [];
   return db
     .select({ userId: safetyDuty.userId, handle: users.handle, since: safetyDuty.since, until: safetyDuty.until })
     .from(safetyDuty)
@@ -25,8 +36,7 @@ export async function listOnDuty(db: Database, settings: Pick<SafetySettings, 't
     .where(
       and(
         or(isNull(safetyDuty.until), gt(safetyDuty.until, now)),
-        inArray(users.role, ['moderator', 'admin']),
-        team ? inArray(users.id, team) : sql`true`,
+        onTeamSql(settings),
       ),
     )
     .orderBy(asc(safetyDuty.since));

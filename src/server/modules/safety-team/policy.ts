@@ -12,12 +12,13 @@ type Role = AuthContext['user']['role'];
 /**
  * Who is the safety team, and what each of them may do: the one place these
  * rules live. The team is every moderator and admin (safety is site-wide: a
- * moderator of one group sees alerts from every group), unless the
- * organisation limits it to a named list of them.
+ * moderator of one group sees alerts from every group). The organisation may
+ * limit which moderators are on it to a named list; admins are always on it
+ * (escalation pages them, and they answer for the installation).
  */
 export const safetyTeamPolicy = {
   isOnTeam: (user: { id: string; role: Role }, settings: Pick<SafetySettings, 'teamLimitedTo'>): boolean =>
-    accountPolicy.isStaff(user.role) && (settings.teamLimitedTo === null || settings.teamLimitedTo.includes(user.id)),
+    user.role === 'admin' || (accountPolicy.isStaff(user.role) && (settings.teamLimitedTo === null || settings.teamLimitedTo.includes(user.id))),
   /** Settings, the learning loop's export and the assessor's figures are for admins. */
   isAdmin: (role: Role): boolean => role === 'admin',
 };

@@ -3,7 +3,7 @@ import type { ReviewDecision, ReviewItem, ReviewListResponse } from '../../../sh
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { Deps } from '../../deps.js';
 import { safetyAlertActions, safetyAlerts, safetyAlertState } from '../../db/schema/index.js';
-import { conflict, invalidField, notFound } from '../../http/errors.js';
+import { AppError, conflict, invalidField, notFound } from '../../http/errors.js';
 import { staffChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
@@ -30,7 +30,8 @@ export async function listReview(deps: Pick<Deps, 'db' | 'clock'>): Promise<Revi
  * opens an alert (reason 'review', the deadline of the level chosen) for the
  * dashboard. `needs_outreach` opens a `high` alert already claimed by the
  * reviewer, so they can reach out from the dashboard at once (nothing is due
- * for the scheduler: next_step_at is null). An item is decided once (409 after).
+ * for the scheduler: next_step_at is null). An item is decided once (409 after),
+ * and a worry by someone other than its reporter (403 own_report).
  */
 export async function decideReview(
   deps: ReviewDeps,
@@ -46,6 +47,10 @@ export async function decideReview(
   const events = await deps.db.transaction(async (tx) => {
     const existing = await queries.findItem(tx, itemId);
     if (!existing) throw notFound('That review item');
+    // Four eyes: whoever raised a worry does not decide it (nor reach out alone on it); someone else on the team does.
+    if (existing.item.kind === 'worry' && existing.item.reporterId === auth.user.id) {
+      throw new AppError(403, 'own_report', 'You raised this worry, so someone else on the team needs to decide it.');
+    }
     const decided = await queries.decideItem(tx, itemId, { decision: input.decision, note, reviewedBy: auth.user.id, reviewedAt: now });
     if (!decided) throw conflict('already_reviewed', 'Someone on the team has already reviewed this item.');
     const recorded: LiveEvent[] = [];

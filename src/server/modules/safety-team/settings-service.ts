@@ -6,9 +6,10 @@ import type { safetySettingsPatchSchema, SafetySettings } from '../../../shared/
 import type { Deps } from '../../deps.js';
 import { users } from '../../db/schema/index.js';
 import { invalidField } from '../../http/errors.js';
-import { staffChannel } from '../../live/hub.js';
+import { staffChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
+import { releaseClaimsOffTeam } from './alerts-service.js';
 import { readSafetySettings, writeSafetySettings } from './settings.js';
 import { DEFAULT_AUTO_REPLY } from './auto-reply.js';
 
@@ -42,14 +43,14 @@ export async function readSettingsView(deps: Pick<Deps, 'db' | 'config'>, settin
 
 /**
  * An admin's change to the settings: merged over what stands, validated (a
- * limited team names current moderators and admins only), audited with the
- * keys changed (never the text). Open sockets follow a team change at once:
+ * limited team names current moderators; admins, always on it, may be named),
+ * audited with the keys changed (never the text). Open sockets follow a team change at once:
  * the gateway re-reads each staff socket's access before every staff event.
  */
 export async function updateSettings(deps: SettingsDeps, auth: AuthContext, patch: z.output<typeof safetySettingsPatchSchema>): Promise<SafetySettingsResponse> {
   if (patch.teamLimitedTo) {
     const ids = [...new Set(patch.teamLimitedTo)];
-    if (ids.length === 0) throw invalidField('teamLimitedTo', '"teamLimitedTo" must name at least one moderator or admin (null means everyone on staff).');
+    if (ids.length === 0) throw invalidField('teamLimitedTo', '"teamLimitedTo" must not be empty: name the moderators on the team (null means every moderator; admins are always on it).');
     const found = await deps.db.select({ id: users.id, role: users.role, isSystem: users.isSystem }).from(users).where(inArray(users.id, ids));
     const staffIds = new Set(found.filter((row) => (row.role === 'moderator' || row.role === 'admin') && !row.isSystem).map((row) => row.id));
     if (ids.some((id) => !staffIds.has(id))) throw invalidField('teamLimitedTo', '"teamLimitedTo" may only name current moderators and admins.');
@@ -66,13 +67,18 @@ export async function updateSettings(deps: SettingsDeps, auth: AuthContext, patc
       if (JSON.stringify(current[key]) !== JSON.stringify(value)) changed.push(key);
       (merged as Record<string, unknown>)[key] = value;
     }
-    if (changed.length === 0) return { merged, event: null };
+    if (changed.length === 0) return { merged, events: [] };
     await writeSafetySettings(tx, merged, auth.user.id, now);
     await recordAudit(tx, { actorId: auth.user.id, action: 'safety.settings_changed', targetType: 'site_settings', targetId: 'safety', details: { changed } });
     // Who is on the team decides who is shown on duty.
-    const event = changed.includes('teamLimitedTo') ? await deps.live.record(tx, staffChannel, SAFETY_LIVE.dutyChanged, {}) : null;
-    return { merged, event };
+    const events: LiveEvent[] = [];
+    if (changed.includes('teamLimitedTo')) {
+      events.push(await deps.live.record(tx, staffChannel, SAFETY_LIVE.dutyChanged, {}));
+      // A moderator taken off the team gives back the alerts they held, so none sits claimed forever.
+      events.push(...(await releaseClaimsOffTeam(tx, deps, { actorId: auth.user.id, now })));
+    }
+    return { merged, events };
   });
-  if (next.event) await deps.live.announce([next.event]);
+  await deps.live.announce(next.events);
   return readSettingsView(deps, next.merged);
 }

@@ -159,4 +159,21 @@ describe('"I\'m worried about this person"', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.field).toBe('words');
   });
+
+  it('a moderator who raised a worry cannot decide it themselves (403 own_report, so no outreach alone on it); a colleague decides it', async () => {
+    const writer = await memberIn(hearth, 'depression');
+    const moderator = await memberIn(hearth, 'depression', 'moderator');
+    const colleague = await memberIn(hearth, 'depression', 'moderator');
+    const { post } = await writePost(writer.client, 'depression', { title: 'Quiet', body: 'Not much to say today.' });
+    expect((await worry(moderator.client, { contentType: 'post', contentId: post.id })).json().status).toBe('raised');
+    const [item] = await worryItems(post.id);
+    for (const decision of ['needs_outreach', 'raise_to_alert', 'fine']) {
+      const refused = await moderator.client.post(`/api/safety/review/${item!.id}`, { decision });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('own_report');
+    }
+    const decided = await colleague.client.post(`/api/safety/review/${item!.id}`, { decision: 'needs_outreach' });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json().item).toMatchObject({ decision: 'needs_outreach', reviewedByHandle: colleague.user.handle });
+  });
 });

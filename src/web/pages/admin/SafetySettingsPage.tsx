@@ -51,10 +51,12 @@ interface Draft {
   autoReplyText: string;
 }
 
-function draftOf({ settings, defaults }: SafetySettingsResponse): Draft {
+function draftOf({ settings, defaults, staff }: SafetySettingsResponse): Draft {
+  // Admins are always on the team: the list names moderators only.
+  const moderators = new Set(staff.filter((person) => person.role === 'moderator').map((person) => person.id));
   return {
     team: settings.teamLimitedTo === null ? 'everyone' : 'named',
-    members: settings.teamLimitedTo ?? [],
+    members: (settings.teamLimitedTo ?? []).filter((id) => moderators.has(id)),
     defaultDeadlines: settings.deadlineMinutes === null,
     imminent: String(settings.deadlineMinutes?.imminent ?? defaults.deadlineMinutes.imminent),
     high: String(settings.deadlineMinutes?.high ?? defaults.deadlineMinutes.high),
@@ -84,7 +86,7 @@ function SettingsForm({ current }: { current: SafetySettingsResponse }) {
     const found: FieldErrors = {};
     const minutes = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
     if (draft.team === 'named' && draft.members.length === 0)
-      found.teamLimitedTo = 'Choose at least one person, or let everyone on staff be the team.';
+      found.teamLimitedTo = 'Choose at least one moderator, or let everyone on staff be the team.';
     const deadlines = { imminent: minutes(draft.imminent), high: minutes(draft.high) };
     if (
       !draft.defaultDeadlines &&
@@ -140,7 +142,7 @@ function SettingsForm({ current }: { current: SafetySettingsResponse }) {
           name="team"
           options={[
             { value: 'everyone', label: 'Everyone on staff (all moderators and admins)' },
-            { value: 'named', label: 'Only the people I choose' },
+            { value: 'named', label: 'Admins and only the moderators I choose' },
           ]}
           value={[draft.team]}
           onChange={(value) => set('team', (value[0] as Draft['team'] | undefined) ?? 'everyone')}
@@ -148,9 +150,11 @@ function SettingsForm({ current }: { current: SafetySettingsResponse }) {
         {draft.team === 'named' ? (
           <ChoiceChips
             legend="The team"
-            hint="Only these moderators and admins see alerts and the review list."
+            hint="Only these moderators, and every admin, see alerts and the review list. Admins are always on the team."
             name="members"
-            options={staff.map((person) => ({ value: person.id, label: `@${person.handle} (${person.role})` }))}
+            options={staff
+              .filter((person) => person.role === 'moderator')
+              .map((person) => ({ value: person.id, label: `@${person.handle} (${person.role})` }))}
             value={draft.members}
             onChange={(value) => set('members', value)}
           />

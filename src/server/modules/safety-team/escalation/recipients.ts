@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { SafetySettings } from '../../../../shared/api/safety-settings.js';
 import type { Database } from '../../../db/index.js';
 import { users } from '../../../db/schema/index.js';
-import { listOnDuty } from '../duty-queries.js';
+import { listOnDuty, onTeamSql } from '../duty-queries.js';
 
 export interface UrgentAudience {
   userIds: string[];
@@ -10,14 +10,9 @@ export interface UrgentAudience {
   told: 'on_duty' | 'team' | 'admins';
 }
 
-/** Every account on the safety team now: moderators and admins, or the organisation's named list of them. */
+/** Every account on the safety team now: moderators and admins, or admins and the organisation's named moderators. */
 async function wholeTeam(db: Database, settings: Pick<SafetySettings, 'teamLimitedTo'>): Promise<string[]> {
-  const team = settings.teamLimitedTo;
-  if (team && team.length === 0) return [];
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.role, ['moderator', 'admin']), eq(users.isSystem, false), team ? inArray(users.id, team) : sql`true`));
+  const rows = await db.select({ id: users.id }).from(users).where(onTeamSql(settings));
   return rows.map((row) => row.id);
 }
 
@@ -28,7 +23,7 @@ export async function onDutyOrTeam(db: Database, settings: Pick<SafetySettings, 
   return { userIds: await wholeTeam(db, settings), told: 'team' };
 }
 
-/** Step 2: every admin (whether or not on the named team: they answer for the installation); the team if there is none. */
+/** Step 2: every admin (always on the team: they answer for the installation); the team if there is none. */
 export async function admins(db: Database, settings: Pick<SafetySettings, 'teamLimitedTo'>): Promise<UrgentAudience> {
   const rows = await db
     .select({ id: users.id })
