@@ -266,6 +266,8 @@ export const searchResponseSchema = z.object({
       title: z.string(),
       group: z.object({ slug: z.string(), name: z.string() }),
       author: authorSchema,
+      contentWarning: z.string().nullable(),
+      contentWarningTopics: z.array(z.string()),
       snippet: snippetSchema,
       createdAt: z.string(),
       rank: z.number(),
