@@ -42,6 +42,8 @@ describe('a moderator on the safety dashboard', () => {
   const contexts: BrowserContext[] = [];
   let moderator: { page: Page; handle: string };
   let problems: () => string[];
+  /** The held post's writer and a reader, once the post is released (the reply case below goes on in that thread). */
+  let releasedThread: { writer: { page: Page; handle: string }; reader: { page: Page; handle: string }; postUrl: string } | undefined;
 
   beforeAll(async () => {
     const adminContext = await hearth.person();
@@ -195,6 +197,36 @@ describe('a moderator on the safety dashboard', () => {
     expect(await reader.page.getByText('whole bottle', { exact: false }).count()).toBe(0);
     await reader.page.getByRole('button', { name: 'Show the post' }).click();
     await expectVisible(reader.page.getByText('whole bottle', { exact: false }));
+    expect(problems()).toEqual([]);
+    releasedThread = { writer, reader, postUrl };
+  });
+
+  it('releases a held reply with the warning it chose, and others read the reply only behind it', async () => {
+    expect(releasedThread).toBeDefined();
+    const { writer, reader, postUrl } = releasedThread!;
+    const page = moderator.page;
+    // The writer adds, in their thread, words the assessor holds (the same as their post's).
+    await writer.page.goto(postUrl);
+    await writer.page.getByLabel('Your reply').fill(HELD.body);
+    await writer.page.getByRole('button', { name: 'Send reply' }).click();
+
+    const openAlerts = page.getByRole('region', { name: /^Open alerts/ });
+    const alertLink = openAlerts.getByRole('listitem').filter({ hasText: 'A reply in Depression' }).getByRole('link');
+    await expectVisible(alertLink);
+    await alertLink.click();
+    const held = page.getByRole('region', { name: 'The alert' }).getByRole('region', { name: 'Held reply' });
+    await held.getByRole('radio', { name: 'Release with a content warning' }).check();
+    await held.getByLabel('Content warning other members see first').fill('Overdose, method mentioned');
+    await held.getByRole('button', { name: 'Decide and tell the writer' }).click();
+    await expectVisible(held.getByText('Done: released. The writer has been told.'));
+
+    await reader.page.goto(postUrl);
+    const reply = reader.page.getByRole('article', { name: /’s reply$/ });
+    await expectVisible(reply.getByText('Overdose, method mentioned', { exact: false }));
+    expect(await reply.getByText('whole bottle', { exact: false }).count()).toBe(0);
+    await reply.getByRole('button', { name: /^Show / }).click();
+    await expectVisible(reply.getByText('whole bottle', { exact: false }));
+    await checkA11y(reader.page, 'a thread with a released reply behind its warning');
     expect(problems()).toEqual([]);
   });
 

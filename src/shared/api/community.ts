@@ -174,6 +174,9 @@ export const replySchema = z.object({
   author: authorSchema.nullable(),
   bodyHtml: z.string().nullable(),
   body: z.string().nullable(),
+  /** Set by staff when they release a held reply (members write none): shown first, folded by the member's preferences. */
+  contentWarning: z.string().nullable(),
+  contentWarningTopics: z.array(z.string()),
   status: placeholderStatusSchema,
   createdAt: z.string(),
   edited: z.boolean(),
@@ -263,6 +266,8 @@ export const searchResponseSchema = z.object({
       title: z.string(),
       group: z.object({ slug: z.string(), name: z.string() }),
       author: authorSchema,
+      contentWarning: z.string().nullable(),
+      contentWarningTopics: z.array(z.string()),
       snippet: snippetSchema,
       createdAt: z.string(),
       rank: z.number(),

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import type { Reply } from '../../shared/api/community.js';
+import { useCommunitySettings } from '../api/community-queries.js';
 import { Badge, Button, ConfirmPanel, RelativeTime, VisuallyHidden } from '../design/index.js';
 import { AutomaticReplyHelp } from '../safety/AutomaticReplyHelp.js';
 import { AuthorName } from './AuthorName.js';
 import { BlockConfirm } from './BlockConfirm.js';
 import { ContentBody } from './ContentBody.js';
 import { ContentMenu, type ContentMenuItem } from './ContentMenu.js';
+import { ContentWarningGate } from './ContentWarningGate.js';
+import { replyGate } from './content-warnings.js';
 import { EditReplyForm } from './EditReplyForm.js';
 import { HeldNotice } from './HeldNotice.js';
 import { ReactionsBar } from './ReactionsBar.js';
@@ -45,6 +48,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
   const thread = useThreadContext();
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<'remove' | 'block' | 'worry' | null>(null);
+  const settings = useCommunitySettings();
   const remove = useRemoveContent(thread.postId);
   const removed = reply.status === 'removed_by_author' || reply.status === 'removed_by_staff' || reply.status === 'unavailable';
   const name = reply.automatic ? 'Hearth Safety' : authorNameOf(author);
@@ -54,6 +58,9 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
   // The support card just shown says why; later reads carry the reason on the reply (author and staff only).
   const cardHeldReason = thread.support.find((entry) => entry.contentId === reply.id)?.card.held?.reason;
   const heldReason = cardHeldReason ?? reply.heldReason ?? undefined;
+  // A reply staff released from review is read behind the warning they chose, folded as the member prefers.
+  const gate = replyGate({ ...reply, author }, settings.data?.contentWarningPreferences);
+  const body = <ContentBody status={reply.status} bodyHtml={reply.bodyHtml} />;
 
   const menu: ContentMenuItem[] = [];
   if (mine && !removed) {
@@ -94,8 +101,12 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
       ) : null}
       {editing ? (
         <EditReplyForm reply={reply} onClose={() => setEditing(false)} />
+      ) : gate ? (
+        <ContentWarningGate warning={gate.warning} subject={subject} initiallyOpen={gate.initiallyOpen}>
+          {body}
+        </ContentWarningGate>
       ) : (
-        <ContentBody status={reply.status} bodyHtml={reply.bodyHtml} />
+        body
       )}
       {reply.automatic ? <AutomaticReplyHelp /> : null}
       {!removed && reply.status === 'visible' ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { warningText, warningTreatment } from './content-warnings.js';
+import { replyGate, warningText, warningTreatment } from './content-warnings.js';
 
 const other = { kind: 'anonymous' as const, alias: 'Quiet Heron', isYou: false };
 const you = { ...other, isYou: true };
@@ -37,5 +37,22 @@ describe('warningText', () => {
     );
     expect(warningText({ contentWarning: null, contentWarningTopics: ['abuse', 'death'] })).toBe('Abuse, Death');
     expect(warningText({ contentWarning: '  ', contentWarningTopics: [] })).toBe('');
+  });
+});
+
+describe('replyGate: a reply staff released behind a warning', () => {
+  const released = { contentWarning: 'Overdose, method mentioned', contentWarningTopics: ['suicide'], status: 'visible' as const, author: other };
+
+  it('is read behind the warning staff chose, folded unless the member chose to show the topic', () => {
+    expect(replyGate(released, {})).toEqual({ warning: 'Overdose, method mentioned (Suicide)', initiallyOpen: false });
+    expect(replyGate(released, undefined)).toMatchObject({ initiallyOpen: false });
+    expect(replyGate(released, { suicide: 'hide' })).toMatchObject({ initiallyOpen: false });
+    expect(replyGate(released, { suicide: 'show' })).toMatchObject({ initiallyOpen: true });
+  });
+
+  it('folds its writer’s own reply too (they can open it), and gates nothing without a warning or once removed', () => {
+    expect(replyGate({ ...released, author: you }, { suicide: 'hide' })).toMatchObject({ initiallyOpen: false });
+    expect(replyGate({ ...released, contentWarning: null, contentWarningTopics: [] }, {})).toBeNull();
+    expect(replyGate({ ...released, status: 'removed_by_staff' }, {})).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ function reply(id: string, parentId: string | null): Reply {
     author: { kind: 'anonymous', alias: 'Quiet Heron', isYou: false },
     bodyHtml: '<p>hello</p>',
     body: 'hello',
+    contentWarning: null,
+    contentWarningTopics: [],
     status: 'visible',
     createdAt: '2026-01-01T00:00:00.000Z',
     edited: false,

@@ -141,6 +141,9 @@ export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Re
     depth: reply.depth,
     author: presentAuthor(author, viewer),
     ...readableBody(reply.status, reply.body, reply.bodyHtml),
+    // The warning staff chose when they released it from review: what everyone reads first.
+    contentWarning: REMOVED.has(reply.status) ? null : reply.contentWarning,
+    contentWarningTopics: REMOVED.has(reply.status) ? [] : reply.contentWarningTopics,
     status: reply.status,
     createdAt: reply.createdAt.toISOString(),
     edited: reply.editedAt !== null,
@@ -165,6 +168,8 @@ export function presentReplyPlaceholder(reply: Pick<ReplyRow, 'id' | 'parentId' 
     author: null,
     body: null,
     bodyHtml: null,
+    contentWarning: null,
+    contentWarningTopics: [],
     status: 'unavailable',
     createdAt: reply.createdAt.toISOString(),
     edited: false,

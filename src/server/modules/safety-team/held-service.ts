@@ -143,8 +143,11 @@ export async function decideHeldContent(
           .where(eq(posts.id, content.id));
         await releaseKeptReplies(tx, content.id);
       } else {
-        // Replies have no content-warning columns: the chosen warning is kept with the decision.
-        await tx.update(replies).set({ status: 'visible' }).where(eq(replies.id, content.id));
+        // Everyone reads the reply behind the warning staff chose (an author's edit keeps it: posts/service.ts updateReply).
+        await tx
+          .update(replies)
+          .set({ status: 'visible', contentWarning: warning!.text, contentWarningTopics: warning!.topics })
+          .where(eq(replies.id, content.id));
       }
     }
     const messageToWriter = input.messageToWriter ?? defaultMessage(input.decision, contentType);

@@ -334,4 +334,33 @@ describe('held content decisions', () => {
     expect(seen.replies[0]).not.toHaveProperty('heldDecision');
     expect((await thread(writer.client, post.post.id)).replies[0].heldDecision).toMatchObject({ decision: 'released' });
   });
+
+  it('a released reply is shown behind the warning staff chose, to others, staff and its writer; the writer’s edit keeps it', async () => {
+    const author = await memberIn();
+    const writer = await memberIn();
+    const other = await memberIn();
+    const staff = await memberIn('moderator');
+    const post = await writePost(author.client, SLUG);
+    const reply = await writeReply(writer.client, post.post.id, { body: HELD_TEXT });
+    const alert = await alertFor(reply.id);
+    const released = await staff.client.post(`/api/safety/alerts/${alert.id}/held-content`, {
+      decision: 'release',
+      contentWarning: { text: 'Overdose, method mentioned', topics: ['suicide'] },
+    });
+    expect(released.statusCode).toBe(200);
+    const warned = { id: reply.id, status: 'visible', contentWarning: 'Overdose, method mentioned', contentWarningTopics: ['suicide'] };
+    for (const viewer of [other, staff, writer, author]) {
+      expect((await thread(viewer.client, post.post.id)).replies).toEqual([expect.objectContaining(warned)]);
+    }
+    // Found by search, its words come with the warning too (the page folds them as the thread does).
+    const found = (await other.client.get('/api/search?q=bottle%20pills')).json().results as { replyId: string | null }[];
+    expect(found.find((hit) => hit.replyId === reply.id)).toMatchObject({ type: 'reply', contentWarning: 'Overdose, method mentioned', contentWarningTopics: ['suicide'] });
+    // The reply edit form has no warning: the writer's edit keeps the one staff chose.
+    const edited = await writer.client.patch(`/api/replies/${reply.id}`, { body: 'I am still here. It was a very hard night.' });
+    expect(edited.statusCode).toBe(200);
+    expect((await thread(other.client, post.post.id)).replies).toEqual([expect.objectContaining({ ...warned, body: 'I am still here. It was a very hard night.' })]);
+    // A reply nobody held carries no warning.
+    const calm = await writeReply(other.client, post.post.id);
+    expect((await thread(author.client, post.post.id)).replies.find((r: { id: string }) => r.id === calm.id)).toMatchObject({ contentWarning: null, contentWarningTopics: [] });
+  });
 });

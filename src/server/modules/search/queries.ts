@@ -16,6 +16,8 @@ export interface ContentHit {
   handle: string;
   role: string;
   alias: string | null;
+  content_warning: string | null;
+  content_warning_topics: string[];
   created_at: string | Date;
   rank: number;
   headline: string;
@@ -45,7 +47,7 @@ export async function searchContent(db: Database, viewer: { id: string; role: Ro
     with q as (select websearch_to_tsquery('english', ${query}) as query)
     select * from (
       select 'post' as type, p.id as post_id, null::uuid as reply_id, p.title, g.slug as group_slug, g.name as group_name,
-             p.author_id, p.anonymous, u.handle, u.role, ta.alias, p.created_at,
+             p.author_id, p.anonymous, u.handle, u.role, ta.alias, p.content_warning, p.content_warning_topics, p.created_at,
              ts_rank(p.search, q.query) as rank,
              ts_headline('english', p.title || ' — ' || p.body, q.query, ${HEADLINE_OPTIONS}) as headline
       from posts p cross join q
@@ -55,7 +57,7 @@ export async function searchContent(db: Database, viewer: { id: string; role: Ro
       where p.search @@ q.query and ${readable} and ${listable('p')} and ${notBlocked('p')}
       union all
       select 'reply', p.id, r.id, p.title, g.slug, g.name,
-             r.author_id, r.anonymous, u.handle, u.role, ta.alias, r.created_at,
+             r.author_id, r.anonymous, u.handle, u.role, ta.alias, r.content_warning, r.content_warning_topics, r.created_at,
              ts_rank(r.search, q.query) * 0.9,
              ts_headline('english', r.body, q.query, ${HEADLINE_OPTIONS})
       from replies r cross join q

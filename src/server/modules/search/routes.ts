@@ -28,6 +28,9 @@ export function registerSearchRoutes(root: FastifyInstance, deps: Deps): void {
           title: hit.title,
           group: { slug: hit.group_slug, name: hit.group_name },
           author: presentAuthor({ authorId: hit.author_id, anonymous: hit.anonymous, handle: hit.handle, role: hit.role, alias: hit.alias }, viewer),
+          // The post's or released reply's warning: the page folds the snippet behind it, as the thread does.
+          contentWarning: hit.content_warning,
+          contentWarningTopics: hit.content_warning_topics,
           snippet: toSnippet(hit.headline),
           createdAt: new Date(hit.created_at).toISOString(),
           rank: Number(hit.rank),

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useSearch } from '../../api/community-queries.js';
+import { useCommunitySettings, useSearch } from '../../api/community-queries.js';
 import { AuthorName } from '../../community/AuthorName.js';
+import { ContentWarningGate } from '../../community/ContentWarningGate.js';
+import { warningText, warningTreatment } from '../../community/content-warnings.js';
 import { plural } from '../../community/labels.js';
 import { SnippetText } from '../../community/SnippetText.js';
 import { Alert, Button, Loading, PageHeader, RelativeTime, TextField } from '../../design/index.js';
@@ -13,6 +15,8 @@ export function SearchPage() {
   const [draft, setDraft] = useState(q);
   const [error, setError] = useState<string | undefined>();
   const results = useSearch(q);
+  const settings = useCommunitySettings();
+  const preferences = settings.data?.contentWarningPreferences;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,9 +102,22 @@ export function SearchPage() {
                   <span aria-hidden="true"> · </span>
                   <RelativeTime iso={result.createdAt} />
                 </p>
-                <p className="search-result__snippet">
-                  <SnippetText snippet={result.snippet} />
-                </p>
+                {warningText(result) ? (
+                  // Words behind a warning (the author's, or staff's on a reply they released) are folded as in the thread.
+                  <ContentWarningGate
+                    warning={warningText(result)}
+                    subject={result.type === 'reply' ? `the words of a reply in “${result.title}”` : `the words of “${result.title}”`}
+                    initiallyOpen={warningTreatment(result, preferences) === 'show'}
+                  >
+                    <p className="search-result__snippet">
+                      <SnippetText snippet={result.snippet} />
+                    </p>
+                  </ContentWarningGate>
+                ) : (
+                  <p className="search-result__snippet">
+                    <SnippetText snippet={result.snippet} />
+                  </p>
+                )}
               </li>
             ))}
           </ul>
