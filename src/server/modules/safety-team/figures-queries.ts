@@ -15,6 +15,11 @@ const int = (value: unknown): number => Number(value ?? 0);
 
 /** How many of the alerts were resolved with `outcome` (from safety_alerts left join safety_alert_state). */
 const resolvedAs = (outcome: string) => sql`count(*) filter (where ${safetyAlerts.status} = 'resolved' and ${safetyAlertState.outcome} = ${outcome})::int`;
+/** One such count per outcome, each named after it: the columns `outcomes` are read from. */
+const outcomeCounts = sql`${resolvedAs('real_concern')} as real_concern,
+  ${resolvedAs('not_a_concern')} as not_a_concern,
+  ${resolvedAs('referred_to_emergency_services')} as referred_to_emergency_services,
+  ${resolvedAs('other')} as other`;
 
 function duration(count: unknown, medianSeconds: unknown, p90Seconds: unknown): DurationFigure {
   return { count: int(count), medianMinutes: minutes(medianSeconds), p90Minutes: minutes(p90Seconds) };
@@ -45,10 +50,7 @@ export async function safetyFigures(db: Database, now: Date, days: 7 | 30): Prom
         count(*) filter (where ${safetyAlerts.level} = 'imminent')::int as imminent,
         count(${safetyAlertState.escalatedAt})::int as escalated,
         count(*) filter (where ${safetyAlerts.status} <> 'resolved')::int as unresolved,
-        ${resolvedAs('real_concern')} as real_concern,
-        ${resolvedAs('not_a_concern')} as not_a_concern,
-        ${resolvedAs('referred_to_emergency_services')} as referred_to_emergency_services,
-        ${resolvedAs('other')} as other
+        ${outcomeCounts}
       from ${safetyAlerts}
       left join ${safetyAlertState} on ${safetyAlertState.alertId} = ${safetyAlerts.id}
       where ${window}`),
@@ -100,10 +102,7 @@ export async function assessorFigures(db: Database): Promise<Omit<AssessorFigure
     await db.execute(sql`
       select ${safetyAlerts.level} as level, count(*)::int as alerts,
         count(*) filter (where ${safetyAlerts.status} = 'resolved' and ${safetyAlertState.outcome} is not null)::int as resolved,
-        ${resolvedAs('real_concern')} as real_concern,
-        ${resolvedAs('not_a_concern')} as not_a_concern,
-        ${resolvedAs('referred_to_emergency_services')} as referred_to_emergency_services,
-        ${resolvedAs('other')} as other
+        ${outcomeCounts}
       from ${safetyAlerts}
       left join ${safetyAlertState} on ${safetyAlertState.alertId} = ${safetyAlerts.id}
       where ${safetyAlerts.reason} = 'assessment'
