@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   checkA11y,
   expectHidden,
@@ -7,7 +7,7 @@ import {
   expectVisible,
   watchConsole,
 } from './support/browser.js';
-import { signUpThroughTheApp, uniqueHandle } from './support/members.js';
+import { signUpThroughTheApp, uniqueHandle, usePersonPage } from './support/members.js';
 import { signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
@@ -30,22 +30,10 @@ async function expectFocused(page: Page, label: string): Promise<void> {
 const { hearth, admin } = useHearthWithAdmin({}, 'keeper');
 
 describe('an admin', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let problems: () => string[];
-
-  beforeAll(async () => {
-    context = await hearth.person();
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await signIn(page, admin.handle, admin.password);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-  });
+  const signedIn = usePersonPage(hearth, (page) => signIn(page, admin.handle, admin.password));
 
   it('finds the directory from Settings, and it passes axe in light and dark', async () => {
+    const { page } = signedIn;
     await page.goto('/settings');
     await page
       .getByRole('navigation', { name: 'Settings' })
@@ -66,6 +54,7 @@ describe('an admin', () => {
   });
 
   it('corrects a service and sees it on "Get help now" for that country', async () => {
+    const { page, problems } = signedIn;
     await page.goto('/admin/hotlines/GB');
     const samaritans = page.getByRole('group', { name: 'Service 1: Samaritans' });
     await samaritans.getByLabel('Hours').fill('24 hours a day, every day of the year');
@@ -83,6 +72,7 @@ describe('an admin', () => {
   });
 
   it('is shown a bad web address beside its field, with focus on it', async () => {
+    const { page } = signedIn;
     await page.goto('/admin/hotlines/GB');
     const shout = page.getByRole('group', { name: 'Service 2: Shout 85258' });
     const address = shout.getByLabel('Web address');
@@ -99,6 +89,7 @@ describe('an admin', () => {
   });
 
   it('is told, and keeps the draft, when another admin saved the entry while it was open', async () => {
+    const { context, page } = signedIn;
     await page.goto('/admin/hotlines/IE');
     const first = page.getByRole('group', { name: /^Service 1:/ });
     await expectVisible(first);
@@ -120,6 +111,7 @@ describe('an admin', () => {
   });
 
   it('adds a country with two services, removes one, and deletes the country after confirming', async () => {
+    const { page, problems } = signedIn;
     await page.goto('/admin/hotlines');
     await page.getByRole('link', { name: 'Add a country' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Add a country' }));

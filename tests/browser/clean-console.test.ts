@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectVisible, watchConsoleStrictly } from './support/browser.js';
 import { useHearthInBrowser } from './support/hearth.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, usePersonPage, writePost } from './support/members.js';
 
 /**
  * Every page, signed out and signed in (and the API documentation), runs without a single console error: no
@@ -21,21 +21,10 @@ async function visit(page: Page, path: string): Promise<void> {
 }
 
 describe('a clean console on every page', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let problems: () => string[];
-
-  beforeAll(async () => {
-    context = await hearth.person();
-    page = await context.newPage();
-    problems = watchConsoleStrictly(page);
-  });
-
-  afterAll(async () => {
-    await context?.close();
-  });
+  const visitor = usePersonPage(hearth, undefined, watchConsoleStrictly);
 
   it('signed out', async () => {
+    const { page, problems } = visitor;
     for (const path of ['/', '/help', '/sign-up', '/sign-in', '/recover', '/no-such-page', '/home', '/api/docs']) {
       await visit(page, path);
     }
@@ -43,6 +32,7 @@ describe('a clean console on every page', () => {
   });
 
   it('serves a real web manifest with name, colours and icons', async () => {
+    const { page } = visitor;
     const response = await page.request.get('/manifest.webmanifest');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toContain('application/manifest+json');
@@ -62,6 +52,7 @@ describe('a clean console on every page', () => {
   });
 
   it('signed in', async () => {
+    const { page, problems } = visitor;
     const handle = uniqueHandle('ember');
     await signUpThroughTheApp(page, handle);
     await joinGroupFromItsPage(page, 'anxiety', 'Anxiety');

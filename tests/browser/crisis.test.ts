@@ -1,13 +1,12 @@
-import type { BrowserContext, ElementHandle, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   checkA11y,
   expectHidden,
   expectNoHorizontalScroll,
   expectVisible,
-  watchConsole,
 } from './support/browser.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { joinGroupFromItsPage, signUpAndSkipOnboarding, uniqueHandle, usePersonPage, writePost } from './support/members.js';
 import { useHearthInBrowser } from './support/hearth.js';
 
 /**
@@ -28,26 +27,14 @@ async function comesBefore(page: Page, first: ElementHandle, second: ElementHand
 }
 
 describe('a member in crisis', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let problems: () => string[];
-
-  beforeAll(async () => {
-    // The browser says en-GB and the profile says GB: UK numbers.
-    context = await hearth.person();
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await signUpThroughTheApp(page, uniqueHandle('tide'), { country: 'GB' });
-    await page.getByRole('button', { name: 'Skip for now' }).click();
-    await page.waitForURL('**/home');
+  // The browser says en-GB and the profile says GB: UK numbers.
+  const member = usePersonPage(hearth, async (page) => {
+    await signUpAndSkipOnboarding(page, uniqueHandle('tide'), { country: 'GB' });
     await joinGroupFromItsPage(page, 'depression', 'Depression');
   });
 
-  afterAll(async () => {
-    await context?.close();
-  });
-
   it('sees the emergency number first, above the post, with focus on the support card', async () => {
+    const { page } = member;
     await writePost(page, 'depression', {
       title: 'Tonight',
       body: 'I have the pills in front of me and tonight is the night',
@@ -82,6 +69,7 @@ describe('a member in crisis', () => {
   });
 
   it('reaches a person with "Talk to someone now", and the card stays until folded', async () => {
+    const { page } = member;
     const card = page.getByRole('region', { name: 'Support for you' });
     await card.getByRole('button', { name: 'Talk to someone now' }).click();
     await expectVisible(
@@ -101,6 +89,7 @@ describe('a member in crisis', () => {
   });
 
   it('gets a helper’s card after worrying about a friend in a reply', async () => {
+    const { page } = member;
     // The held post still takes its author's replies, kept with it (to others it reads as removed).
     await expectVisible(page.getByText('You can still write under it', { exact: false }));
     await page.getByLabel('Your reply').fill('My friend says she is going to jump tonight and I am scared for her');
@@ -116,6 +105,7 @@ describe('a member in crisis', () => {
   });
 
   it('keeps "Get help now" one tap away from the thread', async () => {
+    const { page, problems } = member;
     await page.getByRole('banner').getByRole('link', { name: 'Get help now' }).click();
     await page.waitForURL('**/help');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Get help now' }));
@@ -128,9 +118,7 @@ describe('on a phone', () => {
   it('fits the support card at 360 px, in light and dark', async () => {
     const context = await hearth.phone();
     const page = await context.newPage();
-    await signUpThroughTheApp(page, uniqueHandle('ember'), { country: 'GB' });
-    await page.getByRole('button', { name: 'Skip for now' }).click();
-    await page.waitForURL('**/home');
+    await signUpAndSkipOnboarding(page, uniqueHandle('ember'), { country: 'GB' });
     await joinGroupFromItsPage(page, 'loneliness', 'Loneliness');
     await writePost(page, 'loneliness', {
       title: 'Goodbye',

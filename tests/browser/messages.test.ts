@@ -1,7 +1,7 @@
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, expectHidden, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { joinGroupFromItsPage, signUpAndSkipOnboarding, uniqueHandle, writePost } from './support/members.js';
 import { useHearthWithAdmin } from './support/staff.js';
 
 /**
@@ -48,9 +48,7 @@ describe('a member the safety team reached out to', () => {
     member = await hearth.phone();
     page = await member.newPage();
     problems = watchConsole(page);
-    await signUpThroughTheApp(page, uniqueHandle('harbour'), { country: 'GB' });
-    await page.getByRole('button', { name: 'Skip for now' }).click();
-    await page.waitForURL('**/home');
+    await signUpAndSkipOnboarding(page, uniqueHandle('harbour'), { country: 'GB' });
     await joinGroupFromItsPage(page, 'depression', 'Depression');
     await writePost(page, 'depression', { title: 'Tonight', body: 'I have written my note and tonight is the night. Thank you all for everything.' });
     const postId = /\/posts\/([^/?#]+)/.exec(page.url())![1]!;

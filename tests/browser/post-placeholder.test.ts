@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, expectHidden, expectVisible, watchConsole } from './support/browser.js';
 import { useHearthInBrowser } from './support/hearth.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { joinGroupFromItsPage, signUpAndSkipOnboarding, uniqueHandle, writePost } from './support/members.js';
 
 /**
  * A post its author edits into words held for crisis review reads to every
@@ -15,9 +15,7 @@ async function member(prefix: string): Promise<{ page: Page; handle: string; pro
   const page = await (await hearth.person()).newPage();
   const problems = watchConsole(page);
   const handle = uniqueHandle(prefix);
-  await signUpThroughTheApp(page, handle);
-  await page.getByRole('button', { name: 'Skip for now' }).click();
-  await page.waitForURL('**/home');
+  await signUpAndSkipOnboarding(page, handle);
   await joinGroupFromItsPage(page, 'depression', 'Depression');
   return { page, handle, problems };
 }

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { joinGroupFromItsPage, newMember, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
 import { promote, signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
@@ -21,16 +21,6 @@ const ADDED = 'I am on the team now and I will read your answer myself.';
 // An answer the assessor reads as calm. (Some calm answers still raise an alert: "I am safe tonight"
 // reads as high to the text model alone, which an answer to "Are you safe right now?" often says.)
 const ANSWER = 'Thank you for asking. I am a bit calmer now, my sister is here with me.';
-
-/** A member who has signed up, skipped onboarding and is on home. */
-async function newMember(context: BrowserContext, prefix: string): Promise<{ page: Page; handle: string }> {
-  const page = await context.newPage();
-  const handle = uniqueHandle(prefix);
-  await signUpThroughTheApp(page, handle);
-  await page.getByRole('button', { name: 'Skip for now' }).click();
-  await page.waitForURL('**/home');
-  return { page, handle };
-}
 
 /** Waits until a form field's value contains `text` (a template fills it in after a choice). */
 async function expectValueContaining(field: Locator, text: string): Promise<void> {

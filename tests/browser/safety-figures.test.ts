@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/index.js';
 import { safetyAlerts, safetyAlertState, safetyReviewItems, users } from '../../src/server/db/schema/index.js';
-import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
+import { checkA11y, expectNoHorizontalScroll, expectVisible } from './support/browser.js';
+import { usePersonPage } from './support/members.js';
 import { signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
@@ -71,21 +71,10 @@ async function seed(directory: string, adminHandle: string): Promise<void> {
 const { hearth, admin } = useHearthWithAdmin({}, 'figures', seed);
 
 describe('an admin on the safety figures', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let problems: () => string[];
-
-  beforeAll(async () => {
-    context = await hearth.person();
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await signIn(page, admin.handle, admin.password);
-  });
-  afterAll(async () => {
-    await context?.close();
-  });
+  const signedIn = usePersonPage(hearth, (page) => signIn(page, admin.handle, admin.password));
 
   it('reads time to claim and outreach, and every chart has a table beside it', async () => {
+    const { page, problems } = signedIn;
     await page.goto('/safety/figures');
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Safety figures' }));
     const claim = page.getByRole('definition').filter({ hasText: '9 in 10 within' }).first();
@@ -106,6 +95,7 @@ describe('an admin on the safety figures', () => {
   });
 
   it('finds the assessor page from Settings: precision per level, misses, and the model in use', async () => {
+    const { page, problems } = signedIn;
     await page.goto('/settings');
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'How the assessor is doing' }).click();
     await page.waitForURL('**/admin/assessor');

@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkA11y, expectVisible, watchConsole } from './support/browser.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { joinGroupFromItsPage, newMember, writePost } from './support/members.js';
 import { promote, signIn, useHearthWithAdmin } from './support/staff.js';
 
 /**
@@ -11,15 +11,6 @@ import { promote, signIn, useHearthWithAdmin } from './support/staff.js';
  */
 
 const { hearth, admin: firstAdmin } = useHearthWithAdmin({}, 'keeper');
-
-async function newMember(context: BrowserContext, prefix: string): Promise<{ page: Page; handle: string }> {
-  const page = await context.newPage();
-  const handle = uniqueHandle(prefix);
-  await signUpThroughTheApp(page, handle);
-  await page.getByRole('button', { name: 'Skip for now' }).click();
-  await page.waitForURL('**/home');
-  return { page, handle };
-}
 
 describe('"I\'m worried about this person" and the review list', () => {
   const contexts: BrowserContext[] = [];

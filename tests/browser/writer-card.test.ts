@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, expectHidden, expectVisible, watchConsole } from './support/browser.js';
-import { joinGroupFromItsPage, signUpThroughTheApp, uniqueHandle, writePost } from './support/members.js';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, expectHidden, expectVisible } from './support/browser.js';
+import { joinGroupFromItsPage, signUpAndSkipOnboarding, uniqueHandle, usePersonPage, writePost } from './support/members.js';
 import { useHearthInBrowser } from './support/hearth.js';
 
 /**
@@ -13,25 +12,13 @@ import { useHearthInBrowser } from './support/hearth.js';
 const hearth = useHearthInBrowser();
 
 describe('the support card stays with the post', () => {
-  let context: BrowserContext;
-  let page: Page;
-  let problems: () => string[];
-
-  beforeAll(async () => {
-    context = await hearth.person();
-    page = await context.newPage();
-    problems = watchConsole(page);
-    await signUpThroughTheApp(page, uniqueHandle('ember'), { country: 'GB' });
-    await page.getByRole('button', { name: 'Skip for now' }).click();
-    await page.waitForURL('**/home');
+  const member = usePersonPage(hearth, async (page) => {
+    await signUpAndSkipOnboarding(page, uniqueHandle('ember'), { country: 'GB' });
     await joinGroupFromItsPage(page, 'depression', 'Depression');
   });
 
-  afterAll(async () => {
-    await context?.close();
-  });
-
   it('is still there after a reload, with its hotline links, and folds away for good', async () => {
+    const { page, problems } = member;
     await writePost(page, 'depression', { title: 'Every day', body: 'I want to kill myself. I think about it every day now.' });
     const card = page.getByRole('region', { name: 'Support for you' });
     await expectVisible(card);

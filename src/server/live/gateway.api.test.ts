@@ -1,51 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { liveEvents, sessions } from '../db/schema/index.js';
-import { updateUser } from '../modules/accounts/queries.js';
-import { connectLive, type LiveMessage, type LiveSocket } from '../test-support/live-socket.js';
-import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { GOOD_PASSWORD, uniqueHandle } from '../test-support/test-client.js';
+import { alertFor, connectLive, useLiveTestApp, type LiveSocket } from '../test-support/live-socket.js';
 import { staffChannel } from './hub.js';
 
-let hearth: TestApp;
-let baseUrl: string;
-beforeAll(async () => {
-  hearth = await createTestApp();
-  // Real sockets: the gateway is exercised as a browser uses it.
-  baseUrl = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await hearth?.close();
-});
-
-async function call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
-  return hearth.app.inject({
-    method,
-    url,
-    headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-  });
-}
-
-async function signUp(role?: 'admin' | 'moderator') {
-  const response = await call(undefined, 'POST', '/api/auth/sign-up', { handle: uniqueHandle('live'), password: GOOD_PASSWORD });
-  expect(response.statusCode).toBe(201);
-  const session = response.cookies.find((cookie) => cookie.value !== '')!;
-  const user = (response.json() as { user: { id: string } }).user;
-  if (role) await updateUser(hearth.deps.db, user.id, { role });
-  return { id: user.id, cookie: `${session.name}=${session.value}` };
-}
-
-async function crisisPost(writerCookie: string): Promise<string> {
-  const response = await call(writerCookie, 'POST', '/api/groups/depression/posts', {
-    title: 'Tonight',
-    body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
-  });
-  expect(response.statusCode).toBe(201);
-  return (response.json() as { post: { id: string } }).post.id;
-}
-
-const alertFor = (postId: string) => (message: LiveMessage) => message.event?.type === 'safety.alert' && message.event.payload.contentId === postId;
+const live = useLiveTestApp('live');
+const { call, signUp, crisisPost } = live;
 
 describe('role changes and sign-outs take effect on open sockets', () => {
   it('a moderator demoted while connected hears no new alert, and resuming from 0 replays no staff events', async () => {
@@ -57,9 +17,9 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
     const before = await crisisPost(writer.cookie);
 
-    const watching = connectLive(baseUrl, demoted.cookie);
-    const idle = connectLive(baseUrl, demoted.cookie);
-    const control = connectLive(baseUrl, colleague.cookie);
+    const watching = connectLive(live.baseUrl, demoted.cookie);
+    const idle = connectLive(live.baseUrl, demoted.cookie);
+    const control = connectLive(live.baseUrl, colleague.cookie);
     for (const socket of [watching, idle, control]) await socket.waitFor((message) => message.type === 'ready');
     await control.resume(0);
     // While a moderator, the past alert is theirs to see.
@@ -85,7 +45,7 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     const promoted = await signUp();
     const writer = await signUp();
     expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
-    const socket = connectLive(baseUrl, promoted.cookie);
+    const socket = connectLive(live.baseUrl, promoted.cookie);
     await socket.waitFor((message) => message.type === 'ready');
     await socket.resume(0);
     expect((await call(admin.cookie, 'PATCH', `/api/admin/users/${promoted.id}`, { role: 'moderator' })).statusCode).toBe(200);
@@ -101,15 +61,15 @@ describe('role changes and sign-outs take effect on open sockets', () => {
     const onDuty = await signUp('moderator');
     const writer = await signUp();
     expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
-    const idleSocket = connectLive(baseUrl, idle.cookie);
-    const control = connectLive(baseUrl, onDuty.cookie);
+    const idleSocket = connectLive(live.baseUrl, idle.cookie);
+    const control = connectLive(live.baseUrl, onDuty.cookie);
     for (const socket of [idleSocket, control]) {
       await socket.waitFor((message) => message.type === 'ready');
       await socket.resume(0);
     }
     // The tab stays open while its session makes no request for longer than the idle limit (the clock moved on).
-    const idleFor = hearth.deps.config.session.idleMs + 60_000;
-    await hearth.deps.db
+    const idleFor = live.hearth.deps.config.session.idleMs + 60_000;
+    await live.hearth.deps.db
       .update(sessions)
       .set({ lastSeenAt: new Date(Date.now() - idleFor) })
       .where(eq(sessions.userId, idle.id));
@@ -127,7 +87,7 @@ describe('role changes and sign-outs take effect on open sockets', () => {
 
   it('signing out closes that session’s socket', async () => {
     const member = await signUp('moderator');
-    const socket = connectLive(baseUrl, member.cookie);
+    const socket = connectLive(live.baseUrl, member.cookie);
     await socket.waitFor((message) => message.type === 'ready');
     await socket.resume(0);
     expect((await call(member.cookie, 'POST', '/api/auth/sign-out', {})).statusCode).toBe(200);
@@ -138,10 +98,10 @@ describe('role changes and sign-outs take effect on open sockets', () => {
 describe('replay', () => {
   it('a moderator resuming after an outage gets every alert raised meanwhile, beyond one page', async () => {
     const moderator = await signUp('moderator');
-    const socket = connectLive(baseUrl, moderator.cookie);
+    const socket = connectLive(live.baseUrl, moderator.cookie);
     const { lastEventId } = await socket.waitFor((message) => message.type === 'ready');
     // Alerts written while fan-out was down: rows only, never announced (more than two pages of 500).
-    const missed = await hearth.deps.db
+    const missed = await live.hearth.deps.db
       .insert(liveEvents)
       .values(Array.from({ length: 1_201 }, (_, index) => ({ channel: staffChannel, type: 'safety.alert', payload: { contentId: `missed-${index}` } })))
       .returning({ id: liveEvents.id });
@@ -154,9 +114,9 @@ describe('replay', () => {
 
   it('two resumes sent at once are served one after the other: every missed event arrives once, in order', async () => {
     const moderator = await signUp('moderator');
-    const socket = connectLive(baseUrl, moderator.cookie);
+    const socket = connectLive(live.baseUrl, moderator.cookie);
     const { lastEventId } = await socket.waitFor((message) => message.type === 'ready');
-    const missed = await hearth.deps.db
+    const missed = await live.hearth.deps.db
       .insert(liveEvents)
       .values(Array.from({ length: 2_600 }, (_, index) => ({ channel: staffChannel, type: 'safety.alert', payload: { contentId: `twice-${index}` } })))
       .returning({ id: liveEvents.id });

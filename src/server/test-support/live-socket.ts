@@ -1,4 +1,9 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 import WebSocket from 'ws';
+import { updateUser } from '../modules/accounts/queries.js';
+import { createTestApp, type TestApp } from './test-app.js';
+import { GOOD_PASSWORD, uniqueHandle } from './test-client.js';
 
 export interface LiveMessage {
   type: string;
@@ -48,3 +53,77 @@ export function connectLive(baseUrl: string, cookie: string): LiveSocket {
   }
   return { socket, messages, closed, waitFor: (predicate, timeoutMs) => waitFor(predicate, timeoutMs), resume };
 }
+
+/** An app listening on a real port for the file (sockets are exercised as a browser uses them), and the steps its tests share. */
+export interface LiveTestApp {
+  /** Known once the file's hooks have run. */
+  readonly hearth: TestApp;
+  /** http://127.0.0.1:port, for `connectLive`. */
+  readonly baseUrl: string;
+  /** One request with the given session cookie (or none), a JSON body if given. */
+  call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** A new account (given `role` straight in the database), its id and session cookie. */
+  signUp(role?: 'admin' | 'moderator'): Promise<{ id: string; cookie: string }>;
+  /** A crisis post in depression (the writer has joined it); its id. */
+  crisisPost(writerCookie: string): Promise<string>;
+}
+
+/** Call at the top level of a test file: the app starts before its tests and closes after them. */
+export function useLiveTestApp(handlePrefix: string): LiveTestApp {
+  let hearth: TestApp | undefined;
+  let baseUrl: string | undefined;
+  beforeAll(async () => {
+    hearth = await createTestApp();
+    baseUrl = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await hearth?.close();
+  });
+  const started = (): TestApp => {
+    if (!hearth) throw new Error('The app is not started yet: use it inside a test or hook');
+    return hearth;
+  };
+
+  async function call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
+    return started().app.inject({
+      method,
+      url,
+      headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+  }
+
+  async function signUp(role?: 'admin' | 'moderator') {
+    const response = await call(undefined, 'POST', '/api/auth/sign-up', { handle: uniqueHandle(handlePrefix), password: GOOD_PASSWORD });
+    expect(response.statusCode).toBe(201);
+    const session = response.cookies.find((cookie) => cookie.value !== '')!;
+    const user = (response.json() as { user: { id: string } }).user;
+    if (role) await updateUser(started().deps.db, user.id, { role });
+    return { id: user.id, cookie: `${session.name}=${session.value}` };
+  }
+
+  async function crisisPost(writerCookie: string): Promise<string> {
+    const response = await call(writerCookie, 'POST', '/api/groups/depression/posts', {
+      title: 'Tonight',
+      body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
+    });
+    expect(response.statusCode).toBe(201);
+    return (response.json() as { post: { id: string } }).post.id;
+  }
+
+  return {
+    get hearth() {
+      return started();
+    },
+    get baseUrl() {
+      started();
+      return baseUrl!;
+    },
+    call,
+    signUp,
+    crisisPost,
+  };
+}
+
+/** Matches the staff alert event for `postId`. */
+export const alertFor = (postId: string) => (message: LiveMessage) => message.event?.type === 'safety.alert' && message.event.payload.contentId === postId;

@@ -6,28 +6,28 @@ import { ChartWithTable } from './ChartWithTable.js';
 import { LEVEL_LABELS, OUTCOME_LABELS, formatDay, formatMinutes } from './figure-labels.js';
 import './figures.css';
 
+/** A duration's median and 90th percentile, with how many alerts it was measured on. */
+function TimingFigure({ term, timing, counted }: { term: string; timing: SafetyFigures['timeToClaim']; counted: string }) {
+  return (
+    <div className="key-figures__item">
+      <dt>{term}</dt>
+      <dd>
+        <span className="key-figures__value">{formatMinutes(timing.medianMinutes)}</span> median
+        <br />
+        9 in 10 within {formatMinutes(timing.p90Minutes)}
+        <span className="key-figures__note">
+          {timing.count} {counted}
+        </span>
+      </dd>
+    </div>
+  );
+}
+
 function KeyFigures({ figures }: { figures: SafetyFigures }) {
-  const { timeToClaim, timeToFirstOutreach } = figures;
   return (
     <dl className="key-figures">
-      <div className="key-figures__item">
-        <dt>Time to claim</dt>
-        <dd>
-          <span className="key-figures__value">{formatMinutes(timeToClaim.medianMinutes)}</span> median
-          <br />
-          9 in 10 within {formatMinutes(timeToClaim.p90Minutes)}
-          <span className="key-figures__note">{timeToClaim.count} claimed</span>
-        </dd>
-      </div>
-      <div className="key-figures__item">
-        <dt>Time to first outreach</dt>
-        <dd>
-          <span className="key-figures__value">{formatMinutes(timeToFirstOutreach.medianMinutes)}</span> median
-          <br />
-          9 in 10 within {formatMinutes(timeToFirstOutreach.p90Minutes)}
-          <span className="key-figures__note">{timeToFirstOutreach.count} reached out to</span>
-        </dd>
-      </div>
+      <TimingFigure term="Time to claim" timing={figures.timeToClaim} counted="claimed" />
+      <TimingFigure term="Time to first outreach" timing={figures.timeToFirstOutreach} counted="reached out to" />
       <div className="key-figures__item">
         <dt>Alerts</dt>
         <dd>

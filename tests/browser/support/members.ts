@@ -1,5 +1,7 @@
-import type { Page } from 'playwright-core';
-import { expectVisible } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { expectVisible, watchConsole } from './browser.js';
+import type { BrowserHearth } from './hearth.js';
 
 /** A handle no other test run will use. */
 export function uniqueHandle(prefix: string): string {
@@ -25,6 +27,75 @@ export async function signUpThroughTheApp(
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL('**/welcome-in');
   await expectVisible(page.getByRole('heading', { level: 1, name: 'What are you going through right now?' }));
+}
+
+/** Signs up through the app as `signUpThroughTheApp` does, skips onboarding, and waits on home. */
+export async function signUpAndSkipOnboarding(
+  page: Page,
+  handle: string,
+  options: { password?: string; country?: string } = {},
+): Promise<void> {
+  await signUpThroughTheApp(page, handle, options);
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await page.waitForURL('**/home');
+}
+
+/** A new member on a new page of `context`: signed up, onboarding skipped, on home. */
+export async function newMember(
+  context: BrowserContext,
+  prefix: string,
+  options: { password?: string; country?: string } = {},
+): Promise<{ page: Page; handle: string }> {
+  const page = await context.newPage();
+  const handle = uniqueHandle(prefix);
+  await signUpAndSkipOnboarding(page, handle, options);
+  return { page, handle };
+}
+
+/** One person's browser and page, shared by the tests of a describe. */
+export interface PersonPage {
+  /** Known once the describe's hooks have run. */
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** What the console watcher has collected so far. */
+  readonly problems: () => string[];
+}
+
+/**
+ * Call inside a describe: before its tests, a new person's page with its
+ * console watched from the start (by `watch`), then `setup` on it (signing up
+ * or in); the person's browser closes after the tests.
+ */
+export function usePersonPage(
+  hearth: BrowserHearth,
+  setup?: (page: Page) => Promise<void>,
+  watch: (page: Page) => () => string[] = watchConsole,
+): PersonPage {
+  let opened: PersonPage | undefined;
+  beforeAll(async () => {
+    const context = await hearth.person();
+    const page = await context.newPage();
+    opened = { context, page, problems: watch(page) };
+    await setup?.(page);
+  });
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+  const started = (): PersonPage => {
+    if (!opened) throw new Error('The page is not open yet: use it inside a test or hook');
+    return opened;
+  };
+  return {
+    get context() {
+      return started().context;
+    },
+    get page() {
+      return started().page;
+    },
+    get problems() {
+      return started().problems;
+    },
+  };
 }
 
 /** From anywhere signed in: the group's page, and its rules accepted. */

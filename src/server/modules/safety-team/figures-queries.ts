@@ -13,6 +13,14 @@ const p90 = (expr: SQL) => sql`percentile_cont(0.9) within group (order by ${exp
 const minutes = (seconds: unknown): number | null => (seconds === null || seconds === undefined ? null : Math.round((Number(seconds) / 60) * 100) / 100);
 const int = (value: unknown): number => Number(value ?? 0);
 
+/** How many of the alerts were resolved with `outcome` (from safety_alerts left join safety_alert_state). */
+const resolvedAs = (outcome: string) => sql`count(*) filter (where ${safetyAlerts.status} = 'resolved' and ${safetyAlertState.outcome} = ${outcome})::int`;
+/** One such count per outcome, each named after it: the columns `outcomes` are read from. */
+const outcomeCounts = sql`${resolvedAs('real_concern')} as real_concern,
+  ${resolvedAs('not_a_concern')} as not_a_concern,
+  ${resolvedAs('referred_to_emergency_services')} as referred_to_emergency_services,
+  ${resolvedAs('other')} as other`;
+
 function duration(count: unknown, medianSeconds: unknown, p90Seconds: unknown): DurationFigure {
   return { count: int(count), medianMinutes: minutes(medianSeconds), p90Minutes: minutes(p90Seconds) };
 }
@@ -29,7 +37,6 @@ export async function safetyFigures(db: Database, now: Date, days: 7 | 30): Prom
   const window = sql`${safetyAlerts.createdAt} >= ${from.toISOString()}::timestamptz and ${safetyAlerts.createdAt} <= ${now.toISOString()}::timestamptz`;
   const claim = secondsSince(sql`${safetyAlerts.claimedAt}`);
   const outreach = secondsSince(sql`${safetyAlertState.firstOutreachAt}`);
-  const outcome = (name: string) => sql`count(*) filter (where ${safetyAlerts.status} = 'resolved' and ${safetyAlertState.outcome} = ${name})::int`;
   const [totals] = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select count(*)::int as alerts,
@@ -43,10 +50,7 @@ export async function safetyFigures(db: Database, now: Date, days: 7 | 30): Prom
         count(*) filter (where ${safetyAlerts.level} = 'imminent')::int as imminent,
         count(${safetyAlertState.escalatedAt})::int as escalated,
         count(*) filter (where ${safetyAlerts.status} <> 'resolved')::int as unresolved,
-        ${outcome('real_concern')} as real_concern,
-        ${outcome('not_a_concern')} as not_a_concern,
-        ${outcome('referred_to_emergency_services')} as referred_to_emergency_services,
-        ${outcome('other')} as other
+        ${outcomeCounts}
       from ${safetyAlerts}
       left join ${safetyAlertState} on ${safetyAlertState.alertId} = ${safetyAlerts.id}
       where ${window}`),
@@ -94,15 +98,11 @@ export async function safetyFigures(db: Database, now: Date, days: 7 | 30): Prom
  * list's decisions that mark its misses.
  */
 export async function assessorFigures(db: Database): Promise<Omit<AssessorFigures, 'modelVersion' | 'local'>> {
-  const resolvedAs = (name: string) => sql`count(*) filter (where ${safetyAlerts.status} = 'resolved' and ${safetyAlertState.outcome} = ${name})::int`;
   const levels = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
       select ${safetyAlerts.level} as level, count(*)::int as alerts,
         count(*) filter (where ${safetyAlerts.status} = 'resolved' and ${safetyAlertState.outcome} is not null)::int as resolved,
-        ${resolvedAs('real_concern')} as real_concern,
-        ${resolvedAs('not_a_concern')} as not_a_concern,
-        ${resolvedAs('referred_to_emergency_services')} as referred_to_emergency_services,
-        ${resolvedAs('other')} as other
+        ${outcomeCounts}
       from ${safetyAlerts}
       left join ${safetyAlertState} on ${safetyAlertState.alertId} = ${safetyAlerts.id}
       where ${safetyAlerts.reason} = 'assessment'

@@ -1,48 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectLive, type LiveMessage } from '../../test-support/live-socket.js';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { GOOD_PASSWORD, uniqueHandle } from '../../test-support/test-client.js';
-import { updateUser } from '../accounts/queries.js';
+import { describe, expect, it } from 'vitest';
+import { alertFor, connectLive, useLiveTestApp } from '../../test-support/live-socket.js';
 
-let hearth: TestApp;
-let baseUrl: string;
-beforeAll(async () => {
-  hearth = await createTestApp();
-  // Real sockets: the gateway is exercised as a browser uses it.
-  baseUrl = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
-});
-afterAll(async () => {
-  await hearth?.close();
-});
-
-async function call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
-  return hearth.app.inject({
-    method,
-    url,
-    headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-  });
-}
-
-async function signUp(role?: 'admin' | 'moderator') {
-  const response = await call(undefined, 'POST', '/api/auth/sign-up', { handle: uniqueHandle('team'), password: GOOD_PASSWORD });
-  expect(response.statusCode).toBe(201);
-  const session = response.cookies.find((cookie) => cookie.value !== '')!;
-  const user = (response.json() as { user: { id: string } }).user;
-  if (role) await updateUser(hearth.deps.db, user.id, { role });
-  return { id: user.id, cookie: `${session.name}=${session.value}` };
-}
-
-async function crisisPost(writerCookie: string): Promise<string> {
-  const response = await call(writerCookie, 'POST', '/api/groups/depression/posts', {
-    title: 'Tonight',
-    body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
-  });
-  expect(response.statusCode).toBe(201);
-  return (response.json() as { post: { id: string } }).post.id;
-}
-
-const alertFor = (postId: string) => (message: LiveMessage) => message.event?.type === 'safety.alert' && message.event.payload.contentId === postId;
+const live = useLiveTestApp('team');
+const { call, signUp, crisisPost } = live;
 
 describe('the team limit on open sockets', () => {
   it('a moderator left off the team stops hearing alerts on the socket already open, and hears them again when added back; an admin, not named, still hears them', async () => {
@@ -51,9 +11,9 @@ describe('the team limit on open sockets', () => {
     const offTeam = await signUp('moderator');
     const writer = await signUp();
     expect((await call(writer.cookie, 'POST', '/api/groups/depression/join', { acceptRules: true })).statusCode).toBe(200);
-    const watching = connectLive(baseUrl, offTeam.cookie);
-    const control = connectLive(baseUrl, onTeam.cookie);
-    const adminSocket = connectLive(baseUrl, admin.cookie);
+    const watching = connectLive(live.baseUrl, offTeam.cookie);
+    const control = connectLive(live.baseUrl, onTeam.cookie);
+    const adminSocket = connectLive(live.baseUrl, admin.cookie);
     for (const socket of [watching, control, adminSocket]) {
       await socket.waitFor((message) => message.type === 'ready');
       await socket.resume(0);

@@ -68,6 +68,39 @@ function draftOf({ settings, defaults, staff }: SafetySettingsResponse): Draft {
   };
 }
 
+/** A number of minutes, kept as typed: the form checks the range when it is saved. */
+function MinutesField({
+  label,
+  min,
+  max,
+  step,
+  value,
+  onChange,
+  hint,
+}: {
+  label: string;
+  min: number;
+  max: number;
+  step?: number;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+}) {
+  return (
+    <TextField
+      label={label}
+      type="number"
+      inputMode="decimal"
+      min={min}
+      max={max}
+      step={step}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      hint={hint}
+    />
+  );
+}
+
 type FieldErrors = Partial<Record<'teamLimitedTo' | 'deadlineMinutes' | 'escalation' | 'autoReply', string>>;
 
 function SettingsForm({ current }: { current: SafetySettingsResponse }) {
@@ -171,25 +204,15 @@ function SettingsForm({ current }: { current: SafetySettingsResponse }) {
         />
         {!draft.defaultDeadlines ? (
           <>
-            <TextField
+            <MinutesField
               label="Imminent, in minutes"
-              type="number"
-              inputMode="decimal"
               min={0.5}
               max={60}
               step={0.5}
               value={draft.imminent}
-              onChange={(event) => set('imminent', event.currentTarget.value)}
+              onChange={(value) => set('imminent', value)}
             />
-            <TextField
-              label="High, in minutes"
-              type="number"
-              inputMode="decimal"
-              min={1}
-              max={1440}
-              value={draft.high}
-              onChange={(event) => set('high', event.currentTarget.value)}
-            />
+            <MinutesField label="High, in minutes" min={1} max={1440} value={draft.high} onChange={(value) => set('high', value)} />
           </>
         ) : null}
         {errors.deadlineMinutes ? <p className="field__error">{errors.deadlineMinutes}</p> : null}
@@ -198,25 +221,21 @@ function SettingsForm({ current }: { current: SafetySettingsResponse }) {
       <fieldset>
         <legend>Escalation when nobody claims an alert</legend>
         <p className="muted">At the deadline, everyone on duty is told. Then, after these intervals:</p>
-        <TextField
+        <MinutesField
           label="Tell every admin after (minutes)"
-          type="number"
-          inputMode="decimal"
           min={0.5}
           max={1440}
           step={0.5}
           value={draft.adminsAfter}
-          onChange={(event) => set('adminsAfter', event.currentTarget.value)}
+          onChange={(value) => set('adminsAfter', value)}
         />
-        <TextField
+        <MinutesField
           label="Then send the webhook after (minutes)"
-          type="number"
-          inputMode="decimal"
           min={0.5}
           max={1440}
           step={0.5}
           value={draft.webhookAfter}
-          onChange={(event) => set('webhookAfter', event.currentTarget.value)}
+          onChange={(value) => set('webhookAfter', value)}
           hint="Only when SAFETY_WEBHOOK_URL is configured."
         />
         {errors.escalation ? <p className="field__error">{errors.escalation}</p> : null}
