@@ -5,6 +5,14 @@ import { TestClient } from './test-client.js';
 /** Method details in the present tense: the assessor holds this from other members (Samaritans guidelines). */
 export const HELD_TEXT = 'i already took the whole bottle of pills, its happening now';
 
+/** A new account, given a staff role when asked (no group joined). */
+export async function account(hearth: TestApp, role?: 'moderator' | 'admin') {
+  const client = new TestClient(hearth.app);
+  const { user } = await client.signUp();
+  if (role) await updateUser(hearth.deps.db, user.id, { role });
+  return { client, user };
+}
+
 /** A new member (or moderator) who has joined the group `slug`. */
 export async function memberIn(hearth: TestApp, slug: string, role?: 'moderator') {
   const client = new TestClient(hearth.app);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
 import { auditLog, liveEvents } from '../../db/schema/index.js';
 import { staffChannel } from '../../live/hub.js';
+import { account as accountOf } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { TestClient } from '../../test-support/test-client.js';
 import { updateUser } from '../accounts/queries.js';
@@ -16,12 +17,7 @@ afterAll(async () => {
   await hearth?.close();
 });
 
-async function account(role?: 'moderator' | 'admin') {
-  const client = new TestClient(hearth.app);
-  const { user } = await client.signUp();
-  if (role) await updateUser(hearth.deps.db, user.id, { role });
-  return { client, user };
-}
+const account = (role?: 'moderator' | 'admin') => accountOf(hearth, role);
 
 const put = (client: TestClient, body: unknown) => client.request('PUT', '/api/safety/duty', body);
 const handles = async (client: TestClient) => ((await client.get('/api/safety/duty')).json().onDuty as { handle: string }[]).map((entry) => entry.handle);

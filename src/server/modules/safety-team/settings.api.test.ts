@@ -1,10 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, safetyAlerts } from '../../db/schema/index.js';
-import { memberIn, writePost } from '../../test-support/community.js';
+import { account as accountOf, memberIn, writePost } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { TestClient } from '../../test-support/test-client.js';
-import { updateUser } from '../accounts/queries.js';
 
 let hearth: TestApp;
 beforeAll(async () => {
@@ -14,12 +12,7 @@ afterAll(async () => {
   await hearth?.close();
 });
 
-async function account(role?: 'moderator' | 'admin') {
-  const client = new TestClient(hearth.app);
-  const { user } = await client.signUp();
-  if (role) await updateUser(hearth.deps.db, user.id, { role });
-  return { client, user };
-}
+const account = (role?: 'moderator' | 'admin') => accountOf(hearth, role);
 
 const CRISIS = { title: 'Tonight', body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.' };
 
