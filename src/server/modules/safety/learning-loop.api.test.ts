@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +132,7 @@ describe('hearth risk outcomes', () => {
     for (const secret of [memberId, memberHandle, ...postIds]) expect(body).not.toContain(secret);
 
     const [audit] = await hearth.deps.db.select().from(auditLog).where(eq(auditLog.action, 'risk.outcomes_exported')).orderBy(desc(auditLog.createdAt)).limit(1);
-    expect(audit?.details).toEqual({ count: 6, to: 'file' });
+    expect(audit?.details).toEqual({ count: 6, to: 'file', osUser: userInfo().username });
   });
 
   it('writes to standard output when no file is named', async () => {
