@@ -15,7 +15,8 @@ export type AlertOutcome = z.infer<typeof alertOutcomeSchema>;
 export const alertStatusSchema = z.enum(['open', 'claimed', 'resolved']);
 export const alertReasonSchema = z.enum(['assessment', 'talk_to_someone', 'review']);
 export const alertContentTypeSchema = z.enum(['post', 'reply', 'message', 'checkin']);
-export const alertActionKindSchema = z.enum([
+/** Everything that can happen to an alert (also the database enum `alert_action_kind`). */
+export const ALERT_ACTION_KINDS = [
   'claimed',
   'released',
   'note',
@@ -27,7 +28,8 @@ export const alertActionKindSchema = z.enum([
   'held_kept',
   'edit_requested',
   'revealed',
-]);
+] as const;
+export const alertActionKindSchema = z.enum(ALERT_ACTION_KINDS);
 
 const handleRef = z.object({ handle: z.string() });
 

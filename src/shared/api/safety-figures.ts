@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertOutcomeSchema } from './safety-alerts.js';
 
 /**
  * How the safety team is doing (`GET /api/safety/figures`, the team) and how
@@ -17,9 +18,6 @@ export const durationFigureSchema = z.object({
   p90Minutes: z.number().nullable(),
 });
 export type DurationFigure = z.infer<typeof durationFigureSchema>;
-
-export const ALERT_OUTCOMES = ['real_concern', 'not_a_concern', 'referred_to_emergency_services', 'other'] as const;
-export const alertOutcomeSchema = z.enum(ALERT_OUTCOMES);
 
 export const figuresResponseSchema = z.object({
   days: z.number().int(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ALERT_ACTION_KINDS, ALERT_OUTCOMES } from '../../../shared/api/safety-alerts.js';
 import { users } from './accounts.js';
 import { assessedContentType, riskAssessments, safetyAlerts } from './safety.js';
 
@@ -19,20 +20,8 @@ export const safetyDuty = pgTable('safety_duty', {
   until: timestamp('until', { withTimezone: true }),
 });
 
-export const alertOutcome = pgEnum('alert_outcome', ['real_concern', 'not_a_concern', 'referred_to_emergency_services', 'other']);
-export const alertActionKind = pgEnum('alert_action_kind', [
-  'claimed',
-  'released',
-  'note',
-  'outreach',
-  'member_replied',
-  'resolved',
-  'escalated',
-  'held_released',
-  'held_kept',
-  'edit_requested',
-  'revealed',
-]);
+export const alertOutcome = pgEnum('alert_outcome', ALERT_OUTCOMES);
+export const alertActionKind = pgEnum('alert_action_kind', ALERT_ACTION_KINDS);
 
 /**
  * Everything that happened to an alert, in order: the alert's own history for
