@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AlertChange } from '../../../shared/api/safety-live.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { AlertDetail, AlertListItem, AlertListResponse, AlertResolveRequest } from '../../../shared/api/safety-alerts.js';
@@ -75,6 +75,9 @@ export async function getAlertDetail(deps: AlertDeps, auth: AuthContext, alertId
 async function revealForAlert(deps: AlertDeps, staffId: string, input: { alertId: string; subjectId: string; contentType: 'post' | 'reply'; contentId: string }) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // Two polls at once from one staff member must not log two reveals: check again under a lock for this pair.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${input.alertId}:${staffId}`}))`);
+    if (await hasRevealed(tx, input.alertId, staffId)) return;
     await tx.insert(anonymityReveals).values({ staffId, contentType: input.contentType, contentId: input.contentId, revealedUserId: input.subjectId, reason: REVEAL_REASON, createdAt: now });
     await recordAudit(tx, { actorId: staffId, action: 'anonymity.revealed', targetType: input.contentType, targetId: input.contentId, details: { reason: REVEAL_REASON, alertId: input.alertId } });
     await tx.insert(safetyAlertActions).values({ alertId: input.alertId, actorId: staffId, kind: 'revealed', details: { contentType: input.contentType }, createdAt: now });
