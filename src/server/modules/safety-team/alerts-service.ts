@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AlertChange } from '../../../shared/api/safety-live.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { AlertDetail, AlertListItem, AlertListResponse, AlertResolveRequest } from '../../../shared/api/safety-alerts.js';
@@ -120,6 +120,9 @@ export async function revealForConversation(deps: AlertDeps, auth: AuthContext, 
 async function revealForAlert(deps: AlertDeps, staffId: string, input: { alertId: string; subjectId: string; contents: AnonymousContent[] }) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
+    // Two polls at once from one staff member must not log two reveals: check again under a lock for this pair.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${input.alertId}:${staffId}`}))`);
+    if (await hasRevealed(tx, input.alertId, staffId)) return;
     for (const content of input.contents) {
       await tx.insert(anonymityReveals).values({ staffId, contentType: content.type, contentId: content.id, revealedUserId: input.subjectId, reason: REVEAL_REASON, createdAt: now });
       await recordAudit(tx, { actorId: staffId, action: 'anonymity.revealed', targetType: content.type, targetId: content.id, details: { reason: REVEAL_REASON, alertId: input.alertId } });
