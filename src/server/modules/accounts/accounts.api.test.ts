@@ -263,6 +263,20 @@ describe('admin', () => {
     expect((await admin.patch(`/api/admin/users/${user.id}`, { role: 'overlord' })).json().error.field).toBe('role');
     expect((await admin.patch(`/api/admin/users/${adminAccount.user.id}`, { role: 'member' })).statusCode).toBe(403);
   });
+
+  it('the Hearth Safety account is no member: not listed, and its role cannot be changed', async () => {
+    const admin = client();
+    const adminAccount = await admin.signUp(uniqueHandle('boss'));
+    const { updateUser } = await import('./queries.js');
+    await updateUser(hearth.deps.db, adminAccount.user.id, { role: 'admin' });
+    const { findSafetyAccountId, SAFETY_ACCOUNT_HANDLE } = await import('../safety-team/system-account.js');
+    const systemId = (await findSafetyAccountId(hearth.deps.db))!;
+
+    const list = await admin.get(`/api/admin/users?q=${SAFETY_ACCOUNT_HANDLE}`);
+    expect(list.json().users.map((u: { id: string }) => u.id)).not.toContain(systemId);
+    const changed = await admin.patch(`/api/admin/users/${systemId}`, { role: 'member' });
+    expect(changed.statusCode).toBe(404);
+  });
 });
 
 describe('the HTTP surface', () => {

@@ -48,7 +48,8 @@ export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): v
       const auth = requireAuth(request);
       assertCan(accountPolicy.canChangeRoleOf(auth, request.params.userId), 'Only an admin can change roles, and not their own.');
       const target = await findUserById(deps.db, request.params.userId);
-      if (!target) throw notFound('That member');
+      // The Hearth Safety account is no member: its role is not an admin's to change.
+      if (!target || target.isSystem) throw notFound('That member');
       const { user, released } = await deps.db.transaction(async (tx) => {
         const updated = await updateUser(tx, target.id, { role: request.body.role });
         await recordAudit(tx, {

@@ -165,7 +165,7 @@ export async function searchUsers(db: Database, query: string, limit: number): P
   return db
     .select()
     .from(users)
-    .where(sql`lower(${users.handle}) like ${pattern}`)
+    .where(and(sql`lower(${users.handle}) like ${pattern}`, eq(users.isSystem, false)))
     .orderBy(users.handle)
     .limit(limit);
 }
