@@ -31,7 +31,7 @@ const falseAlarms: string[] = [];
 rows.forEach((r, i) => {
   const example = corpus.train[i];
   if (example === undefined) return;
-  const { rank } = combineRanks(r.ruleRank, r.weakRank, r.suppressed, r.probs, params);
+  const { rank } = combineRanks(r.ruleRank, r.weakRank, r.suppressed, r.probs, params, r.words);
   const why = `rule=${r.ruleRank} weak=${r.weakRank} sup=${r.suppressed ?? '-'} pH=${probAtLeast(r.probs, 3).toFixed(2)} pE=${probAtLeast(r.probs, 2).toFixed(2)}`;
   const line = `${example.level}→${rank} ${why} | ${example.text.replace(/\s+/g, ' ').slice(0, 240)}`;
   if (levelRank(example.level) >= 3 && rank < 3) missed.push(line);

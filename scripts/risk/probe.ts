@@ -8,7 +8,7 @@ import weights from '../../src/server/modules/safety/assessor/weights.json' with
 const model = new LinearModel(weights);
 for (const line of readFileSync(0, 'utf8').split('\n')) {
   if (!line.trim()) continue;
-  const [want, text] = line.includes('\t') ? line.split('\t') : ['?', line];
+  const [want = '?', text = line] = line.includes('\t') ? line.split('\t') : ['?', line];
   const r = analyse(text ?? '');
   const tokens = model.tokenLogits(modelTokens(r));
   const tail = tailOf(r.norm.text);

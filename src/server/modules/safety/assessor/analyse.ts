@@ -12,6 +12,7 @@ import { normalise, type Normalised } from './normalise.js';
 import { figurativeSpans, findHits, isSentenceEnd, type RuleHit } from './rules.js';
 import { semanticTokens } from './semantic.js';
 import { correctSpelling } from './spelling.js';
+import { composePlans } from './plan-composition.js';
 
 export interface RuleAnalysis {
   readonly norm: Normalised;
@@ -147,7 +148,7 @@ export function analyse(text: string): RuleAnalysis {
     context ||
     j.modifiers.includes('third_person') ||
     j.categories.some((c) => plainCategories.has(c));
-  const counting = live.filter(confirmed).sort(byPosition);
+  const counting = composePlans(ctx, live.filter(confirmed).sort(byPosition));
   // A cue waits for the model only if no plain hit of its kind was cancelled as a
   // lookalike or figure of speech ("so much blood, I cut myself shaving").
   const cancelled = new Set<RiskCategory>();

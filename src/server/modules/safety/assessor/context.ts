@@ -65,7 +65,10 @@ export type Modifier =
   | 'urge'
   | 'not_acute'
   | 'undated'
-  | 'persistent';
+  | 'persistent'
+  // Set by plan-composition.ts: ideation with a deadline, or with means in hand (C-SSRS 4–5).
+  | 'timed'
+  | 'with_means';
 
 export interface Judged {
   readonly hit: RuleHit;

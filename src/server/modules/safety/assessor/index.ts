@@ -8,7 +8,7 @@
 import type { Assessment, Evidence, RiskCategory } from '../../../../shared/risk.js';
 import { levelAt } from '../../../../shared/risk.js';
 import { analyse, categoriesOf, modelTokens } from './analyse.js';
-import { combineRanks } from './combine.js';
+import { combineRanks, wordCount } from './combine.js';
 import { applyHistory, type AssessmentContext } from './history.js';
 import { LinearModel, pickUrgent, probAtLeast, tailOf } from './model.js';
 import { toOriginalSpan } from './normalise.js';
@@ -60,7 +60,14 @@ function assessWith(model: LinearModel, modelVersion: string, text: string, cont
   const tokens = model.tokenLogits(modelTokens(rules));
   const tail = tailOf(rules.norm.text);
   const probs = pickUrgent(model.predict(rules.norm.text, tokens), tail === null ? null : model.predict(tail, tokens));
-  const combined = combineRanks(rules.rank, rules.weakRank, rules.suppressed, probs, model.combine);
+  const combined = combineRanks(
+    rules.rank,
+    rules.weakRank,
+    rules.suppressed,
+    probs,
+    model.combine,
+    wordCount(rules.norm.text),
+  );
   const hits = combined.weakConfirmed
     ? [...rules.counting, ...rules.weak].sort((a, b) => a.hit.start - b.hit.start)
     : rules.counting;

@@ -10,6 +10,7 @@
  */
 import type { RiskCategory, RiskLevel } from '../../../../shared/risk.js';
 import { OTHER_RULES } from './rules-other.js';
+import { PLAIN_RULES } from './rules-plain.js';
 import { SUICIDE_RULES } from './rules-suicide.js';
 import { WARNING_SIGN_RULES } from './rules-warning-signs.js';
 
@@ -96,7 +97,7 @@ export interface RuleSpec {
 
 
 /** Every rule, in the order they are tried. */
-export const RULES: readonly RuleSpec[] = [...SUICIDE_RULES, ...WARNING_SIGN_RULES, ...OTHER_RULES];
+export const RULES: readonly RuleSpec[] = [...SUICIDE_RULES, ...PLAIN_RULES, ...WARNING_SIGN_RULES, ...OTHER_RULES];
 
 /** Fixed expressions that are never risk ("this exam is killing me"): matches inside them are dropped. */
 export const FIGURATIVE_IDIOMS = String.raw`\b(?:(?:is|are|was|were|'s|it'?s|feet|back|legs|head|heat|suspense|this|that) (?:\w+ )?(?:literally |actually |honestly |lowkey )?killing me|kill(?:ed|ing)? it|dying (?:to|for)|dying (?:of|from) (?:laughter|laughing|embarrassment|boredom|the heat|cringe|cuteness|hunger|thirst)|dead (?:tired|on my feet|ringer|end|serious|set|easy|good|funny|last|inside lol)|deadline|to die for|over my dead body|kill (?:two birds|time|the (?:lights|engine|mood|vibe|music)|for (?:a|some|an))|drop dead gorgeous|(?:bored|scared|embarrassed|laughed|laughing|worried|freezing|starving) to death|(?:shoot|kill|end) me now|(?:could|would|gonna|going to|will|'ll) (?:literally )?kill (?:him|her|them|my \w+|you)(?: \w+)? (?:for|if|when)\b|(?:mum|mom|dad|he|she|they|boss|teacher|coach|parents|wife|husband)(?:'s| is| will| 's going to| is going to| is gonna|'ll) (?:literally )?(?:going to |gonna )?kill me (?:when|if|for)|cut (?:my |the )?(?:hair|fringe|bangs|nails|losses|ties|back|down|carbs|class|corners|cord|grass|lawn|cake|onions?)|cutting (?:back|down|edge|class|corners|board|carbs|my hair)|jump(?:ing|ed)? (?:on a call|in the shower|into bed|at the chance|to conclusions|the gun|ship|through hoops|on the bandwagon|on the trampoline|into the pool|in the lake|in the sea)|hang(?:ing)? (?:out|up|on|in there|with)|take a (?:bath|nap|shower|walk|break)|overdos(?:e|ed|ing) on (?:caffeine|coffee|sugar|netflix|chocolate|memes|tv)|bridge (?:club|course|the gap|loan|of my nose)|goodbye (?:party|drinks|card|to (?:my )?(?:old|the old))|suicide squad|(?:sewer ?slide|suicide|unalive) (?:forest|documentar\w*|jokes?|memes?|squad)|(?:this|that) (?:\w+ )?(?:is|was) suicide|(?:career|social|political) suicide|killer (?:app|workout|heels)|(?:pills|meds|tablets|vitamins) (?:\w+ ){0,3}(?:for the week|in(?:to)? the weekly box|for the month)|pill (?:box|organi[sz]er)|dosette|take a long bath|rope swing|jump(?:ing)? up and down)`;

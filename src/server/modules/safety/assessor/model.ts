@@ -28,6 +28,11 @@ export const combineSchema = z.object({
    * model must be surer before the safety team is alerted.
    */
   modelOnlyHigh: z.number().optional(),
+  /**
+   * P(level = imminent) at which a text already at high (by the rules or the
+   * model) becomes imminent, when no modifier capped it (absent: never).
+   */
+  imminent: z.number().optional(),
   /** Highest level when a modifier cancelled a rule hit and no other rule says more. */
   suppressedCap: z.enum(RISK_LEVELS),
   /** P(level ≥ elevated) at which context-needing rule hits count. */

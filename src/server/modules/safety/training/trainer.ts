@@ -8,7 +8,7 @@
 import { RISK_LEVELS, levelRank } from '../../../../shared/risk.js';
 import { analyse, modelTokens } from '../assessor/analyse.js';
 import type { Suppression } from '../assessor/analyse.js';
-import { combineRanks } from '../assessor/combine.js';
+import { combineRanks, wordCount } from '../assessor/combine.js';
 import { FeatureCounter } from '../assessor/features.js';
 import { LEVEL_COUNT, pickUrgent, tailOf, type CombineParams, type WeightsFile } from '../assessor/model.js';
 import { HELD_OUT_SHARE, type Example } from './corpus.js';
@@ -54,6 +54,8 @@ export interface Row {
   readonly weakRank: number;
   readonly suppressed: Suppression;
   readonly probs: Float64Array;
+  /** Words in the normalised text (combine.ts: the model alone does not alert on one or two). */
+  readonly words: number;
 }
 
 export interface Score {
@@ -73,7 +75,7 @@ export function evaluate(rows: readonly Row[], params: CombineParams): Score {
   let goldElevated = 0;
   let escalated = 0;
   for (const r of rows) {
-    const { rank } = combineRanks(r.ruleRank, r.weakRank, r.suppressed, r.probs, params);
+    const { rank } = combineRanks(r.ruleRank, r.weakRank, r.suppressed, r.probs, params, r.words);
     if (rank === r.gold) correct++;
     if (r.gold >= 3) {
       goldHigh++;
@@ -140,6 +142,42 @@ export function tune(rows: readonly Row[]): { params: CombineParams; score: Scor
                 }
   if (best === null) throw new Error('empty grid');
   return { params: best.params, score: best.score, frontier };
+}
+
+/** An imminent text rated high costs this much more than a high text rated imminent (13 minutes of deadline vs. a faster page). */
+const IMMINENT_MISS_COST = 2;
+
+/**
+ * Second stage, on the chosen combination: the P(imminent) at which a text
+ * already at high becomes imminent (combine.ts), or none. It moves texts only
+ * between high and imminent, so the recall and false-alarm rates of the first
+ * stage do not change; the cost weighs imminent texts left at high against
+ * others raised to imminent.
+ */
+export function tuneImminent(rows: readonly Row[], params: CombineParams): CombineParams {
+  let best: { params: CombineParams; cost: number } | null = null;
+  for (const imminent of [undefined, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9]) {
+    const candidate: CombineParams = { ...params };
+    if (imminent === undefined) delete candidate.imminent;
+    else candidate.imminent = imminent;
+    let goldImminent = 0;
+    let missed = 0;
+    let others = 0;
+    let raised = 0;
+    for (const r of rows) {
+      const { rank } = combineRanks(r.ruleRank, r.weakRank, r.suppressed, r.probs, candidate, r.words);
+      if (r.gold === 4) {
+        goldImminent++;
+        if (rank < 4) missed++;
+      } else {
+        others++;
+        if (rank === 4) raised++;
+      }
+    }
+    const cost = (IMMINENT_MISS_COST * missed) / Math.max(1, goldImminent) + raised / Math.max(1, others);
+    if (best === null || cost < best.cost - 1e-12) best = { params: candidate, cost };
+  }
+  return best?.params ?? params;
 }
 
 export function quantise(
@@ -221,6 +259,7 @@ export function crossValidate(train: readonly Example[], log: (line: string) => 
     weakRank: rules[i]?.weakRank ?? 0,
     suppressed: rules[i]?.suppressed ?? null,
     probs: oof[i] ?? new Float64Array(LEVEL_COUNT),
+    words: wordCount(rules[i]?.norm.text ?? ''),
   }));
   return { rows, folds };
 }
@@ -247,7 +286,9 @@ export function fitWeights(train: readonly Example[], log: (line: string) => voi
     suppressedCap: 'none',
     gate: 2,
   });
-  const { params, score, frontier } = tune(rows);
+  const tuned = tune(rows);
+  const { score, frontier } = tuned;
+  const params = tuneImminent(rows, tuned.params);
   const q = quantise(average(folds));
   return {
     body: {
