@@ -50,7 +50,7 @@ describe('checkFloors', () => {
   it('fails a floor missed, naming it', () => {
     const r = checkFloors(values({ 'heldOut.recallHigh': 0.48 }), floors);
     expect(r.failures).toHaveLength(1);
-    expect(r.failures[0]).toMatch(/held-out: high\+imminent at ≥ high.*0\.480 < floor 0\.490/);
+    expect(r.failures[0]).toMatch(/held-out: high\+imminent at ≥ high.*0\.4800 < floor 0\.4900/);
     expect(r.rows.find((row) => row.id === 'heldOut.recallHigh')?.status).toBe('FAIL');
   });
 
@@ -58,7 +58,7 @@ describe('checkFloors', () => {
     expect(checkFloors(values({ 'heldOut.falseAlarms': 0.1 }), floors).failures).toEqual([]);
     const r = checkFloors(values({ 'heldOut.falseAlarms': 0.52 }), floors);
     expect(r.failures).toHaveLength(1);
-    expect(r.failures[0]).toMatch(/false alarms.*0\.520 > ceiling 0\.510/);
+    expect(r.failures[0]).toMatch(/false alarms.*0\.5200 > ceiling 0\.5100/);
   });
 
   it('skips, loudly, a measure whose data set is missing, and fails nothing for it', () => {
@@ -69,7 +69,7 @@ describe('checkFloors', () => {
       note: 'data/x not found',
     });
     expect(r.skipped).toEqual([
-      expect.stringMatching(/^stress 2: .*data\/x not found; its floor 0\.490 is NOT checked/),
+      expect.stringMatching(/^stress 2: .*data\/x not found; its floor 0\.4900 is NOT checked/),
       expect.stringMatching(/^sdcnl: .*NOT checked/),
     ]);
   });
@@ -80,7 +80,7 @@ describe('checkFloors', () => {
     partial.bounds['heldOut.renamed'] = { direction: 'floor', bound: 0.5, measured: 0.5 };
     const r = checkFloors(values(), partial);
     expect(r.failures).toEqual([
-      expect.stringMatching(/^stress 2: imminent rated imminent: 0\.500 has no bound/),
+      expect.stringMatching(/^stress 2: imminent rated imminent: 0\.5000 has no bound/),
       expect.stringMatching(/"heldOut\.renamed", which is not a measure/),
     ]);
   });

@@ -79,7 +79,7 @@ export interface CheckResult {
   readonly skipped: readonly string[];
 }
 
-const fmt = (x: number): string => x.toFixed(3);
+const fmt = (x: number): string => x.toFixed(4);
 
 /**
  * Compares this run's measures with the file. A measured value below its
