@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type-check, lint, the risk-model floors, unit, API (PGlite, and
+# `npm test`: type-check, lint, the risk assessor's floors, unit, API (PGlite, and
 # PostgreSQL when TEST_DATABASE_URL is set), multi-node and browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,18 +33,13 @@ step "Type-check"
 npm run --silent typecheck
 step "Lint"
 npm run --silent lint
-step "Risk assessor evaluation (held-out split and ../shared/data)"
-# eval:risk exits non-zero when a safety floor is missed (recall of high+imminent < 0.95,
-# or > 3% of none/low put at high or above). The assessor does not meet them yet
-# (issue 4 stays open), so npm test reports the miss loudly instead of failing every
-# other suite with it. Once the floors are met, make enforcement the default here.
-if npm run --silent eval:risk; then
-  echo "Risk assessor floors met."
-elif [ "${HEARTH_ENFORCE_RISK_FLOORS:-0}" = 1 ]; then
-  exit 1
-else
-  echo "WARNING: the risk assessor misses its safety floors (figures above). Set HEARTH_ENFORCE_RISK_FLOORS=1 to fail on it."
-fi
+step "Risk assessor floors: held-out split, stress sets, ../shared/data vs assessor/floors.json"
+# eval:risk exits non-zero when a measure falls below its floor (or above its ceiling)
+# in src/server/modules/safety/assessor/floors.json, naming it. The floors sit at the
+# committed weights' values minus a small tolerance: this catches regressions, not the
+# aspirational targets (printed beside them). To accept a lower measure, rerun with
+# --set-floors --reason "…" in the same commit (corpus/risk/GUIDE.md "Floors").
+npm run --silent eval:risk
 
 vitest_project unit unit
 vitest_project api api-pglite HEARTH_TEST_DRIVER=pglite

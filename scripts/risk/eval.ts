@@ -1,210 +1,241 @@
 /**
- * npm run eval:risk — evaluates the FULL assessor (`assess`: rules, model and
- * their combination) on the held-out 20% of corpus/risk (see corpus.ts), and
- * exits non-zero when a safety floor is missed:
- * - recall of {high, imminent}: predicted ≥ high when gold ≥ high, at least 0.95;
- * - at most 3% of gold none/low texts predicted ≥ high.
- * Then, when ../shared/data exists beside the repository, reports on real
- * public posts (SDCNL: r/SuicideWatch vs r/depression; Dreaddit: stressed vs
- * calm). Those files are for evaluation only: nothing here trains on them,
- * and nothing from them is written into the project.
+ * npm run eval:risk [-- --set-floors --reason "…"] — evaluates the FULL
+ * assessor (`assess`: rules, model and their combination) on the held-out 20%
+ * of corpus/risk (see corpus.ts), on the two stress sets (corpus/risk-stress,
+ * corpus/risk-stress-2, never trained on) and, when ../shared/data exists
+ * beside the repository, on public research posts (SDCNL, Dreaddit: for
+ * evaluation only; nothing from them is trained on or written into the project).
+ *
+ * The measures (evaluation/measures.ts) are checked against the bounds in
+ * src/server/modules/safety/assessor/floors.json (evaluation/floors.ts): the
+ * exit code is non-zero when one is missed, naming it. `--set-floors` rewrites
+ * that file from this run's measures; it needs a reason (GUIDE.md "Floors").
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { RISK_LEVELS, levelRank } from '../../src/shared/risk.js';
+import { levelRank, type RiskLevel } from '../../src/shared/risk.js';
 import { MODEL_VERSION, assess } from '../../src/server/modules/safety/assessor/index.js';
-import { loadCorpus, repoRoot, stressDir, type Example } from './corpus.js';
+import {
+  floorsPath,
+  loadDreaddit,
+  loadSdcnl,
+  loadStressSet,
+  sharedDataDir,
+  themeOf,
+  weightsPath,
+  type PublicPost,
+} from '../../src/server/modules/safety/evaluation/datasets.js';
+import {
+  checkFloors,
+  floorsFileSchema,
+  parseEvalArgs,
+  setFloors,
+  type FloorsFile,
+} from '../../src/server/modules/safety/evaluation/floors.js';
+import {
+  fromRatio,
+  measureExternal,
+  measureSet,
+  setValues,
+  type LabelledSet,
+  type MeasuredValue,
+  type SetResult,
+} from '../../src/server/modules/safety/evaluation/measures.js';
+import { loadCorpus, repoRoot, stress2Dir, stressDir, type Example } from './corpus.js';
+import { loud, measuresLine, printConfusion, printTable } from './eval-report.js';
 
-const RECALL_FLOOR = 0.95;
-const FALSE_HIGH_CEILING = 0.03;
+const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
+const rel = (p: string): string => path.relative(repoRoot, p) || p;
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const pad = (s: string | number, n: number): string => String(s).padStart(n);
-
-/** Area under the ROC curve by the rank-sum (Mann–Whitney U) formula, ties counted half. */
-export function rocAuc(scores: readonly number[], labels: readonly boolean[]): number {
-  const order = scores.map((s, i) => ({ s, pos: labels[i] === true })).sort((a, b) => a.s - b.s);
-  let rankSumPos = 0;
-  let pos = 0;
-  for (let i = 0; i < order.length;) {
-    let j = i;
-    while (j < order.length && order[j]?.s === order[i]?.s) j++;
-    const avgRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++)
-      if (order[k]?.pos) {
-        rankSumPos += avgRank;
-        pos++;
-      }
-    i = j;
-  }
-  const neg = order.length - pos;
-  return pos === 0 || neg === 0 ? NaN : (rankSumPos - (pos * (pos + 1)) / 2) / (pos * neg);
+interface Assessed {
+  readonly example: Example;
+  readonly predicted: RiskLevel;
 }
 
-interface FloorCounts {
-  /** confusion[gold][predicted], by level rank. */
-  readonly confusion: number[][];
-  readonly goldHigh: number;
-  readonly caught: number;
-  readonly goldLow: number;
-  readonly falseHigh: number;
-  /** One line per floor failure: its levels and tags (never its text). */
-  readonly misses: string[];
-}
+const assessAll = (examples: readonly Example[]): Assessed[] =>
+  examples.map((example) => ({ example, predicted: assess(example.text).level }));
 
-/** Assess every example and count what the two safety floors count. */
-function floorCounts(examples: readonly Example[]): FloorCounts {
-  const K = RISK_LEVELS.length;
-  const confusion = Array.from({ length: K }, () => new Array<number>(K).fill(0));
-  let goldHigh = 0;
-  let caught = 0;
-  let goldLow = 0;
-  let falseHigh = 0;
-  const misses: string[] = [];
-  for (const e of examples) {
-    const a = assess(e.text);
+const measureAssessed = (rows: readonly Assessed[]): SetResult =>
+  measureSet(rows.map((r) => ({ gold: r.example.level, predicted: r.predicted })));
+
+/** Floor cases of the held-out split, by levels and tags (never their text). */
+function floorCases(rows: readonly Assessed[]): string[] {
+  return rows.flatMap(({ example: e, predicted }) => {
     const g = levelRank(e.level);
-    const p = levelRank(a.level);
-    const row = confusion[g];
-    if (row) row[p] = (row[p] ?? 0) + 1;
-    if (g >= 3) {
-      goldHigh++;
-      if (p >= 3) caught++;
-      else misses.push(`  missed ${e.level} → ${a.level} [${(e.tags ?? []).join(',')}]`);
-    } else if (g <= 1) {
-      goldLow++;
-      if (p >= 3) {
-        falseHigh++;
-        misses.push(`  false ${e.level} → ${a.level} [${(e.tags ?? []).join(',')}]`);
-      }
-    }
-  }
-  return { confusion, goldHigh, caught, goldLow, falseHigh, misses };
+    const p = levelRank(predicted);
+    const tags = `[${(e.tags ?? []).join(',')}]`;
+    if (g >= 3 && p < 3) return [`  missed ${e.level} → ${predicted} ${tags}`];
+    if (g <= 1 && p >= 3) return [`  false ${e.level} → ${predicted} ${tags}`];
+    return [];
+  });
 }
 
-const floorLine = (c: FloorCounts): string =>
-  `recall of {high, imminent} ${c.caught}/${c.goldHigh} = ${(c.goldHigh ? c.caught / c.goldHigh : 1).toFixed(3)}, ` +
-  `none/low → ≥ high ${c.falseHigh}/${c.goldLow} = ${pct(c.goldLow ? c.falseHigh / c.goldLow : 0)}`;
+const loudLines: string[] = [];
+function skip(line: string): void {
+  console.log(loud(line));
+  loudLines.push(line);
+}
 
-function heldOutReport(): boolean {
-  const corpus = loadCorpus();
-  const K = RISK_LEVELS.length;
-  const { confusion, goldHigh, caught, goldLow, falseHigh, misses } = floorCounts(corpus.heldOut);
-  const total = corpus.heldOut.length;
+function heldOut(corpus: ReturnType<typeof loadCorpus>): MeasuredValue[] {
+  const rows = assessAll(corpus.heldOut);
+  const result = measureAssessed(rows);
   console.log(`assessor ${MODEL_VERSION}`);
-  console.log(`held-out split: ${total} of ${corpus.examples.length} examples (corpus ${corpus.hash.slice(0, 12)})\n`);
-  console.log(`confusion matrix (rows gold, columns predicted)`);
-  console.log(`${pad('', 10)}${RISK_LEVELS.map((l) => pad(l, 10)).join('')}`);
-  confusion.forEach((row, g) => console.log(`${pad(RISK_LEVELS[g] ?? '', 10)}${row.map((n) => pad(n, 10)).join('')}`));
-  console.log(`\n${pad('level', 10)}${pad('precision', 11)}${pad('recall', 9)}${pad('support', 9)}`);
-  let correct = 0;
-  for (let k = 0; k < K; k++) {
-    const tp = confusion[k]?.[k] ?? 0;
-    correct += tp;
-    const predicted = confusion.reduce((sum, row) => sum + (row[k] ?? 0), 0);
-    const support = (confusion[k] ?? []).reduce((sum, n) => sum + n, 0);
-    const precision = predicted ? tp / predicted : NaN;
-    const recall = support ? tp / support : NaN;
-    console.log(
-      `${pad(RISK_LEVELS[k] ?? '', 10)}${pad(precision.toFixed(3), 11)}${pad(recall.toFixed(3), 9)}${pad(support, 9)}`,
-    );
+  console.log(
+    `held-out split: ${rows.length} of ${corpus.examples.length} examples (corpus ${corpus.hash.slice(0, 12)})\n`,
+  );
+  printConfusion(result.confusion);
+  console.log(`all: ${measuresLine(result)}`);
+  const cases = floorCases(rows);
+  if (cases.length > 0) console.log(`floor cases (tags only; read held-out texts sparingly):\n${cases.join('\n')}`);
+  return setValues('heldOut', result);
+}
+
+/** A stress set: all of it, then one line per theme (file prefix before -NN.jsonl). */
+function stress(set: LabelledSet, name: string, dir: string, trained: ReadonlySet<string>): MeasuredValue[] {
+  const loaded = loadStressSet(dir, trained);
+  if (!loaded.found) {
+    console.log(`\n${name} (${rel(dir)}): not found`);
+    skip(`${name}: ${rel(dir)} not found: its floors are SKIPPED, not checked`);
+    return setValues(set, { skipped: `${rel(dir)} not found` });
   }
-  const recall = goldHigh ? caught / goldHigh : 1;
-  const falseRate = goldLow ? falseHigh / goldLow : 0;
-  const recallOk = recall >= RECALL_FLOOR;
-  const falseOk = falseRate <= FALSE_HIGH_CEILING;
-  console.log(`\naccuracy (exact level): ${(correct / total).toFixed(3)}`);
+  for (const problem of loaded.invalid) console.log(`  skipped invalid line ${problem}`);
+  const rows = assessAll(loaded.examples);
   console.log(
-    `floor 1: recall of {high, imminent} (predicted ≥ high): ${caught}/${goldHigh} = ${recall.toFixed(3)} (floor ${RECALL_FLOOR}) ${recallOk ? 'PASS' : 'FAIL'}`,
+    `\n${name} (${rel(dir)}, never trained on): ${rows.length} examples` +
+      (loaded.dropped ? ` (${loaded.dropped} also in the training corpus, dropped)` : ''),
   );
-  console.log(
-    `floor 2: gold none/low predicted ≥ high: ${falseHigh}/${goldLow} = ${pct(falseRate)} (ceiling ${pct(FALSE_HIGH_CEILING)}) ${falseOk ? 'PASS' : 'FAIL'}`,
-  );
-  if (misses.length > 0) console.log(`floor cases (tags only; read held-out texts sparingly):\n${misses.join('\n')}`);
-  return recallOk && falseOk;
+  if (rows.length === 0) {
+    skip(`${name}: no examples in ${rel(dir)}: its floors are SKIPPED, not checked`);
+    return setValues(set, { skipped: 'no examples' });
+  }
+  const result = measureAssessed(rows);
+  console.log(`  all: ${measuresLine(result)}`);
+  const themes = [...new Set(rows.map((r) => themeOf(r.example.file)))].sort();
+  for (const theme of themes)
+    console.log(`  ${theme}: ${measuresLine(measureAssessed(rows.filter((r) => themeOf(r.example.file) === theme)))}`);
+  return setValues(set, result);
 }
 
-const sdcnlSchema = z.object({ text: z.string(), suicidewatch: z.union([z.literal(0), z.literal(1)]) });
-const dreadditSchema = z.object({ text: z.string(), stressed: z.union([z.literal(0), z.literal(1)]) });
+function scorePosts(posts: readonly PublicPost[]): ReturnType<typeof measureExternal> {
+  return measureExternal(
+    posts.map((p) => {
+      const a = assess(p.text);
+      return { positive: p.positive, score: a.score, predicted: a.level };
+    }),
+  );
+}
 
-function readJsonl<T>(file: string, schema: z.ZodType<T>): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .flatMap((l) => {
-      const parsed = schema.safeParse(JSON.parse(l));
-      return parsed.success ? [parsed.data] : [];
+const auc = (id: 'sdcnl.auc' | 'dreaddit.auc', value: number | null): MeasuredValue =>
+  value === null ? { id, value: null, detail: '', skipped: 'one class only' } : { id, value, detail: '' };
+
+function publicData(): MeasuredValue[] {
+  const skipped = (why: string): MeasuredValue[] => [
+    { id: 'sdcnl.auc', value: null, detail: '', skipped: why },
+    { id: 'dreaddit.auc', value: null, detail: '', skipped: why },
+    { id: 'dreaddit.calmAtHigh', value: null, detail: '', skipped: why },
+  ];
+  if (!existsSync(sharedDataDir)) {
+    console.log(`\npublic research data: ${sharedDataDir} not found`);
+    skip(`public research data: ${sharedDataDir} not found: its floors are SKIPPED, not checked`);
+    return skipped(`${sharedDataDir} not found`);
+  }
+  console.log(`\npublic research data (evaluation only, never trained on): ${sharedDataDir}`);
+  const values: MeasuredValue[] = [];
+  const sdcnl = loadSdcnl();
+  if (sdcnl.found) {
+    const r = scorePosts(sdcnl.posts);
+    const sw = sdcnl.posts.filter((p) => p.positive).length;
+    console.log(
+      `sdcnl-dev (${sdcnl.posts.length} posts: ${sw} r/SuicideWatch, ${sdcnl.posts.length - sw} r/depression)`,
+    );
+    console.log(`  ROC AUC of score, SuicideWatch vs depression: ${r.auc?.toFixed(3) ?? '—'}`);
+    console.log(
+      `  share at ≥ high: SuicideWatch ${pct(r.positiveAtHigh.value)}, depression ${pct(r.negativeAtHigh.value)}`,
+    );
+    values.push(auc('sdcnl.auc', r.auc));
+  } else {
+    skip(`sdcnl: ${sdcnl.missing} not found: its floor is SKIPPED, not checked`);
+    values.push(skipped(`${sdcnl.missing} not found`)[0] as MeasuredValue);
+  }
+  const dreaddit = loadDreaddit();
+  if (dreaddit.found) {
+    const r = scorePosts(dreaddit.posts);
+    console.log(`dreaddit-dev (${dreaddit.posts.length} segments)`);
+    console.log(`  ROC AUC of score, stressed vs calm: ${r.auc?.toFixed(3) ?? '—'}`);
+    console.log(`  share at ≥ high: stressed ${pct(r.positiveAtHigh.value)}, calm ${pct(r.negativeAtHigh.value)}`);
+    values.push(auc('dreaddit.auc', r.auc), fromRatio('dreaddit.calmAtHigh', r.negativeAtHigh));
+  } else {
+    skip(`dreaddit: ${dreaddit.missing} not found: its floors are SKIPPED, not checked`);
+    values.push(...skipped(`${dreaddit.missing} not found`).slice(1));
+  }
+  return values;
+}
+
+function readFloors(): FloorsFile | undefined {
+  if (!existsSync(floorsPath)) return undefined;
+  const parsed = floorsFileSchema.safeParse(JSON.parse(readFileSync(floorsPath, 'utf8')));
+  if (!parsed.success) {
+    console.error(`${rel(floorsPath)} is not a valid floors file:\n${parsed.error.message}`);
+    process.exit(1);
+  }
+  return parsed.data;
+}
+
+function main(): void {
+  let args: ReturnType<typeof parseEvalArgs>;
+  try {
+    args = parseEvalArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`eval:risk: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const corpus = loadCorpus();
+  const trained = new Set(corpus.examples.map((e) => e.norm));
+  const values = [
+    ...heldOut(corpus),
+    ...stress('stress1', 'stress set 1', stressDir, trained),
+    ...stress('stress2', 'stress set 2', stress2Dir, trained),
+    ...publicData(),
+  ];
+  const weightsSha256 = createHash('sha256').update(readFileSync(weightsPath)).digest('hex');
+  const previous = readFloors();
+
+  if (args.setFloors) {
+    const { file, kept } = setFloors({
+      values,
+      previous,
+      reason: args.reason,
+      modelVersion: MODEL_VERSION,
+      weightsSha256,
+      corpusHash: corpus.hash,
+      setOn: new Date().toISOString().slice(0, 10),
     });
-}
+    writeFileSync(floorsPath, JSON.stringify(file, null, 2) + '\n');
+    console.log(`\nwrote ${rel(floorsPath)}: ${Object.keys(file.bounds).length} bounds, reason "${file.reason}"`);
+    for (const line of kept) console.log(loud(line));
+  }
 
-function externalReport(): void {
-  const dataDir = path.resolve(repoRoot, '../shared/data');
-  if (!existsSync(dataDir)) {
-    console.log(`\n(${dataDir} not found: skipping the public-data report)`);
+  const floors = args.setFloors ? readFloors() : previous;
+  if (!floors) {
+    console.log(`\nFAIL: ${rel(floorsPath)} not found: run npm run eval:risk -- --set-floors --reason "…"`);
+    process.exitCode = 1;
     return;
   }
-  console.log(`\npublic research data (evaluation only, never trained on): ${dataDir}`);
-  const sdcnlFile = path.join(dataDir, 'sdcnl-dev.jsonl');
-  if (existsSync(sdcnlFile)) {
-    const rows = readJsonl(sdcnlFile, sdcnlSchema);
-    const results = rows.map((r) => ({ a: assess(r.text), sw: r.suicidewatch === 1 }));
-    const auc = rocAuc(
-      results.map((r) => r.a.score),
-      results.map((r) => r.sw),
+  if (floors.weightsSha256 !== weightsSha256)
+    console.log(
+      `\nnote: the floors were set against weights ${floors.modelVersion} (${floors.weightsSha256.slice(0, 12)}); ` +
+        `these are ${MODEL_VERSION} (${weightsSha256.slice(0, 12)})`,
     );
-    const share = (sw: boolean): string => {
-      const group = results.filter((r) => r.sw === sw);
-      return pct(group.filter((r) => levelRank(r.a.level) >= 3).length / group.length);
-    };
-    const sw = results.filter((r) => r.sw).length;
-    console.log(`sdcnl-dev (${rows.length} posts: ${sw} r/SuicideWatch, ${rows.length - sw} r/depression)`);
-    console.log(`  ROC AUC of score, SuicideWatch vs depression: ${auc.toFixed(3)}`);
-    console.log(`  share at ≥ high: SuicideWatch ${share(true)}, depression ${share(false)}`);
-  }
-  const dreadditFile = path.join(dataDir, 'dreaddit-dev.jsonl');
-  if (existsSync(dreadditFile)) {
-    const rows = readJsonl(dreadditFile, dreadditSchema);
-    const results = rows.map((r) => ({ a: assess(r.text), stressed: r.stressed === 1 }));
-    const auc = rocAuc(
-      results.map((r) => r.a.score),
-      results.map((r) => r.stressed),
-    );
-    const share = (stressed: boolean): string => {
-      const group = results.filter((r) => r.stressed === stressed);
-      return pct(group.filter((r) => levelRank(r.a.level) >= 3).length / group.length);
-    };
-    console.log(`dreaddit-dev (${rows.length} segments)`);
-    console.log(`  ROC AUC of score, stressed vs calm: ${auc.toFixed(3)}`);
-    console.log(`  share at ≥ high: stressed ${share(true)}, calm ${share(false)}`);
-  }
+  const check = checkFloors(values, floors);
+  printTable(check, floors);
+  for (const line of [...loudLines, ...check.skipped]) console.log(loud(line));
+  if (check.failures.length > 0) {
+    console.log(`\nFAIL: ${check.failures.length} bound(s) missed:`);
+    for (const f of check.failures) console.log(`  ${f}`);
+    console.log('If the change is intended, rerun with --set-floors --reason "…" and commit floors.json with it.');
+    process.exitCode = 1;
+  } else console.log('\nall enforced bounds met');
 }
 
-/**
- * The stress set (corpus/risk-stress, GUIDE.md): examples written later, by
- * other writers, about the hardest cases (understated farewells, danger told
- * without danger words, self-harm in euphemism, ideation in heavy typos and
- * code-switching). Never trained on, so it shows how the assessor carries to
- * writing it has not seen; reported beside the floors, not counted in them.
- */
-function stressReport(): void {
-  if (!existsSync(stressDir)) return;
-  // A text that is also in the training corpus (as normalised) would not test anything.
-  const trained = new Set(loadCorpus().examples.map((e) => e.norm));
-  const stress = loadCorpus(stressDir).examples.filter((e) => !trained.has(e.norm));
-  console.log(`\nstress set (${path.relative(repoRoot, stressDir)}, never trained on): ${stress.length} examples`);
-  console.log(`  all: ${floorLine(floorCounts(stress))}`);
-  const themes = [...new Set(stress.map((e) => e.file.replace(/-\d+\.jsonl$/, '')))].sort();
-  for (const theme of themes) {
-    const counts = floorCounts(stress.filter((e) => e.file.startsWith(`${theme}-`)));
-    console.log(`  ${theme}: ${floorLine(counts)}`);
-  }
-}
-
-const ok = heldOutReport();
-stressReport();
-externalReport();
-if (!ok) {
-  console.log('\nFAIL: a safety floor was missed');
-  process.exitCode = 1;
-}
+main();

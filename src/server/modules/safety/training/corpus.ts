@@ -18,6 +18,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const corpusDir = path.join(repoRoot, 'corpus/risk');
 /** Evaluation-only examples (GUIDE.md, "The stress set"): training never reads this folder. */
 export const stressDir = path.join(repoRoot, 'corpus/risk-stress');
+/** The second stress set (issue 12 part 2), same rules: training never reads it either. */
+export const stress2Dir = path.join(repoRoot, 'corpus/risk-stress-2');
 export const HELD_OUT_SHARE = 0.2;
 
 export const exampleSchema = z.object({
