@@ -33,15 +33,28 @@ const MEANS_SIGNALS = new Set(['means_in_hand', 'cue_means', 'means']);
 const isIdeation = (j: Judged): boolean =>
   IDEATION_SIGNALS.has(j.hit.rule.signal) && j.level === 'high' && j.modifiers.length === 0;
 
+/**
+ * Where a deadline belongs to the wish: its clause, and a short clause or
+ * sentence straight after it ("I want to die, tonight." / "I want to die. tonight").
+ * Not the rest of a sentence turned by "but" ("I want to die, but this weekend
+ * my sister visits").
+ */
+function deadlineWindow(ctx: TextContext, at: number): string {
+  const [cs, ce] = ctx.clause(at);
+  let end = ce;
+  if (ce < ctx.text.length && !ctx.text.startsWith(' but', ce) && !ctx.text.startsWith(' though', ce)) {
+    const [, nextEnd] = ctx.clause(ce + 1);
+    if (nextEnd - ce <= 30) end = nextEnd;
+  }
+  return ctx.text.slice(cs, end);
+}
+
 /** Ideation hits raised to imminent by a deadline in their sentence (or the next short one) or by means in hand. */
 export function composePlans(ctx: TextContext, counting: readonly Judged[]): Judged[] {
   const meansInHand = counting.some((j) => MEANS_SIGNALS.has(j.hit.rule.signal) && j.level !== 'none');
   return counting.map((j) => {
     if (!isIdeation(j)) return j;
-    const [ss, se] = ctx.sentence(j.hit.start);
-    const next = se + 1 < ctx.text.length ? ctx.sentence(se + 1)[1] : se;
-    const window = ctx.text.slice(ss, next - se <= 40 ? next + 1 : se + 1);
-    if (DEADLINE_RE.test(window)) return { ...j, level: 'imminent', categories: [...j.categories, 'suicide_plan'], modifiers: ['timed'] };
+    if (DEADLINE_RE.test(deadlineWindow(ctx, j.hit.start))) return { ...j, level: 'imminent', categories: [...j.categories, 'suicide_plan'], modifiers: ['timed'] };
     if (meansInHand) return { ...j, level: 'imminent', categories: [...j.categories, 'suicide_method'], modifiers: ['with_means'] };
     return j;
   });
