@@ -46,6 +46,7 @@ const CASES: readonly Case[] = [
       ["everyone thinks I want to die and they're right", 'high'],
       ["my mum keeps asking if I'm suicidal. I am. I just can't tell her", 'high'],
       ['they think I want to die. I do. every single day', 'high'],
+      ["everyone thinks I'm happy but I want to die, I'm not happy at all", 'high'],
     ],
   },
   {
@@ -74,6 +75,7 @@ const CASES: readonly Case[] = [
       ["wrote letters to everyone I love, they'll find them tomorrow", 'imminent'],
       ["I've written the letters to my mum and my brother. I'm ready", 'imminent'],
       ["wrote a letter to my kids so they understand why I did it. tonight's the night", 'imminent'],
+      ["writing a letter to my future self that will never be opened because I won't be here", 'high'],
     ],
   },
   {
@@ -99,6 +101,7 @@ const CASES: readonly Case[] = [
     twins: [
       ["I've got the pills now and I'm taking all of them tonight", 'imminent'],
       ["got the pills now. been saving them for weeks, tonight's the night", 'imminent'],
+      ['the gp finally prescribed them. now I have enough pills to end it', 'high'],
     ],
   },
   {
@@ -111,6 +114,7 @@ const CASES: readonly Case[] = [
     twins: [
       ['going to end it all on saturday, nobody will even notice', 'imminent'],
       ["ready to end it all tonight, I can't keep doing this", 'high'],
+      ['going to end it with him tonight and then end my life too', 'high'],
     ],
   },
   {
@@ -122,6 +126,7 @@ const CASES: readonly Case[] = [
     twins: [
       ["by friday I won't be here anymore. I've been saving my pills", 'imminent'],
       ["I won't be around after tonight. I'm sorry for everything", 'imminent'],
+      ['goodbye everyone, moving to a better place', 'high'],
     ],
   },
 ];
