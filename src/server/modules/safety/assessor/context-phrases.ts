@@ -125,7 +125,7 @@ export const ATTRIBUTED_BEFORE_RE =
  * "no", "I said I'm tired"). "I'm not sure", "I don't know" are no denial.
  */
 export const DENIAL_START_RE =
-  /^\s*(?:(?:honestly|really|actually|tbh|well|obviously|seriously|but|and|which|lol)\s*,?\s+)*(?:(?:i'?m|im|i am)(?: (?:really|honestly|actually|just|definitely|absolutely|so|seriously))? not\b(?! (?:sure|ok|okay|fine|coping|safe|doing|well|good|lying|joking|kidding|exaggerating|allowed|able|going to lie|gonna lie))|i(?: (?:really|honestly|actually|just|definitely))? (?:don'?t|dont|do not|didn'?t|did not)(?=\s*(?:[.!?\n—-]|$|(?:want to|wanna) (?:die|be dead|kill myself|end it)\b|(?:and|but|i'?m|im|i|just|lol)\b))|(?:no|nope|nah)(?=\s*(?:[.!?\n—-]|$|(?:i'?m|im|i am|i|just|not)\b))|not at all|of course not|absolutely not|(?:i )?(?:just )?(?:said|meant)\b)/;
+  /^\s*(?:(?:honestly|really|actually|tbh|well|obviously|seriously|but|and|which|lol)\s*,?\s+)*(?:(?:i'?m|im|i am)(?: (?:really|honestly|actually|just|definitely|absolutely|so|seriously))? not\b(?! (?:sure|ok|okay|fine|coping|safe|doing|well|good|lying|joking|kidding|exaggerating|allowed|able|going to lie|gonna lie))|i(?: (?:really|honestly|actually|just|definitely))? (?:don'?t|dont|do not|didn'?t|did not)(?=\s*(?:[.!?\n,;—-]|$|(?:want to|wanna) (?:die|be dead|kill myself|end it)\b|(?:and|but|i'?m|im|i|just|lol)\b))|(?:no|nope|nah)(?=\s*(?:[.!?\n,;—-]|$|(?:i'?m|im|i am|i|just|not)\b))|not at all|of course not|absolutely not|(?:i )?(?:just )?(?:said|meant)\b)/;
 /** Clause breaks inside the rest of a sentence, for DENIAL_START_RE. */
 export const DENIAL_CLAUSE_SPLIT_RE = /[,;:]|\s(?:but|and|though)\s/;
 /**
@@ -134,13 +134,13 @@ export const DENIAL_CLAUSE_SPLIT_RE = /[,;:]|\s(?:but|and|though)\s/;
  * recovery statement (RECOVERY_NOW_RE) the risk is past.
  */
 export const PAST_FRAME_RE =
-  /\b(?:when i was|back when|last (?:year|summer|winter|spring|autumn|christmas)|i used to(?: be)?|(?:a|one|two|three|four|five|\d+|a few|few|couple of) (?:years?|months?) ago|at my (?:worst|lowest)|(?:in|during|through) (?:my|that|the) (?:worst|darkest|dark|lowest) (?:time|times|days|period|patch|year|months)|in (?:19|20)\d\d)\b/;
+  /\b(?:when i (?:was|wanted|felt|tried|thought)|back when|last (?:year|summer|winter|spring|autumn|christmas)|i used to(?: be)?|(?:a|one|two|three|four|five|\d+|a few|few|couple of) (?:years?|months?) ago|at my (?:worst|lowest)|(?:in|during|through) (?:my|that|the) (?:worst|darkest|dark|lowest) (?:time|times|days|period|patch|year|months)|in (?:19|20)\d\d)\b/;
 /** A present recovery statement: "I'm doing so much better now", "I'm safe", "in a good place". */
 export const RECOVERY_NOW_RE =
-  /\b(?:(?:i'?m|im|i am)(?: (?:now|finally|actually|genuinely|honestly|so))? (?:doing )?(?:(?:so|much|a lot|loads|way|really|heaps|far) )*(?:better|safe|stable|thriving|happy|in a (?:good|better|much better|great|safe) place|in recovery|on the mend|through it|out of it)\b|(?<!(?:was|were) )doing (?:(?:so|much|a lot|loads|way|really|far) )*better|(?:in|at) a (?:good|better|much better|great) place now|(?:glad|happy) (?:i'?m|to be) (?:still )?(?:here|alive)|(?:so much |much )?better now|life is (?:good|better) now)/;
+  /\b(?:(?:i'?m|im|i am)(?: (?:now|finally|actually|genuinely|honestly|so))? (?:doing )?(?:(?:so|much|a lot|loads|way|really|heaps|far) )*(?:better|safe|stable|thriving|happy|(?:really |so |very )?well|in a (?:good|better|much better|great|safe) place|in recovery|on the mend|through it|out of it)\b|(?<!(?:was|were) )doing (?:(?:so|much|a lot|loads|way|really|far) )*(?:better|well)|(?:in|at) a (?:good|better|much better|great) place now|(?:glad|happy) (?:i'?m|to be) (?:still )?(?:here|alive)|(?:so much |much )?better now|life is (?:good|better) now)/;
 /** The crisis came back: no longer past ("again", "creeping back", "lately"). */
 export const RELAPSE_RE =
-  /\b(?:again|still|coming back|creeping back|came back|lately|these days|(?:but|and) now|recently|relaps\w*|slipping|(?:i'?m|im) (?:not|no longer) (?:ok|okay|fine|better|safe))\b/;
+  /\b(?:again|still|coming back|creeping back|came back|(?:it'?s|its|they'?re|it is) back|lately|(?:but|and) now|recently|relaps\w*|slipping|(?:i'?m|im) (?:not|no longer) (?:ok|okay|fine|better|safe))\b/;
 /**
  * Letters that are not farewells: a therapy exercise, to one's younger or
  * future self, to a late parent, a cover letter, a complaint.
@@ -152,7 +152,7 @@ export const LOOKALIKE_LETTER_RE =
  * photos", "edge of the cliff with a flask of tea, best hike ever").
  */
 export const LEISURE_RE =
-  /\b(?:(?:taking|take|took|snapping|getting|got) (?:some |a few |the |loads of )?(?:\w+ )?(?:photos?|pictures?|pics|selfies?)|photograph\w*|camera|sunset|sunrise|views?|scenery|hik(?:e|es|ing|ed)|walk(?:ing)? the dog|dog walk|picnic|flask|cuppa|sandwich\w*|ice cream|fishing|birdwatching|bird watching|fireworks|regatta|parade|festival|tourists?|sightseeing|climbing|bouldering|abseil\w*|kayak\w*|cycling|bike ride|trail|what a view|gorgeous|stunning|best (?:\w+ )?ever|day out|rowing|boat race|waiting for (?:the|my) (?:\S+ )?(?:train|bus|tram)|commut\w*|(?:train|bus) (?:is |'?s )?(?:late|delayed|cancelled))\b/;
+  /\b(?:(?:taking|take|took|snapping|getting|got) (?:some |a few |the |loads of )?(?:\w+ )?(?:photos?|pictures?|pics|selfies?)|photograph\w*|camera|sunset|sunrise|views?|scenery|hik(?:e|es|ing|ed)|walk(?:ing)? the dog|dog walk|picnic|flask|cuppa|sandwich\w*|ice cream|fishing|birdwatching|bird watching|fireworks|regatta|parade|festival|tourists?|sightseeing|climbing|bouldering|abseil\w*|kayak\w*|cycling|bike ride|trail|what a view|gorgeous|stunning|best (?:\w+ )?ever|day out|rowing|boat race|eating|chips|lunch|with (?:my|the) (?:kids|family|friends|mates|partner|boyfriend|girlfriend|dog|wife|husband)|waiting for (?:the|my) (?:\S+ )?(?:train|bus|tram)|commut\w*|(?:train|bus) (?:is |'?s )?(?:late|delayed|cancelled))\b/;
 /** Words of real risk that keep a place a place of risk whatever the leisure around it. */
 export const PLACE_RISK_RE =
   /\b(?:last|final|one more time|goodbye|bye|never|nobody|no one|won'?t|forever|jump\w*|end it|ending it|miss me|gone|anymore|any more|pills|rope|can'?t (?:do|take|go on|keep)|no point|sorry|sign|step off|let go|over the edge|the drop|fall)\b/;

@@ -262,7 +262,7 @@ function pastThanks(ctx: TextContext, hit: RuleHit, matched: string): boolean {
 }
 
 /** Signals whose hit may name a place of risk ("on the bridge", "edge of the cliff"). */
-const PLACE_SIGNALS = new Set([...FAREWELL_SIGNALS, 'attempt_underway', 'method']);
+const PLACE_SIGNALS = new Set([...FAREWELL_SIGNALS, 'attempt_underway', 'attempt_plain', 'method']);
 
 /** Last match of a global regex in text[from, to), as its start index, or -1. */
 const globalCache = new Map<RegExp, RegExp>();

@@ -40,6 +40,8 @@ const CASES: readonly Case[] = [
       "I never said I don't want to be alive, I said I'm tired of my job",
       "my mates reckon I want to kill myself after the breakup, no, I'm just sad",
       "my gran is convinced I'm suicidal because I dyed my hair black. I'm really not lol",
+      "my therapist keeps asking if I want to die. I don't, I just hate my job",
+      "everyone assumes I want to kill myself after the divorce. honestly I don't, I'm relieved",
     ],
     twins: [
       ["people ask if I'm suicidal and honestly I am", 'high'],
@@ -55,6 +57,7 @@ const CASES: readonly Case[] = [
       "thank you all for being there when I was suicidal last year. I'm doing so much better now",
       "back when I wanted to die this forum kept me going. thank you all for everything, I'm in a good place now",
       "I used to be suicidal and you lot got me through it. thank you for being there, I'm safe and happy now",
+      "when I was suicidal two years ago this community saved me. I'm in a much better place now",
     ],
     twins: [
       ["thank you all for being there. I'm suicidal again and I can't keep going", 'high'],
@@ -85,10 +88,12 @@ const CASES: readonly Case[] = [
       'sitting at the edge of the cliff with a flask of tea, best hike ever',
       'standing on the bridge watching the rowing race, what a view',
       'up on the roof of the car park with my camera, the fireworks are starting',
+      'sitting on the edge of the pier eating chips with the kids',
     ],
     twins: [
       ['on the bridge now. nobody will miss me', 'high'],
       ["sitting at the edge of the cliff, this is the last thing I'll see", 'imminent'],
+      ["sitting on the edge of the pier. I'm going to jump", 'imminent'],
       ['standing on the bridge, going to jump when it gets dark', 'imminent'],
     ],
   },
@@ -97,6 +102,7 @@ const CASES: readonly Case[] = [
     lookalikes: [
       "I've got the pills now, my GP finally prescribed them",
       'finally have the pills, the doctor prescribed them for my migraines',
+      'picked up the pills from the pharmacy, doctor put me on sertraline',
     ],
     twins: [
       ["I've got the pills now and I'm taking all of them tonight", 'imminent'],

@@ -40,7 +40,7 @@ const LOOKALIKE_SPANS = [
   LOOKALIKE_LETTER_RE.source,
   RELATIONSHIP_END_RE.source,
   String.raw`\b(?:taking|snapping) (?:some |a few |loads of )?(?:(?:sunset|sunrise|holiday|tourist|landscape|nature|bird|wildlife|scenery|skyline|firework|golden hour) (?:photos|pictures|pics|shots)|(?:photos|pictures|pics) of the (?:sunset|sunrise|view|fireworks|birds|boats|skyline))\b`,
-  String.raw`\b(?:gp|doctor|dr|psychiatrist|consultant|nurse|dentist) (?:\w+ ){0,2}(?:prescribed|put me on|started me on) (?:them|me|it|those|these)\b`,
+  String.raw`\b(?:gp|doctor|dr|psychiatrist|consultant|nurse|dentist) (?:\w+ ){0,2}(?:prescribed|put me on|started me on)\b`,
   String.raw`\b(?:moving|relocating|emigrating) (?:back )?(?:to (?!a better|the other side|heaven|the next|somewhere|where)[a-z]+|abroad|house)\b`,
 ]
   .map((span) => `(?:${span})(?![^]{0,300}?${GUARD})(?<!${GUARD}[^]{0,300})`)
