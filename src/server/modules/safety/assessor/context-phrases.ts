@@ -106,10 +106,11 @@ export const SCHOOLWORK_RE =
  * a noun that is not a time or a manner, or "it"/"them" and a colour) it is
  * "dye" ("want to die my hair pink", "die the curtains", "die it purple"). A
  * time or manner after it is still the wish ("die this weekend", "die the same
- * way", "die my own way"). Tested on the text right after a hit ending in "die".
+ * way", "die my own way"), and so is a run-on sentence ("want to die my family
+ * would be better off"). Tested on the text right after a hit ending in "die".
  */
 export const DYE_OBJECT_RE =
-  /^ (?:(?:my|your|his|her|their|our|the|this|that|these|those|all my|some of my) (?!(?:same|own|whole|next|last|first|way|ways|death|time|day|days|night|nights|week|weekend|month|year|morning|evening|afternoon|moment|minute|second|hour|summer|winter|spring|autumn|fall|christmas|holidays?|birthday|end|rest|monday|tuesday|wednesday|thursday|friday|saturday|sunday|instant|exact|slow|painful|quick|happy|peaceful|very|life|worst|best|most|more|least|hardest|easiest|quickest|quietest|fastest|bad|badly|much|hard|often|young|soon|early|quickly|quietly|painlessly|alone|already|too|really|kind|sort|second)\b)[a-z]{2,}|(?:it|them) (?:\w+ )?(?:pink|purple|blue|black|red|green|blonde?|brown|ginger|silver|grey|gray|white|orange|yellow|teal|lilac|again|back|darker|lighter|colou?rs?)\b)/;
+  /^ (?:(?:my|your|his|her|their|our|the|this|that|these|those|all my|some of my) (?!(?:same|own|whole|next|last|first|way|ways|death|time|day|days|night|nights|week|weekend|month|year|morning|evening|afternoon|moment|minute|second|hour|summer|winter|spring|autumn|fall|christmas|holidays?|birthday|end|rest|monday|tuesday|wednesday|thursday|friday|saturday|sunday|instant|exact|slow|painful|quick|happy|peaceful|very|life|worst|best|most|more|least|hardest|easiest|quickest|quietest|fastest|bad|badly|much|hard|often|young|soon|early|quickly|quietly|painlessly|alone|already|too|really|kind|sort|second|mum|mom|dad|parents?|family|kids?|children|friends?|husband|wife|partner|boyfriend|girlfriend|bf|gf|ex|brother|sister|son|daughter|baby|boss|life|head|brain|mind|heart|body|soul|self|thoughts|feelings|problems|pain)\b)[a-z]{2,}(?! (?:would|will|won'?t|wont|is|isn'?t|are|aren'?t|was|wasn'?t|were|has|have|had|does|doesn'?t|don'?t|did|didn'?t|can|can'?t|could|couldn'?t|should|might|never|always|just|hates?|hated|thinks?|said|says|left|leaves|died|deserves?|needs?|wants?|keeps?|wouldn'?t|i|i'?m|im)\b)|(?:it|them) (?:\w+ )?(?:pink|purple|blue|black|red|green|blonde?|brown|ginger|silver|grey|gray|white|orange|yellow|teal|lilac|again|back|darker|lighter|colou?rs?)\b)/;
 /**
  * Risk words put in someone else's question or belief about the writer ("people
  * keep asking if I'm suicidal", "everyone thinks I want to die", "my mum is
@@ -122,10 +123,12 @@ export const ATTRIBUTED_BEFORE_RE =
 /**
  * The writer's answer to an attribution (ATTRIBUTED_BEFORE_RE): a denial at the
  * start of a clause after the hit or of the next sentence ("I'm not", "I don't",
- * "no", "I said I'm tired"). "I'm not sure", "I don't know" are no denial.
+ * "no"). "I'm not sure", "I don't know" are no denial.
  */
 export const DENIAL_START_RE =
-  /^\s*(?:(?:honestly|really|actually|tbh|well|obviously|seriously|but|and|which|lol)\s*,?\s+)*(?:(?:i'?m|im|i am)(?: (?:really|honestly|actually|just|definitely|absolutely|so|seriously))? not\b(?! (?:sure|ok|okay|fine|coping|safe|doing|well|good|lying|joking|kidding|exaggerating|allowed|able|going to lie|gonna lie))|i(?: (?:really|honestly|actually|just|definitely))? (?:don'?t|dont|do not|didn'?t|did not)(?=\s*(?:[.!?\n,;—-]|$|(?:want to|wanna) (?:die|be dead|kill myself|end it)\b|(?:and|but|i'?m|im|i|just|lol)\b))|(?:no|nope|nah)(?=\s*(?:[.!?\n,;—-]|$|(?:i'?m|im|i am|i|just|not)\b))|not at all|of course not|absolutely not|(?:i )?(?:just )?(?:said|meant)\b)/;
+  /^\s*(?:(?:honestly|really|actually|tbh|well|obviously|seriously|but|and|which|lol)\s*,?\s+)*(?:(?:i'?m|im|i am)(?: (?:really|honestly|actually|just|definitely|absolutely|so|seriously))? not\b(?! (?:sure|ok|okay|fine|coping|safe|doing|well|good|lying|joking|kidding|exaggerating|allowed|able|going to lie|gonna lie))|i(?: (?:really|honestly|actually|just|definitely))? (?:don'?t|dont|do not|didn'?t|did not)(?=\s*(?:[.!?\n,;—-]|$|(?:want to|wanna) (?:die|be dead|kill myself|end it)\b|(?:and|but|i'?m|im|i|just|lol)\b))|(?:no|nope|nah)(?=\s*(?:[.!?\n,;—-]|$|(?:i'?m|im|i am|i|just|not)\b))|not at all|of course not|absolutely not)/;
+/** The answer to words the writer disowns (DISOWNED_RE): "I never said I…, I said I'm tired". */
+export const DISOWNED_ANSWER_RE = /^\s*(?:but )?(?:i )?(?:just |only )?(?:said|meant)\b/;
 /** Clause breaks inside the rest of a sentence, for DENIAL_START_RE. */
 export const DENIAL_CLAUSE_SPLIT_RE = /[,;:]|\s(?:but|and|though)\s/;
 /**
@@ -140,7 +143,7 @@ export const RECOVERY_NOW_RE =
   /\b(?:(?:i'?m|im|i am)(?: (?:now|finally|actually|genuinely|honestly|so))? (?:doing )?(?:(?:so|much|a lot|loads|way|really|heaps|far) )*(?:better|safe|stable|thriving|happy|(?:really |so |very )?well|in a (?:good|better|much better|great|safe) place|in recovery|on the mend|through it|out of it)\b|(?<!(?:was|were) )doing (?:(?:so|much|a lot|loads|way|really|far) )*(?:better|well)|(?:in|at) a (?:good|better|much better|great) place now|(?:glad|happy) (?:i'?m|to be) (?:still )?(?:here|alive)|(?:so much |much )?better now|life is (?:good|better) now)/;
 /** The crisis came back: no longer past ("again", "creeping back", "lately"). */
 export const RELAPSE_RE =
-  /\b(?:again|still|coming back|creeping back|came back|(?:it'?s|its|they'?re|it is) back|lately|(?:but|and) now|recently|relaps\w*|slipping|(?:i'?m|im) (?:not|no longer) (?:ok|okay|fine|better|safe))\b/;
+  /\b(?:again|still|(?:come|comes|coming|came|creeping|creeps) back|(?:it'?s|its|they'?re|it is) back|lately|(?:but|and) now|recently|relaps\w*|slipping|(?:i'?m|im) (?:not|no longer) (?:ok|okay|fine|better|safe))\b/;
 /**
  * Letters that are not farewells: a therapy exercise, to one's younger or
  * future self, to a late parent, a cover letter, a complaint.
@@ -155,7 +158,7 @@ export const LEISURE_RE =
   /\b(?:(?:taking|take|took|snapping|getting|got) (?:some |a few |the |loads of )?(?:\w+ )?(?:photos?|pictures?|pics|selfies?)|photograph\w*|camera|sunset|sunrise|views?|scenery|hik(?:e|es|ing|ed)|walk(?:ing)? the dog|dog walk|picnic|flask|cuppa|sandwich\w*|ice cream|fishing|birdwatching|bird watching|fireworks|regatta|parade|festival|tourists?|sightseeing|climbing|bouldering|abseil\w*|kayak\w*|cycling|bike ride|trail|what a view|gorgeous|stunning|best (?:\w+ )?ever|day out|rowing|boat race|eating|chips|lunch|with (?:my|the) (?:kids|family|friends|mates|partner|boyfriend|girlfriend|dog|wife|husband)|waiting for (?:the|my) (?:\S+ )?(?:train|bus|tram)|commut\w*|(?:train|bus) (?:is |'?s )?(?:late|delayed|cancelled))\b/;
 /** Words of real risk that keep a place a place of risk whatever the leisure around it. */
 export const PLACE_RISK_RE =
-  /\b(?:last|final|one more time|goodbye|bye|never|nobody|no one|won'?t|forever|jump\w*|end it|ending it|miss me|gone|anymore|any more|pills|rope|can'?t (?:do|take|go on|keep)|no point|sorry|sign|step off|let go|over the edge|the drop|fall)\b/;
+  /\b(?:last|final|one more time|goodbye|bye|never|nobody|no one|won'?t|forever|jump\w*|end it|ending it|miss me|gone|anymore|any more|pills|rope|can'?t (?:do|take|go on|keep)|no point|sorry|sign|step off|let go|over the edge|the drop|fall|easy|so high|how high|how far|the height|cold water|the water below|nobody around)\b/;
 /** The hit names a place where people go to die (the place rules' words). */
 export const PLACE_WORD_RE =
   /\b(?:bridge|cliffs?|edge|ledge|roof|rooftop|platform|tracks|railway|river|car park|multi-?storey|balcony|overpass|quarry|harbou?r|pier|viaduct|railing)\b/;
@@ -164,7 +167,7 @@ export const PLACE_WORD_RE =
  * with my boyfriend".
  */
 export const RELATIONSHIP_END_RE =
-  /\b(?:end|ending|ended|finish|finishing) (?:it|things|everything)(?: all)? with (?:him|her|them|my (?:\w+ )?(?:bf|gf|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|ex|man|missus|lass|lad|situationship|boo))\b/;
+  /\b(?:end|ending|ended|finish|finishing) (?:it|things|everything)(?: all)? with (?:him|her|them|my (?:\w+ )?(?:bf|gf|boyfriend|girlfriend|partner|husband|wife|fianc[eé]e?|ex|man|missus|lass|lad|situationship|boo))\b(?! (?:gone|dead|away|not here|out of|leaving|left|watching|there))/;
 /**
  * Words of death, means in quantity or intent near an everyday explanation (a
  * letter, a prescription, a move, photos, a break-up): the explanation no
@@ -173,3 +176,15 @@ export const RELATIONSHIP_END_RE =
  */
 export const LOOKALIKE_GUARD_RE =
   /\b(?:enough|all of (?:them|it)|the (?:whole )?lot|overdos\w*|od|die|dying|dead|death|suicid\w*|unalive|kill (?:myself|me)|(?:end|ending) (?:it|my life|things|everything)(?! (?:all )?with)|jump\w*|better place|never (?:see|wake|be (?:opened|read|sent))|won'?t (?:wake|be alive)|no (?:point|reason to)|stockpil\w*|hoard\w*|sav(?:e|ed|ing) (?:them|up|my)|(?:tonight|tomorrow)'?s the (?:night|day)|be with (?:him|her|them) (?:soon|again)|see (?:him|her|them) again)\b/;
+/**
+ * The writer takes the denial of an attribution back or affirms it ("I said no
+ * but I lied", "no. that's a lie", "honestly I am", "I said yes").
+ */
+export const DENIAL_TAKEN_BACK_RE =
+  /\b(?:i lied|lying|(?:i'?m|im|i am) (?:planning|going to do) it|i have a plan|i (?:said|say) yes|yes|yeah|yep|(?:that'?s|it'?s|was) a lie|not (?:really )?true|but (?:i|i'?m|im) (?:really |actually )?(?:am|do)\b(?! not)|(?:i|i'?m|im) (?:actually|really) (?:am|do)\b(?! not)|i (?:do|am)(?=\s*(?:[.!?\n,]|$)))/;
+/** "I never said I…, I said…": the writer disowns the words (DENIAL_START_RE may then be "I said"). */
+export const DISOWNED_RE =
+  /\b(?:never said|never says|didn'?t say|did not say|never meant|(?:am|i'?m|im) not saying)\b/;
+/** The past crisis is back: "it's back and worse", "creeping back", "I relapsed". */
+export const CAME_BACK_RE =
+  /\b(?:(?:come|comes|coming|came|creeping|creeps) back|(?:it'?s|its|they'?re|it is|they are) back|relapsed)\b/;

@@ -15,12 +15,16 @@ import {
   ACUTE_RE,
   ATTRIBUTED_BEFORE_RE,
   BETTER_NOW_RE,
+  CAME_BACK_RE,
   CONDITIONAL_HYPERBOLE_RE,
   CONTINUES_RE,
   DANGER_NOW_RE,
   DENIAL_WITHDRAWN_RE,
   DENIAL_CLAUSE_SPLIT_RE,
   DENIAL_START_RE,
+  DENIAL_TAKEN_BACK_RE,
+  DISOWNED_ANSWER_RE,
+  DISOWNED_RE,
   DESIRE_BEFORE_RE,
   DYE_OBJECT_RE,
   FAREWELL_NEGATION_RE,
@@ -219,15 +223,21 @@ function attributedAndDenied(ctx: TextContext, hit: RuleHit, before: string): bo
   if (!ATTRIBUTED_BEFORE_RE.test(before)) return false;
   const text = ctx.text;
   const [, se] = ctx.sentence(hit.start);
-  if (
-    text
-      .slice(hit.end, se)
-      .split(DENIAL_CLAUSE_SPLIT_RE)
-      .some((c) => DENIAL_START_RE.test(c))
-  )
-    return true;
   const next = nextSentence(ctx, se);
-  return next !== null && DENIAL_START_RE.test(text.slice(next[0], next[1]));
+  // The denial is taken back ("I said no but I lied").
+  if (DENIAL_TAKEN_BACK_RE.test(text.slice(hit.end, next?.[1] ?? se))) return false;
+  // "I said…" answers only words the writer disowns ("I never said I…, I said I'm tired").
+  const disowned = DISOWNED_RE.test(before);
+  const denial = (c: string): boolean => DENIAL_START_RE.test(c) || (disowned && DISOWNED_ANSWER_RE.test(c));
+  if (text.slice(hit.end, se).split(DENIAL_CLAUSE_SPLIT_RE).some(denial)) return true;
+  return next !== null && denial(text.slice(next[0], next[1]));
+}
+
+/** A question about the writer answered yes ("the GP asked if I'm suicidal and honestly I am"): no hypothetical. */
+function affirmedAttribution(ctx: TextContext, hit: RuleHit, before: string): boolean {
+  if (!ATTRIBUTED_BEFORE_RE.test(before)) return false;
+  const [, se] = ctx.sentence(hit.start);
+  return DENIAL_TAKEN_BACK_RE.test(ctx.text.slice(hit.end, nextSentence(ctx, se)?.[1] ?? se));
 }
 
 /**
@@ -365,7 +375,7 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
     !ownQuestion &&
     ((hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') ||
       generalQuestion ||
-      REPORTED_QUESTION_RE.test(before))
+      (REPORTED_QUESTION_RE.test(before) && !affirmedAttribution(ctx, hit, before)))
   ) {
     if (HELPER_RE.test(sentence)) return none('helper');
     mods.push('hypothetical');
@@ -466,7 +476,9 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   }
 
   if (rule.kind !== 'recovery') {
-    const tense = pastAndRecovered(ctx, hit) ? 'past' : tenseOf(ctx, hit);
+    let tense = pastAndRecovered(ctx, hit) ? 'past' : tenseOf(ctx, hit);
+    // A past crisis told to explain one that is back keeps the current level (GUIDE.md).
+    if (tense === 'past' && CAME_BACK_RE.test(text.slice(hit.end, nextSentence(ctx, se)?.[1] ?? se))) tense = 'none';
     if (tense === 'past') {
       mods.push('past');
       level = cap(level, 'low');

@@ -30,6 +30,7 @@ const CASES: readonly Case[] = [
       ["I want to die tonight, I can't do this anymore", 'high'],
       ['I want to die the same way my dad did', 'high'],
       ['I just want to die alone where nobody finds me', 'high'],
+      ['I want to die my family would be better off without me', 'high'],
     ],
   },
   {
@@ -49,6 +50,8 @@ const CASES: readonly Case[] = [
       ["my mum keeps asking if I'm suicidal. I am. I just can't tell her", 'high'],
       ['they think I want to die. I do. every single day', 'high'],
       ["everyone thinks I'm happy but I want to die, I'm not happy at all", 'high'],
+      ["my GP asked if I'm suicidal and honestly I am", 'high'],
+      ['my therapist asked if I want to die and I said no but I lied', 'high'],
     ],
   },
   {
@@ -63,6 +66,7 @@ const CASES: readonly Case[] = [
       ["thank you all for being there. I'm suicidal again and I can't keep going", 'high'],
       ['thank you all for everything. I want to die and tonight is the night', 'imminent'],
       ["I was doing so much better last year but I'm suicidal again now. thank you all for being there", 'high'],
+      ["when I was suicidal two years ago I had a plan. it's back and worse", 'high'],
     ],
   },
   {
@@ -94,6 +98,7 @@ const CASES: readonly Case[] = [
       ['on the bridge now. nobody will miss me', 'high'],
       ["sitting at the edge of the cliff, this is the last thing I'll see", 'imminent'],
       ["sitting on the edge of the pier. I'm going to jump", 'imminent'],
+      ["on the bridge watching the river, it's beautiful, it would be so easy", 'high'],
       ['standing on the bridge, going to jump when it gets dark', 'imminent'],
     ],
   },
@@ -121,6 +126,7 @@ const CASES: readonly Case[] = [
       ['going to end it all on saturday, nobody will even notice', 'imminent'],
       ["ready to end it all tonight, I can't keep doing this", 'high'],
       ['going to end it with him tonight and then end my life too', 'high'],
+      ["I'm going to end it all with him gone there's nothing left", 'high'],
     ],
   },
   {
