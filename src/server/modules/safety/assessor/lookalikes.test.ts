@@ -43,6 +43,8 @@ const CASES: readonly Case[] = [
       "my gran is convinced I'm suicidal because I dyed my hair black. I'm really not lol",
       "my therapist keeps asking if I want to die. I don't, I just hate my job",
       "everyone assumes I want to kill myself after the divorce. honestly I don't, I'm relieved",
+      'ppl keep askin if im suicidal bc i posted a sad song. im not lol just vibing',
+      "mum's worried I'm suicidal since dad left. I'm not, I'm angry",
     ],
     twins: [
       ["people ask if I'm suicidal and honestly I am", 'high'],
@@ -61,6 +63,7 @@ const CASES: readonly Case[] = [
       "back when I wanted to die this forum kept me going. thank you all for everything, I'm in a good place now",
       "I used to be suicidal and you lot got me through it. thank you for being there, I'm safe and happy now",
       "when I was suicidal two years ago this community saved me. I'm in a much better place now",
+      'used to be suicidal, this sub got me through. thank u all for everything, im doing loads better',
     ],
     twins: [
       ["thank you all for being there. I'm suicidal again and I can't keep going", 'high'],
@@ -134,10 +137,12 @@ const CASES: readonly Case[] = [
     lookalikes: [
       "by friday I won't be here anymore, moving to leeds!",
       "won't be around after this week, moving back to glasgow for uni",
+      'not gonna be around after friday, off to uni in manchester!!',
     ],
     twins: [
       ["by friday I won't be here anymore. I've been saving my pills", 'imminent'],
       ["I won't be around after tonight. I'm sorry for everything", 'imminent'],
+      ["not gonna be around after friday. i've said my goodbyes", 'high'],
       ['goodbye everyone, moving to a better place', 'high'],
     ],
   },

@@ -31,7 +31,7 @@ export const COMPILED_RULES: readonly CompiledRule[] = RULES.map((spec) => ({
  * Everyday phrases that, like an idiom, say what the risk words around them
  * mean (issue 12): a letter that is no farewell (to one's younger self, a cover
  * letter, a therapy exercise), photos taken, a prescription, a move to another
- * town, a relationship ended. A short text with one of them is capped at low for the model
+ * town or to university, a relationship ended. A short text with one of them is capped at low for the model
  * (analyse.ts); rule hits outside the phrase still count. A span counts only
  * with no word of death or intent within 300 characters (LOOKALIKE_GUARD_RE).
  */
@@ -41,7 +41,7 @@ const LOOKALIKE_SPANS = [
   RELATIONSHIP_END_RE.source,
   String.raw`\b(?:taking|snapping) (?:some |a few |loads of )?(?:(?:sunset|sunrise|holiday|tourist|landscape|nature|bird|wildlife|scenery|skyline|firework|golden hour) (?:photos|pictures|pics|shots)|(?:photos|pictures|pics) of the (?:sunset|sunrise|view|fireworks|birds|boats|skyline))\b`,
   String.raw`\b(?:gp|doctor|dr|psychiatrist|consultant|nurse|dentist) (?:\w+ ){0,2}(?:prescribed|put me on|started me on)\b`,
-  String.raw`\b(?:moving|relocating|emigrating) (?:back )?(?:to (?!a better|the other side|heaven|the next|somewhere|where)[a-z]+|abroad|house)\b`,
+  String.raw`\b(?:(?:moving|relocating|emigrating) (?:back )?(?:to (?!a better|the other side|heaven|the next|somewhere|where)[a-z]+|abroad|house)|off to (?:uni|university|college|live in|work in|start (?:uni|university|college|my new job)))\b`,
 ]
   .map((span) => `(?:${span})(?![^]{0,300}?${GUARD})(?<!${GUARD}[^]{0,300})`)
   .join('|');
