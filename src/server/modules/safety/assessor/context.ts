@@ -13,33 +13,50 @@ import { levelAt, levelRank } from '../../../../shared/risk.js';
 import type { RuleHit } from './rules.js';
 import {
   ACUTE_RE,
+  ATTRIBUTED_BEFORE_RE,
   BETTER_NOW_RE,
+  CAME_BACK_RE,
   CONDITIONAL_HYPERBOLE_RE,
   CONTINUES_RE,
   DANGER_NOW_RE,
   DENIAL_WITHDRAWN_RE,
+  DENIAL_CLAUSE_SPLIT_RE,
+  DENIAL_START_RE,
+  DENIAL_TAKEN_BACK_RE,
+  DISOWNED_ANSWER_RE,
+  DISOWNED_RE,
   DESIRE_BEFORE_RE,
+  DYE_OBJECT_RE,
   FAREWELL_NEGATION_RE,
   FICTION_RE,
   FIRST_PERSON_RE,
   HELPER_RE,
   HUMOUR_RE,
   HYPOTHETICAL_RE,
+  LEISURE_RE,
   LOOKALIKE_FAREWELL_RE,
+  LOOKALIKE_GUARD_RE,
   LOOKALIKE_HARM_RE,
+  LOOKALIKE_LETTER_RE,
   LOOKALIKE_PILLS_RE,
   MUNDANE_RE,
   NEGATION_CARRIES_RE,
   NEGATION_CONNECTIVE_RE,
   NEGATION_RE,
   NEW_SUBJECT_RE,
+  PAST_FRAME_RE,
   PAST_RE,
   PAST_VERB_RE,
   PERSISTENT_RE,
+  PLACE_RISK_RE,
+  PLACE_WORD_RE,
   POST_NEGATION_RE,
   PRESENT_RE,
   PSEUDO_NEGATION_RE,
   RECENT_RE,
+  RECOVERY_NOW_RE,
+  RELAPSE_RE,
+  RELATIONSHIP_END_RE,
   REPORTED_QUESTION_RE,
   REPORTED_SPEECH_RE,
   SCHOOLWORK_RE,
@@ -186,6 +203,80 @@ const METHOD_SIGNALS = new Set(['method', 'method_research', 'cue_place', 'cue_h
 
 type Tense = 'acute' | 'recent' | 'past' | 'none';
 
+/** Start and end of the sentence after the one ending at `se` (skipping empty ones), or null. */
+function nextSentence(ctx: TextContext, se: number): [number, number] | null {
+  let pos = se + 1;
+  while (pos < ctx.text.length) {
+    const [ns, ne] = ctx.sentence(pos);
+    if (ctx.text.slice(ns, ne).trim().length > 0) return [ns, ne];
+    pos = ne + 1;
+  }
+  return null;
+}
+
+/**
+ * Someone else's question or belief about the writer ("people keep asking if I'm
+ * suicidal", "everyone thinks I want to die") or words the writer disowns ("I
+ * never said I…"), answered by a denial in a later clause of the sentence or at
+ * the start of the next ("I'm not", "I don't", "no, I'm just sad"): the risk
+ * phrase is what others say, not what the writer says. "…and honestly I am"
+ * keeps it.
+ */
+function attributedAndDenied(ctx: TextContext, hit: RuleHit, before: string): boolean {
+  if (!ATTRIBUTED_BEFORE_RE.test(before)) return false;
+  const text = ctx.text;
+  const [, se] = ctx.sentence(hit.start);
+  const next = nextSentence(ctx, se);
+  // The denial is taken back ("I said no but I lied").
+  if (DENIAL_TAKEN_BACK_RE.test(text.slice(hit.end, next?.[1] ?? se))) return false;
+  // "I said…" answers only words the writer disowns ("I never said I…, I said I'm tired").
+  const disowned = DISOWNED_RE.test(before);
+  const denial = (c: string): boolean => DENIAL_START_RE.test(c) || (disowned && DISOWNED_ANSWER_RE.test(c));
+  if (text.slice(hit.end, se).split(DENIAL_CLAUSE_SPLIT_RE).some(denial)) return true;
+  return next !== null && denial(text.slice(next[0], next[1]));
+}
+
+/** A question about the writer answered yes ("the GP asked if I'm suicidal and honestly I am"): no hypothetical. */
+function affirmedAttribution(ctx: TextContext, hit: RuleHit, before: string): boolean {
+  if (!ATTRIBUTED_BEFORE_RE.test(before)) return false;
+  const [, se] = ctx.sentence(hit.start);
+  return DENIAL_TAKEN_BACK_RE.test(ctx.text.slice(hit.end, nextSentence(ctx, se)?.[1] ?? se));
+}
+
+/**
+ * A crisis framed as past in the hit's clause ("when I was suicidal last year",
+ * "back when I wanted to die", "I used to be") with a present recovery statement
+ * in its sentence or the next ("I'm doing so much better now", "I'm safe", "in a
+ * good place now"), and no sign that it came back ("again", "lately").
+ */
+function pastAndRecovered(ctx: TextContext, hit: RuleHit): boolean {
+  const text = ctx.text;
+  const [cs, ce] = ctx.clause(hit.start);
+  if (!PAST_FRAME_RE.test(text.slice(cs, ce))) return false;
+  const [ss, se] = ctx.sentence(hit.start);
+  const end = nextSentence(ctx, se)?.[1] ?? se;
+  const window = text.slice(ss, end);
+  return RECOVERY_NOW_RE.test(window) && !RELAPSE_RE.test(window);
+}
+
+/**
+ * A thank-you whose crisis is past is no farewell ("thank you all for being there
+ * when I was suicidal last year. I'm doing so much better now"): past framing and
+ * a present recovery statement in the sentences around it, no relapse.
+ */
+function pastThanks(ctx: TextContext, hit: RuleHit, matched: string): boolean {
+  if (!/\bthank/.test(matched)) return false;
+  const text = ctx.text;
+  const [ss, se] = ctx.sentence(hit.start);
+  const start = ss > 0 ? ctx.sentence(ss - 1)[0] : ss;
+  const end = nextSentence(ctx, se)?.[1] ?? se;
+  const window = text.slice(start, end);
+  return PAST_FRAME_RE.test(window) && RECOVERY_NOW_RE.test(window) && !RELAPSE_RE.test(window);
+}
+
+/** Signals whose hit may name a place of risk ("on the bridge", "edge of the cliff"). */
+const PLACE_SIGNALS = new Set([...FAREWELL_SIGNALS, 'attempt_underway', 'attempt_plain', 'method']);
+
 /** Last match of a global regex in text[from, to), as its start index, or -1. */
 const globalCache = new Map<RegExp, RegExp>();
 function lastIndexOf(re: RegExp, text: string, from: number, to: number): number {
@@ -270,6 +361,11 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   const frame = quoteOpen >= 0 ? text.slice(ss, quoteOpen) : before;
   if (FICTION_RE.test(frame) || (quoteOpen >= 0 && FICTION_RE.test(sentence))) return none('fiction');
 
+  // "Die" takes no object: "want to die my hair pink" is "dye".
+  if (matched.endsWith('die') && DYE_OBJECT_RE.test(text.slice(hit.end, se))) return none('lookalike');
+  // "People ask if I'm suicidal. I'm not": others' words, denied.
+  if (attributedAndDenied(ctx, hit, before)) return none('negated');
+
   let level: RiskLevel = rule.level;
   let categories: readonly RiskCategory[] = rule.categories;
 
@@ -282,7 +378,7 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
     !ownQuestion &&
     ((hypoAt >= 0 && subjectBefore(text, ss + hypoAt, hit.start) !== 'self') ||
       generalQuestion ||
-      REPORTED_QUESTION_RE.test(before))
+      (REPORTED_QUESTION_RE.test(before) && !affirmedAttribution(ctx, hit, before)))
   ) {
     if (HELPER_RE.test(sentence)) return none('helper');
     mods.push('hypothetical');
@@ -348,8 +444,33 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   )
     return none('lookalike');
   if (METHOD_SIGNALS.has(rule.signal) && SCHOOLWORK_RE.test(sentence) && !coverStory) return none('lookalike');
-  if (FAREWELL_SIGNALS.has(rule.signal) && LOOKALIKE_FAREWELL_RE.test(lookalikeWindow) && !coverStory)
+  if (
+    FAREWELL_SIGNALS.has(rule.signal) &&
+    (LOOKALIKE_FAREWELL_RE.test(lookalikeWindow) ||
+      (LOOKALIKE_LETTER_RE.test(lookalikeWindow) && !LOOKALIKE_GUARD_RE.test(withNext))) &&
+    !coverStory
+  )
     return none('lookalike');
+  // A place in leisure context ("on the bridge taking sunset photos") with no word of risk near it.
+  if (
+    PLACE_SIGNALS.has(rule.signal) &&
+    PLACE_WORD_RE.test(matched) &&
+    LEISURE_RE.test(lookalikeWindow) &&
+    !PLACE_RISK_RE.test(withNext) &&
+    !coverStory
+  )
+    return none('lookalike');
+  // "Going to end it all with him on saturday": a relationship ends, in this sentence.
+  if (FAREWELL_SIGNALS.has(rule.signal) && !coverStory) {
+    const ending = RELATIONSHIP_END_RE.exec(sentence);
+    if (
+      ending !== null &&
+      !LOOKALIKE_GUARD_RE.test(withNext) &&
+      (rule.needsContext || (ss + ending.index < hit.end && ss + ending.index + ending[0].length > hit.start))
+    )
+      return none('lookalike');
+  }
+  if (FAREWELL_SIGNALS.has(rule.signal) && pastThanks(ctx, hit, matched)) return none('lookalike');
 
   // An act preceded by a desire or a modal is an urge, not an act ("want to cut").
   if (rule.urge !== undefined && DESIRE_BEFORE_RE.test(text.slice(Math.max(cs, hit.start - 40), hit.start))) {
@@ -358,7 +479,9 @@ export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[])
   }
 
   if (rule.kind !== 'recovery') {
-    const tense = tenseOf(ctx, hit);
+    let tense = pastAndRecovered(ctx, hit) ? 'past' : tenseOf(ctx, hit);
+    // A past crisis told to explain one that is back keeps the current level (GUIDE.md).
+    if (tense === 'past' && CAME_BACK_RE.test(text.slice(hit.end, nextSentence(ctx, se)?.[1] ?? se))) tense = 'none';
     if (tense === 'past') {
       mods.push('past');
       level = cap(level, 'low');

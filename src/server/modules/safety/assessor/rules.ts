@@ -3,6 +3,7 @@
  * expressions are compiled once at module load: the write path assesses every
  * post synchronously, so nothing is compiled per call.
  */
+import { LOOKALIKE_GUARD_RE, LOOKALIKE_LETTER_RE, RELATIONSHIP_END_RE } from './context-phrases.js';
 import { FIGURATIVE_IDIOMS, RULES, type RuleSpec } from './lexicon.js';
 
 /** Bumped whenever a rule, a modifier, the text the rules read (normalise.ts, spelling.ts) or the combination changes meaning. */
@@ -26,7 +27,26 @@ export const COMPILED_RULES: readonly CompiledRule[] = RULES.map((spec) => ({
   re: new RegExp(spec.pattern, 'g'),
 }));
 
-const IDIOM_RE = new RegExp(FIGURATIVE_IDIOMS, 'g');
+/**
+ * Everyday phrases that, like an idiom, say what the risk words around them
+ * mean (issue 12): a letter that is no farewell (to one's younger self, a cover
+ * letter, a therapy exercise), photos taken, a prescription, a move to another
+ * town or to university, a relationship ended. A short text with one of them is capped at low for the model
+ * (analyse.ts); rule hits outside the phrase still count. A span counts only
+ * with no word of death or intent within 300 characters (LOOKALIKE_GUARD_RE).
+ */
+const GUARD = LOOKALIKE_GUARD_RE.source;
+const LOOKALIKE_SPANS = [
+  LOOKALIKE_LETTER_RE.source,
+  RELATIONSHIP_END_RE.source,
+  String.raw`\b(?:taking|snapping) (?:some |a few |loads of )?(?:(?:sunset|sunrise|holiday|tourist|landscape|nature|bird|wildlife|scenery|skyline|firework|golden hour) (?:photos|pictures|pics|shots)|(?:photos|pictures|pics) of the (?:sunset|sunrise|view|fireworks|birds|boats|skyline))\b`,
+  String.raw`\b(?:gp|doctor|dr|psychiatrist|consultant|nurse|dentist) (?:\w+ ){0,2}(?:prescribed|put me on|started me on)\b`,
+  String.raw`\b(?:(?:moving|relocating|emigrating) (?:back )?(?:to (?!a better|the other side|heaven|the next|somewhere|where)[a-z]+|abroad|house)|off to (?:uni|university|college|live in|work in|start (?:uni|university|college|my new job)))\b`,
+]
+  .map((span) => `(?:${span})(?![^]{0,300}?${GUARD})(?<!${GUARD}[^]{0,300})`)
+  .join('|');
+
+const IDIOM_RE = new RegExp(`${FIGURATIVE_IDIOMS}|${LOOKALIKE_SPANS}`, 'g');
 
 function scan(rule: CompiledRule, text: string, offset: number, hits: RuleHit[]): void {
   const re = rule.re;
