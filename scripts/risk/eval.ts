@@ -92,7 +92,13 @@ function heldOut(corpus: ReturnType<typeof loadCorpus>): MeasuredValue[] {
 }
 
 /** A stress set: all of it, then one line per theme (file prefix before -NN.jsonl). */
-function stress(set: LabelledSet, name: string, dir: string, trained: ReadonlySet<string>): MeasuredValue[] {
+function stress(
+  set: LabelledSet,
+  name: string,
+  dir: string,
+  trained: ReadonlySet<string>,
+  how = 'never trained on',
+): MeasuredValue[] {
   const loaded = loadStressSet(dir, trained);
   if (!loaded.found) {
     console.log(`\n${name} (${rel(dir)}): not found`);
@@ -102,7 +108,7 @@ function stress(set: LabelledSet, name: string, dir: string, trained: ReadonlySe
   for (const problem of loaded.invalid) console.log(`  skipped invalid line ${problem}`);
   const rows = assessAll(loaded.examples);
   console.log(
-    `\n${name} (${rel(dir)}, never trained on): ${rows.length} examples` +
+    `\n${name} (${rel(dir)}, ${how}): ${rows.length} examples` +
       (loaded.dropped ? ` (${loaded.dropped} also in the training corpus, dropped)` : ''),
   );
   if (rows.length === 0) {
@@ -194,7 +200,8 @@ function main(): void {
   const trained = new Set(corpus.examples.map((e) => e.norm));
   const values = [
     ...heldOut(corpus),
-    ...stress('stress1', 'stress set 1', stressDir, trained),
+    // Trained on since issue 12 (training/corpus.ts): in-sample, a guard against regressions, not a test.
+    ...stress('stress1', 'stress set 1', stressDir, trained, 'trained on since issue 12: in-sample'),
     ...stress('stress2', 'stress set 2', stress2Dir, trained),
     ...publicData(),
   ];

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { RISK_LEVELS } from '../../src/shared/risk.js';
 import { weightsSchema, type WeightsFile } from '../../src/server/modules/safety/assessor/model.js';
 import { HYPER, MISS_COST, OVER_ESCALATION_COST, fitWeights } from '../../src/server/modules/safety/training/trainer.js';
-import { loadCorpus, repoRoot } from './corpus.js';
+import { loadTrainingCorpus, repoRoot } from './corpus.js';
 
 // The trainer itself lives with the server (src/server/modules/safety/training/trainer.ts) so
 // that `hearth risk train` retrains with the same code; errors.ts reads it from here.
@@ -46,7 +46,7 @@ function trainingDate(corpusHash: string): string {
 
 function main(): void {
   const started = Date.now();
-  const corpus = loadCorpus();
+  const corpus = loadTrainingCorpus();
   for (const problem of corpus.invalid) console.warn(`skipped ${problem}`);
   console.log(
     `corpus: ${corpus.examples.length} examples from ${corpus.files} files (${corpus.duplicates} duplicates, ${corpus.invalid.length} invalid lines)`,

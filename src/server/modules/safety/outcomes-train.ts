@@ -14,7 +14,7 @@ import { weightsSchema, type WeightsFile } from './assessor/model.js';
 import { normalise } from './assessor/normalise.js';
 import shippedWeights from './assessor/weights.json' with { type: 'json' };
 import { outcomeLineSchema } from './outcomes-export.js';
-import { HELD_OUT_SHARE, loadCorpus, stableKey, type Corpus, type Example } from './training/corpus.js';
+import { HELD_OUT_SHARE, loadTrainingCorpus, stableKey, type Corpus, type Example } from './training/corpus.js';
 import { fitWeights } from './training/trainer.js';
 
 /** The two safety figures on the held-out split, as counts (the rates follow). */
@@ -155,7 +155,7 @@ function withOutcomes(corpus: Corpus, outcomes: RetrainOptions['outcomes']): { t
 /** Trains the candidate weights (no gate, nothing written): the corpus's training split plus the outcomes. */
 export function trainCandidate(options: Omit<RetrainOptions, 'dataDir'>): { file: WeightsFile; corpus: Corpus; base: WeightsFile; used: number; skipped: number } {
   const log = options.log ?? (() => {});
-  const corpus = options.corpus ?? loadCorpus();
+  const corpus = options.corpus ?? loadTrainingCorpus();
   const base = weightsSchema.parse(options.baseWeights ?? shippedWeights);
   const { train, used, skipped } = withOutcomes(corpus, options.outcomes);
   log(`training on ${train.length} examples (${used} from outcomes, ${skipped} skipped as held-out texts or empty)`);

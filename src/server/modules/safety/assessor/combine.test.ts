@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineRanks } from './combine.js';
+import { MODEL_ONLY_MIN_WORDS, combineRanks, wordCount } from './combine.js';
 import type { CombineParams } from './model.js';
 
 const params: CombineParams = {
@@ -57,5 +57,29 @@ describe('combineRanks', () => {
   it('weak cues count only when the model agrees', () => {
     expect(combineRanks(0, 4, null, confidentHigh, params)).toMatchObject({ rank: 4, weakConfirmed: true });
     expect(combineRanks(0, 4, null, calm, params)).toMatchObject({ rank: 0, weakConfirmed: false });
+  });
+
+  it("the model's imminent reading raises a text already at high, never one a modifier capped", () => {
+    const urgent = [0.02, 0.02, 0.06, 0.3, 0.6];
+    const withBar = { ...params, imminent: 0.5 };
+    // Rules at high ("I want to die") and a model sure of imminent: imminent.
+    expect(combineRanks(3, 0, null, urgent, withBar)).toMatchObject({ rank: 4, lifted: true });
+    // The model alone at high, and sure of imminent ("did it. feel weird. sorry").
+    expect(combineRanks(0, 0, null, urgent, withBar).rank).toBe(4);
+    // Without the bar (older weights) the model can never say imminent.
+    expect(combineRanks(3, 0, null, urgent, params).rank).toBe(3);
+    // A modifier capped the text: the bar does not apply.
+    expect(combineRanks(0, 0, 'soft', urgent, withBar).rank).toBeLessThan(4);
+    // Below high it does not apply either: the bar refines an alert, it does not make one.
+    expect(combineRanks(0, 0, null, [0.5, 0.1, 0.1, 0.0, 0.3], withBar).rank).toBeLessThan(3);
+  });
+
+  it('with no rule evidence, the model alone does not alert on one or two words', () => {
+    expect(MODEL_ONLY_MIN_WORDS).toBe(3);
+    expect(combineRanks(0, 0, null, confidentHigh, params, wordCount('tonight')).rank).toBe(2);
+    expect(combineRanks(0, 0, null, confidentHigh, params, wordCount('ok  tonight ')).rank).toBe(2);
+    expect(combineRanks(0, 0, null, confidentHigh, params, wordCount('not ok tonight')).rank).toBe(3);
+    // Rule evidence is not bound by it.
+    expect(combineRanks(4, 0, null, calm, params, 1).rank).toBe(4);
   });
 });

@@ -198,6 +198,14 @@ const FAREWELL_SIGNALS = new Set([
   'cue_countdown',
   'cue_affairs',
   'cue_place',
+  // rules-plain.ts (issue 12): the same harmless readings apply to their words.
+  'plan_euphemism',
+  'cue_at_place',
+  'cue_working_up',
+  'means_in_hand',
+  'cue_gone_by',
+  'cue_given_away',
+  'cue_done_feeling',
 ]);
 const METHOD_SIGNALS = new Set(['method', 'method_research', 'cue_place', 'cue_how']);
 

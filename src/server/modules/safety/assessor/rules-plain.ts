@@ -33,7 +33,7 @@ export const PLAIN_RULES: readonly RuleSpec[] = [
     level: 'high',
     categories: ['suicidal_ideation', 'hopelessness'],
     kind: 'state',
-    pattern: String.raw`\b(?:${ENDING}\b[^.!?\n]{0,25}\b(?:is|feels|seems|looks|would be|'s|has become|became|remains)(?: like)? (?:the|my) (?:only|last) (?:real )?(?:option|way out|answer|choice|way|solution|escape|exit|thing left|door left|way (?:this|it|the pain) (?:stops|ends))|(?:the|my) only (?:real )?(?:option|way out|answer|choice|solution|escape|exit|way (?:out|to make (?:it|this|the pain) stop))(?: (?:left|i have|i(?: can)? see|there is|i'?ve got))*(?: left)? (?:is|would be|feels like|seems(?: like)?|'s) (?:to )?(?:${ENDING}|die|end (?:it|my life|it all|things))|no (?:other )?way out (?:but|except|other than|apart from|besides) (?:to )?(?:${ENDING}|die|end (?:it|my life|it all)))\b`,
+    pattern: String.raw`\b(?:${ENDING}\b[^.!?\n]{0,25}\b(?:is|feels|seems|looks|would be|'s|has become|became|remains)(?: like)? (?:the|my) (?:only|last) (?:real )?(?:option|way out|answer|choice|way|solution|escape|exit|thing left|door left|way (?:this|it|the pain) (?:stops|ends))|(?:the|my) only (?:real )?(?:option|way out|answer|choice|solution|escape|exit|way (?:out|to make (?:it|this|the pain) stop))(?: (?:left|i have|i(?: can)? see|there is|i'?ve got)){0,2}(?: left)? (?:is|would be|feels like|seems(?: like)?|'s) (?:to )?(?:${ENDING}|die|end (?:it|my life|it all|things))|no (?:other )?way out (?:but|except|other than|apart from|besides) (?:to )?(?:${ENDING}|die|end (?:it|my life|it all)))\b`,
   },
   // C-SSRS 2 in casual spelling: "i dont wanna be alive anymore" is active ideation, not a passive wish.
   {

@@ -7,7 +7,7 @@ import { LOOKALIKE_GUARD_RE, LOOKALIKE_LETTER_RE, RELATIONSHIP_END_RE } from './
 import { FIGURATIVE_IDIOMS, RULES, type RuleSpec } from './lexicon.js';
 
 /** Bumped whenever a rule, a modifier, the text the rules read (normalise.ts, spelling.ts) or the combination changes meaning. */
-export const RULES_VERSION = 'rules-5';
+export const RULES_VERSION = 'rules-6';
 
 export interface CompiledRule extends RuleSpec {
   readonly re: RegExp;

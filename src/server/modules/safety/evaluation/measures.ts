@@ -51,7 +51,7 @@ export interface MeasureDefinition {
 
 const SET_LABELS: Readonly<Record<LabelledSet, string>> = {
   heldOut: 'held-out',
-  stress1: 'stress 1',
+  stress1: 'stress 1 (trained on)',
   stress2: 'stress 2',
 };
 
