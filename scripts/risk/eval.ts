@@ -2,7 +2,8 @@
  * npm run eval:risk [-- --set-floors --reason "…"] — evaluates the FULL
  * assessor (`assess`: rules, model and their combination) on the held-out 20%
  * of corpus/risk (see corpus.ts), on the two stress sets (corpus/risk-stress,
- * corpus/risk-stress-2, never trained on) and, when ../shared/data exists
+ * trained on since issue 12, so in-sample; corpus/risk-stress-2, never trained
+ * on) and, when ../shared/data exists
  * beside the repository, on public research posts (SDCNL, Dreaddit: for
  * evaluation only; nothing from them is trained on or written into the project).
  *
