@@ -59,13 +59,13 @@ const openMemberMessageItems = (memberId: string) =>
 describe('a message written after the alert was resolved', () => {
   it('reaches a person: it goes on the review list with its words, announced to the team, and shows on the alert’s conversation', async () => {
     const { member, staff, alertId, conversationId } = await resolvedAfterOutreach();
-    const answer = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: 'Sorry I was asleep. Are you still there? Please, can someone talk to me' });
+    const answer = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: 'Sorry I was asleep. Are you still there? Thank you for writing to me' });
     expect(answer.statusCode).toBe(201);
     const messageId = answer.json().message.id as string;
 
     const review = (await staff.client.get('/api/safety/review')).json().open as ReviewItemSeen[];
     const item = review.find((entry) => entry.content.id === messageId);
-    expect(item).toMatchObject({ kind: 'member_message', content: { type: 'message', excerpt: 'Sorry I was asleep. Are you still there? Please, can someone talk to me' } });
+    expect(item).toMatchObject({ kind: 'member_message', content: { type: 'message', excerpt: 'Sorry I was asleep. Are you still there? Thank you for writing to me' } });
     const announced = await hearth.deps.db.select().from(liveEvents).where(eq(liveEvents.type, SAFETY_LIVE.reviewChanged));
     expect(announced.some((event) => (event.payload as { itemId?: string }).itemId === item!.id)).toBe(true);
     // Not attached to the resolved alert, which no longer covers it.
