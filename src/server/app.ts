@@ -161,6 +161,16 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerWorryRoutes(app, deps);
   registerSafetySettingsRoutes(app, deps);
   registerFiguresRoutes(app, deps);
+  // moderation (issue 13): reports and the queue
+  //
+  // moderation: actions, sanctions and appeals
+  //
+  // moderation: audit log, public log and figures
+  //
+  // moderation: automod and new members
+  //
+  // moderation: staff screens (members, groups)
+  //
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();

@@ -67,6 +67,7 @@ function SignedInNav() {
         </NavLink>
       </li>
       <AlertsNavLink className="site-nav__link" />
+      {/* moderation: the queue's link for those who moderate */}
       <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>

@@ -57,6 +57,16 @@ export const routes: RouteObject[] = [
           { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
           { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
           { path: 'safety/figures', lazy: page(() => import('./safety-team/FiguresPage.js'), 'FiguresPage') },
+          // moderation (issue 13): reports and the queue
+          //
+          // moderation: actions, sanctions and appeals
+          //
+          // moderation: public log
+          //
+          // moderation: automod and new members
+          //
+          // moderation: staff screens (members, groups)
+          //
           {
             // Admins only; anyone else is told so (the API refuses them too).
             path: 'admin',
@@ -68,6 +78,12 @@ export const routes: RouteObject[] = [
                 lazy: page(() => import('./pages/admin/HotlinesAdminPage.js'), 'HotlinesAdminPage'),
               },
               { path: 'assessor', lazy: page(() => import('./pages/admin/AssessorPage.js'), 'AssessorPage') },
+              // admin, moderation: audit log and figures
+              //
+              // admin, moderation: automod
+              //
+              // admin, moderation: members
+              //
               {
                 path: 'hotlines/new',
                 lazy: page(() => import('./pages/admin/HotlineCountryPage.js'), 'HotlineCountryPage'),

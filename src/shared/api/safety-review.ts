@@ -29,7 +29,7 @@ export const dutyRequestSchema = z.strictObject({
 
 // ---------- the review list ----------
 
-export const reviewKindSchema = z.enum(['elevated', 'second_look', 'worry', 'member_message']);
+export const reviewKindSchema = z.enum(['elevated', 'second_look', 'worry', 'member_message', 'report']);
 export const reviewDecisionSchema = z.enum(['fine', 'needs_outreach', 'raise_to_alert']);
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 

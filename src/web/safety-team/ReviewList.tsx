@@ -41,6 +41,7 @@ export function reviewKindText(item: ReviewItem): string {
     return by ? `Second look: resolved as not a concern by @${by}` : 'Second look: resolved as not a concern';
   }
   if (item.kind === 'member_message') return 'A member wrote to the safety team after their alert was resolved';
+  if (item.kind === 'report') return 'Reported to the moderators as encouraging self-harm or giving method details';
   return 'A member is worried';
 }
 

@@ -40,6 +40,8 @@ export const groups = pgTable(
     visibility: groupVisibility('visibility').notNull().default('public'),
     /** Off by default: members should not chase approval. */
     showReactionCounts: boolean('show_reaction_counts').notNull().default(false),
+    /** A new member's first N posts in this group wait for a moderator's approval (0: none are held). */
+    holdNewMemberPosts: integer('hold_new_member_posts').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -104,6 +106,10 @@ export const posts = pgTable(
     autoContentWarning: boolean('auto_content_warning').notNull().default(false),
     mood: text('mood'),
     status: contentStatus('status').notNull().default('visible'),
+    /** Who holds it while `status` is held (HOLD_SOURCES): only the assessor's own hold is lifted by the author's edit. */
+    heldBy: text('held_by'),
+    /** A locked thread takes no new replies (a moderation action, with its reason in moderation_actions). */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
     replyCount: integer('reply_count').notNull().default(0),
     /** Set by the first reply from someone other than the author: until then the post "needs a reply". */
     answeredAt: timestamp('answered_at', { withTimezone: true }),
@@ -139,6 +145,8 @@ export const replies = pgTable(
     body: text('body').notNull(),
     bodyHtml: text('body_html').notNull(),
     status: contentStatus('status').notNull().default('visible'),
+    /** Who holds it while `status` is held (HOLD_SOURCES): only the assessor's own hold is lifted by the author's edit. */
+    heldBy: text('held_by'),
     /** Set when staff release a held reply with the content warning they chose (Samaritans, #chatsafe). */
     contentWarning: text('content_warning'),
     contentWarningTopics: text('content_warning_topics').array().notNull().default(sql`'{}'::text[]`),

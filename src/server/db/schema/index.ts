@@ -6,3 +6,4 @@ export * from './safety.js';
 export * from './installation.js';
 export * from './safety-team.js';
 export * from './conversations.js';
+export * from './moderation.js';

@@ -72,7 +72,7 @@ export const safetyAlertState = pgTable(
   (table) => [index('safety_alert_state_due_idx').on(table.nextStepAt).where(sql`${table.nextStepAt} is not null`)],
 );
 
-export const reviewItemKind = pgEnum('review_item_kind', ['elevated', 'second_look', 'worry', 'member_message']);
+export const reviewItemKind = pgEnum('review_item_kind', ['elevated', 'second_look', 'worry', 'member_message', 'report']);
 export const reviewDecision = pgEnum('review_decision', ['fine', 'needs_outreach', 'raise_to_alert']);
 
 /**

@@ -26,6 +26,7 @@ import { presentPost, presentPostPlaceholder, presentReactions, presentReply, pr
 import * as queries from './queries.js';
 import { shownReplyIds } from './shown.js';
 import { isStaffRole } from './visibility.js';
+import { assertMayWrite } from '../moderation/sanctions.js';
 
 /** Replies nest this deep; a reply to the deepest level stays at that level. */
 export const MAX_REPLY_DEPTH = 3;
@@ -121,6 +122,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   if (!groupPolicy.canParticipate(entry)) {
     throw forbidden(entry.group.archivedAt ? 'This group is archived: it can be read but not posted in.' : 'Join the group to post in it.');
   }
+  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), entry.group.id);
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
   // Assessed before anything is written; stored with the content in one transaction.
@@ -136,6 +138,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
       authorId: auth.user.id,
       anonymous,
       status: held ? 'held' : 'visible',
+      heldBy: held ? 'assessor' : null,
       title: input.title,
       body: input.body,
       bodyHtml,
@@ -160,6 +163,9 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     throw forbidden(head.group.archivedAt ? 'This group is archived: it can be read but not replied to.' : 'Join the group to reply.');
   }
   assertPostTakes(head.post, auth, 'replies');
+  // A locked thread takes no replies, from its author too; staff may still answer in it.
+  if (head.post.lockedAt && !isStaffRole(auth.user.role)) throw forbidden('This thread is locked by the moderators: it can be read but takes no new replies.');
+  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), head.post.groupId);
   let depth = 0;
   if (input.parentId) {
     const parent = await queries.findReply(deps.db, input.parentId);
@@ -198,6 +204,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       body: input.body,
       bodyHtml,
       status: held || keptWithPost ? 'held' : 'visible',
+      heldBy: held || keptWithPost ? 'assessor' : null,
     });
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     return { reply: row, safety: recorded, alias: threadAlias };
@@ -233,6 +240,19 @@ function assertPostTakes(post: { authorId: string; status: string }, auth: AuthC
   throw unprocessable('post_removed', `This post is no longer available, so it cannot take ${what}.`);
 }
 
+/**
+ * The status an edit leaves: words the assessor would hold are held; an edit
+ * lifts only the assessor's own hold. Content a moderator hid, automod held or
+ * a new member's post waiting for approval stays held until a moderator
+ * decides, whatever the edit says (otherwise editing would undo moderation).
+ */
+function statusAfterEdit(content: { status: string; heldBy: string | null }, held: boolean): { status?: 'held' | 'visible'; heldBy?: string | null } {
+  const heldByOthers = content.status === 'held' && content.heldBy !== null && content.heldBy !== 'assessor';
+  if (heldByOthers) return {};
+  if (held) return { status: 'held', heldBy: 'assessor' };
+  return content.status === 'held' ? { status: 'visible', heldBy: null } : {};
+}
+
 /** Whether a block hides this content from the viewer (only content under a handle, see postPolicy.hiddenByBlock). */
 async function hiddenByBlock(deps: Pick<Deps, 'db'>, auth: AuthContext, content: { authorId: string; anonymous: boolean }): Promise<boolean> {
   if (!postPolicy.hiddenByBlock({ blocked: true, anonymous: content.anonymous }, auth)) return false;
@@ -243,6 +263,7 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   const head = await requireReadableThread(deps, auth, postId);
   if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can edit a post.');
   if (head.post.status === 'removed_by_author' || head.post.status === 'removed_by_staff') throw unprocessable('post_removed', 'A removed post cannot be edited.');
+  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), head.post.groupId);
   const title = input.title ?? head.post.title;
   const body = input.body ?? head.post.body;
   // An edit is new writing: it is assessed like a new post.
@@ -269,7 +290,7 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
     // Earlier versions are kept for staff: edits must not erase what was said.
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
     await queries.updatePost(tx, postId, {
-      ...(held ? { status: 'held' as const } : head.post.status === 'held' ? { status: 'visible' as const } : {}),
+      ...statusAfterEdit(head.post, held),
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body), excerpt: excerptOf(input.body) } : {}),
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
@@ -302,20 +323,23 @@ async function requireOwnReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyI
 
 export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: string, body: string, context: WriteContext) {
   const reply = await requireOwnReply(deps, auth, replyId);
+  const { post } = await requireReadableThread(deps, auth, reply.postId);
+  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), post.groupId);
   const assessment = await assessForWrite(deps.db, auth.user.id, body);
   const held = shouldHold(assessment);
+  const after = statusAfterEdit(reply, held);
   const safety = await deps.db.transaction(async (tx) => {
     await queries.insertRevision(tx, { contentType: 'reply', contentId: replyId, body: reply.body });
     await queries.updateReply(tx, replyId, {
       body,
       bodyHtml: renderMarkdown(body),
       editedAt: deps.clock.now(),
-      ...(held ? { status: 'held' as const } : reply.status === 'held' ? { status: 'visible' as const } : {}),
+      ...after,
     });
     return recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment, now: deps.clock.now() });
   });
   // Held or released by this edit: the thread's counters follow what readers can now see.
-  if (held !== (reply.status === 'held')) await queries.recomputeThreadCounters(deps.db, reply.postId);
+  if (after.status !== undefined && after.status !== reply.status) await queries.recomputeThreadCounters(deps.db, reply.postId);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   return { ...(await getThread(deps, auth, reply.postId, context)), support };
 }
@@ -327,19 +351,23 @@ export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, rep
   await queries.recomputeThreadCounters(deps.db, reply.postId);
 }
 
-export async function setReaction(deps: Pick<Deps, 'db'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+export async function setReaction(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
   let authorId: string;
+  let groupId: string;
   if (target.type === 'post') {
     const { post } = await requireReadableThread(deps, auth, target.id);
     assertPostTakes(post, auth, 'reactions');
     authorId = post.authorId;
+    groupId = post.groupId;
   } else {
     const reply = await queries.findReply(deps.db, target.id);
     if (!reply) throw notFound('That reply');
-    await requireReadableThread(deps, auth, reply.postId);
+    const head = await requireReadableThread(deps, auth, reply.postId);
     if (reply.status !== 'visible' || (await hiddenByBlock(deps, auth, reply))) throw notFound('That reply');
     authorId = reply.authorId;
+    groupId = head.post.groupId;
   }
+  if (on) await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), groupId);
   if (authorId === auth.user.id) throw unprocessable('own_content', 'Reactions are for other people’s words.');
   if (on) await queries.addReaction(deps.db, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
   else await queries.removeReaction(deps.db, target.type, target.id, auth.user.id, kind);

@@ -53,11 +53,11 @@ export function levelFromAlertOutcome(outcome: AlertOutcome, alertLevel: RiskLev
  * - `raise_to_alert` → high: the assessor under-rated it (a miss).
  * - `needs_outreach` → elevated: worth a person's word, not an alert.
  * - `fine` on an item the assessor rated `elevated` → low: over-rated. A
- *   `fine` on a worry report or a second look says nothing new about the
- *   text's level (a worry is about a person; a second look repeats the alert's
+ *   `fine` on a worry report, a moderation report or a second look says
+ *   nothing new about the text's level (a worry is about a person; a second look repeats the alert's
  *   own outcome), so it is left out.
  */
-export function levelFromReviewDecision(decision: ReviewDecision, kind: 'elevated' | 'second_look' | 'worry' | 'member_message'): RiskLevel | null {
+export function levelFromReviewDecision(decision: ReviewDecision, kind: 'elevated' | 'second_look' | 'worry' | 'member_message' | 'report'): RiskLevel | null {
   switch (decision) {
     case 'raise_to_alert':
       return 'high';

@@ -10,6 +10,10 @@ const SECTIONS = [
   { to: '/settings/password', label: 'Password' },
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/recovery-codes', label: 'Recovery codes' },
+  // moderation: reports
+  //
+  // moderation: actions, sanctions and appeals
+  //
 ];
 
 /** Shown to admins only: the pages where they keep Hearth's shared data true. */
@@ -17,6 +21,12 @@ const ADMIN_SECTIONS = [
   { to: '/admin/hotlines', label: 'Crisis line directory' },
   { to: '/admin/safety', label: 'Safety team' },
   { to: '/admin/assessor', label: 'How the assessor is doing' },
+  // moderation: audit log and figures
+  //
+  // moderation: automod
+  //
+  // moderation: members
+  //
 ];
 
 export function SettingsLayout() {

@@ -1,0 +1,28 @@
+import type { Role } from '../../../shared/api/accounts.js';
+import { accountPolicy } from '../accounts/policies.js';
+
+/**
+ * Who may moderate what: the one place these rules live (issue 13).
+ * - Global moderators (site role moderator) and admins see and act on every
+ *   group's items and on site-wide ones (members, messages).
+ * - A group moderator (an active membership with role moderator) sees and acts
+ *   on their groups' items only, and never on a member site-wide.
+ * - An appeal is decided by someone other than the one who acted.
+ * - Automod rules: admins site-wide, group moderators for their group.
+ */
+export const moderationPolicy = {
+  isGlobal: (role: Role): boolean => accountPolicy.isStaff(role),
+  /** The groups a viewer moderates, or 'all' for global moderators and admins. */
+  scope: (role: Role, moderatedGroupIds: readonly string[]): 'all' | readonly string[] =>
+    accountPolicy.isStaff(role) ? 'all' : moderatedGroupIds,
+  /** Whether a viewer with this scope may see and act on an item of this group (null: site-wide). */
+  covers: (scope: 'all' | readonly string[], groupId: string | null): boolean =>
+    scope === 'all' || (groupId !== null && scope.includes(groupId)),
+  /** Site-wide sanctions (suspend, ban, lift of those) are for global moderators and admins. */
+  canSanctionSiteWide: (role: Role): boolean => accountPolicy.isStaff(role),
+  canDecideAppeal: (deciderId: string, actorId: string | null): boolean => deciderId !== actorId,
+  canEditSiteAutomod: (role: Role): boolean => role === 'admin',
+  /** The full audit log is for admins; each group's public log is for everyone who can read the group. */
+  canReadAuditLog: (role: Role): boolean => role === 'admin',
+  canSeeFigures: (role: Role): boolean => role === 'admin',
+};

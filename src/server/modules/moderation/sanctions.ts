@@ -1,0 +1,66 @@
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import type { SanctionKind } from '../../../shared/api/moderation.js';
+import type { Database } from '../../db/index.js';
+import { sanctions } from '../../db/schema/index.js';
+import { AppError } from '../../http/errors.js';
+
+export interface ActiveSanction {
+  id: string;
+  kind: SanctionKind;
+  groupId: string | null;
+  reason: string;
+  until: Date | null;
+}
+
+/** The sanctions in force on a member now (not lifted, not ended), worst first: ban, suspension, mutes. */
+export async function activeSanctions(db: Database, userId: string, now: Date): Promise<ActiveSanction[]> {
+  const rows = await db
+    .select({ id: sanctions.id, kind: sanctions.kind, groupId: sanctions.groupId, reason: sanctions.reason, until: sanctions.until })
+    .from(sanctions)
+    .where(and(eq(sanctions.userId, userId), isNull(sanctions.liftedAt), or(isNull(sanctions.until), gt(sanctions.until, now))));
+  const order: Record<SanctionKind, number> = { ban: 0, suspend: 1, mute: 2 };
+  return rows.sort((a, b) => order[a.kind] - order[b.kind]);
+}
+
+/**
+ * A refusal that says what, until when and why, and how to appeal (no silent
+ * punishment). The body carries `sanction: { kind, until, reason }` beside the
+ * usual code and message so the web app can show it in full.
+ */
+export class SanctionError extends AppError {
+  constructor(readonly sanction: ActiveSanction) {
+    super(403, SanctionError.codeOf(sanction.kind), SanctionError.messageOf(sanction));
+  }
+
+  private static codeOf(kind: SanctionKind): string {
+    return kind === 'ban' ? 'banned' : kind === 'suspend' ? 'suspended' : 'muted';
+  }
+
+  private static messageOf(sanction: ActiveSanction): string {
+    const until = sanction.until ? ` until ${sanction.until.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+    const what =
+      sanction.kind === 'ban'
+        ? 'Your account is banned from posting'
+        : sanction.kind === 'suspend'
+          ? `Your account is suspended${until}`
+          : `You are muted in this group${until}`;
+    return `${what}. The reason: ${sanction.reason} You can read this and appeal it on your Moderation page. Help is always open to you, and so are your messages with the safety team.`;
+  }
+
+  override toBody() {
+    const body = super.toBody();
+    return { error: { ...body.error, sanction: { kind: this.sanction.kind, until: this.sanction.until?.toISOString() ?? null, reason: this.sanction.reason } } };
+  }
+}
+
+/**
+ * Refuses a write by a sanctioned member: a ban or suspension everywhere, a
+ * mute in its group. Call before any write others would see (posts, replies,
+ * reactions, reports are allowed: reporting protects). Never call it for a
+ * member's messages to the safety team: help stays one tap away.
+ */
+export async function assertMayWrite(db: Database, userId: string, now: Date, groupId?: string | null): Promise<void> {
+  const active = await activeSanctions(db, userId, now);
+  const refusing = active.find((sanction) => sanction.kind !== 'mute' || (groupId != null && sanction.groupId === groupId));
+  if (refusing) throw new SanctionError(refusing);
+}
