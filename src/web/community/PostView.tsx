@@ -14,6 +14,7 @@ import { PostBadges } from './PostBadges.js';
 import { ReactionsBar } from './ReactionsBar.js';
 import { useThreadContext } from './thread-context.js';
 import { WorryForm } from './WorryForm.js';
+import { useModerationTools } from '../moderation/useModerationTools.js';
 import { useMuteThread, useRemoveContent } from './thread-mutations.js';
 
 /** The post at the head of a thread: its title is the page's h1. */
@@ -90,6 +91,16 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
   if (post.author.kind === 'member' && !mine) {
     menu.push({ label: `Block ${post.author.handle}`, onSelect: () => setConfirm('block'), danger: true });
   }
+  const moderation = useModerationTools({
+    contentType: 'post',
+    contentId: post.id,
+    postId: post.id,
+    author: post.author,
+    status: post.status,
+    automatic: false,
+    groupSlug: post.group.slug,
+  });
+  menu.push(...moderation.menu);
 
   const body = <ContentBody status={post.status} bodyHtml={post.bodyHtml} />;
 
@@ -177,6 +188,7 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
         </ConfirmPanel>
       ) : null}
       {confirm === 'worry' ? <WorryForm contentType="post" contentId={post.id} onClose={() => setConfirm(null)} /> : null}
+      {moderation.panel}
       {confirm === 'block' && post.author.kind === 'member' ? (
         <BlockConfirm
           handle={post.author.handle}

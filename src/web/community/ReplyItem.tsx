@@ -15,6 +15,7 @@ import { ReactionsBar } from './ReactionsBar.js';
 import { ReplyForm } from './ReplyForm.js';
 import { useThreadContext } from './thread-context.js';
 import { WorryForm } from './WorryForm.js';
+import { useModerationTools } from '../moderation/useModerationTools.js';
 import { useRemoveContent } from './thread-mutations.js';
 
 type Author = NonNullable<Reply['author']>;
@@ -73,6 +74,15 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
     const handle = author.handle;
     menu.push({ label: `Block ${handle}`, onSelect: () => setConfirm('block'), danger: true });
   }
+  const moderation = useModerationTools({
+    contentType: 'reply',
+    contentId: reply.id,
+    postId: thread.postId,
+    author,
+    status: reply.status,
+    automatic: reply.automatic ?? false,
+  });
+  menu.push(...moderation.menu);
 
   return (
     <article className={`reply${mine ? ' reply--mine' : ''}`} aria-label={subject}>
@@ -155,6 +165,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
         </ConfirmPanel>
       ) : null}
       {confirm === 'worry' ? <WorryForm contentType="reply" contentId={reply.id} onClose={() => setConfirm(null)} /> : null}
+      {moderation.panel}
       {confirm === 'block' && author.kind === 'member' ? (
         <BlockConfirm
           handle={author.handle}
