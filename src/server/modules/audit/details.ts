@@ -62,6 +62,7 @@ export const AUDIT_DETAIL_KEYS: Record<string, { label: string; kind: DetailKind
 /** Targets that are content: their author is not named from the audit log (anonymity holds; a reveal is its own, logged step). */
 export const CONTENT_TARGETS = new Set(['post', 'reply', 'message']);
 
+const ORDER = Object.keys(AUDIT_DETAIL_KEYS);
 const MAX_VALUE = 300;
 
 function asText(value: unknown): string | null {
@@ -103,5 +104,6 @@ export function allowedDetails(details: Record<string, unknown>, targetType: str
     if (value === null) continue;
     out.push({ key, label: spec.label, kind: spec.kind, value });
   }
-  return out;
+  // jsonb keeps its own key order: the allow-list's order is the one admins read.
+  return out.sort((a, b) => ORDER.indexOf(a.key) - ORDER.indexOf(b.key));
 }
