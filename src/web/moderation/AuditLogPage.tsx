@@ -10,19 +10,22 @@ type Entry = AuditPage['entries'][number];
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 function EntryRow({ entry }: { entry: Entry }) {
+  // Each cell holds one element, so that on a phone it sits beside its column's name.
   return (
     <tr>
       <td data-label="When">
         <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
       </td>
-      <td data-label="Done by">{entry.actor ? entry.actor.handle : <span className="muted">automatic</span>}</td>
+      <td data-label="Done by">{entry.actor ? <span>{entry.actor.handle}</span> : <span className="muted">automatic</span>}</td>
       <td data-label="Action">
-        <code>{entry.action}</code>
+        <code className="audit-table__action">{entry.action}</code>
       </td>
       <td data-label="Target">
-        {entry.target.type}
-        {entry.target.label ? `: ${entry.target.label}` : null}
-        {entry.target.id ? <span className="audit-table__id">{entry.target.id}</span> : null}
+        <div>
+          {entry.target.type}
+          {entry.target.label ? `: ${entry.target.label}` : null}
+          {entry.target.id ? <span className="audit-table__id">{entry.target.id}</span> : null}
+        </div>
       </td>
       <td data-label="Details">
         {entry.details.length === 0 ? (
