@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/server/db/index.js';
 import { appeals, automodHits, automodRules, groups, moderationItems, reports, users } from '../../src/server/db/schema/index.js';
 import { seedGroupCatalogue } from '../../src/server/modules/groups/service.js';
 import { recordModerationAction } from '../../src/server/modules/moderation/record-action.js';
-import { checkA11y, expectNoHorizontalScroll, expectVisible } from './support/browser.js';
+import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
 import { newMember, usePersonPage } from './support/members.js';
 import { signIn, useHearthWithAdmin } from './support/staff.js';
 
@@ -99,6 +99,7 @@ describe('a member on a group’s public moderation log', () => {
     const context = await hearth.person();
     try {
       const { page } = await newMember(context, 'reader');
+      const problems = watchConsole(page);
       await page.goto('/groups/anxiety');
       await page.getByRole('link', { name: 'Moderation log' }).click();
       await page.waitForURL('**/groups/anxiety/log');
@@ -109,6 +110,7 @@ describe('a member on a group’s public moderation log', () => {
       expect(text).not.toContain(admin.handle);
       expect(text).not.toContain(FREE_TEXT);
       await checkA11y(page, 'public moderation log');
+      expect(problems()).toEqual([]);
     } finally {
       await context.close();
     }
