@@ -28,6 +28,9 @@ import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
+import { registerAuditRoutes } from './modules/audit/routes.js';
+import { registerModerationFiguresRoutes } from './modules/moderation/figures-routes.js';
+import { registerPublicLogRoutes } from './modules/moderation/public-log-routes.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
@@ -166,6 +169,9 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // moderation: actions, sanctions and appeals
   //
   // moderation: audit log, public log and figures
+  registerAuditRoutes(app, deps);
+  registerPublicLogRoutes(app, deps);
+  registerModerationFiguresRoutes(app, deps);
   //
   // moderation: automod and new members
   //

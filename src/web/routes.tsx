@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
           // moderation: actions, sanctions and appeals
           //
           // moderation: public log
+          { path: 'groups/:slug/log', lazy: page(() => import('./moderation/GroupModerationLogPage.js'), 'GroupModerationLogPage') },
           //
           // moderation: automod and new members
           //
@@ -79,6 +80,8 @@ export const routes: RouteObject[] = [
               },
               { path: 'assessor', lazy: page(() => import('./pages/admin/AssessorPage.js'), 'AssessorPage') },
               // admin, moderation: audit log and figures
+              { path: 'audit', lazy: page(() => import('./moderation/AuditLogPage.js'), 'AuditLogPage') },
+              { path: 'moderation-figures', lazy: page(() => import('./moderation/ModerationFiguresPage.js'), 'ModerationFiguresPage') },
               //
               // admin, moderation: automod
               //

@@ -22,6 +22,8 @@ const ADMIN_SECTIONS = [
   { to: '/admin/safety', label: 'Safety team' },
   { to: '/admin/assessor', label: 'How the assessor is doing' },
   // moderation: audit log and figures
+  { to: '/admin/audit', label: 'Audit log' },
+  { to: '/admin/moderation-figures', label: 'Moderation figures' },
   //
   // moderation: automod
   //
