@@ -56,7 +56,7 @@ const itemFields = (escalatedFirst: boolean) => ({
   group: { slug: groups.slug, name: groups.name },
   automodRule: automodRules.name,
   reportCount: sql<number>`(select count(*)::int from reports rc where rc.item_id = ${moderationItems.id})`,
-  escRank: escalatedFirst ? sql<number>`(case when ${moderationItems.escalatedAt} is not null then 1 else 0 end)` : sql<number>`0`,
+  escRank: escalatedFirst ? sql<number>`(case when ${moderationItems.escalatedAt} is not null then 1 else 0 end)` : sql<number>`0::int`,
   createdKey: sortKeyText(moderationItems.createdAt),
   resolvedKey: sortKeyText(moderationItems.resolvedAt),
   post: { title: targetPost.title, body: targetPost.body },
