@@ -34,7 +34,7 @@ function tooMany(retryAfterSeconds: number) {
 }
 
 /** Whether an error (or what it wraps) is a unique violation of this index. */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
   for (let current = error as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; current && depth < 4; depth++) {
     if (current.code === '23505' && (current.constraint === constraint || String(current.message ?? '').includes(constraint))) return true;
     current = current.cause as typeof current;

@@ -6,6 +6,7 @@ import { liveEvents, moderationItems, reports, safetyReviewItems } from '../../d
 import { staffChannel, userChannel } from '../../live/hub.js';
 import { account, memberIn, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { isUniqueViolation } from './reports-service.js';
 import { directMessage, groupId, makeGroupModerator, report } from './moderation-test-support.js';
 
 /**
@@ -134,7 +135,16 @@ describe('refusals', () => {
     const { post: other } = await writePost(writer.client, 'students');
     const raced = await Promise.all([1, 2, 3].map(() => report(reporter.client, { targetType: 'post', targetId: other.id, reason: 'spam' })));
     expect(raced.map((answer) => answer.statusCode).sort()).toEqual([201, 409, 409]);
-    expect(await hearth.deps.db.select().from(reports).where(and(eq(reports.reporterId, reporter.user.id), eq(reports.targetId, other.id)))).toHaveLength(1);
+    const stored = await hearth.deps.db.select().from(reports).where(and(eq(reports.reporterId, reporter.user.id), eq(reports.targetId, other.id)));
+    expect(stored).toHaveLength(1);
+    // The backstop itself: a second open row is refused by reports_open_once_key, which the service maps to the same 409.
+    const { id: _id, ...row } = stored[0]!;
+    const violation = await hearth.deps.db.insert(reports).values(row).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(isUniqueViolation(violation, 'reports_open_once_key')).toBe(true);
+    expect(isUniqueViolation(violation, 'another_key')).toBe(false);
   });
 
   it(`at most ${REPORTS_PER_HOUR} reports an hour: 429 with kind words and retry-after; an hour later it is open again`, async () => {
