@@ -69,7 +69,7 @@ function SignedInNav() {
       </li>
       <AlertsNavLink className="site-nav__link" />
       {/* moderation: the queue's link for those who moderate */}
-      <QueueNavLink className="site-nav__link" />
+      <QueueNavLink className="site-nav__link" itemClassName="site-nav__wide" />
       <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>
@@ -87,6 +87,7 @@ function SignedInNav() {
             <li>
               <MessagesNavLink className="dropdown__item" />
             </li>
+            <QueueNavLink className="dropdown__item" />
             <li>
               <NavLink to="/settings" className="dropdown__item">
                 Settings
