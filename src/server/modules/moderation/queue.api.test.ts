@@ -5,6 +5,7 @@ import { ManualClock } from '../../clock.js';
 import { moderationItems } from '../../db/schema/index.js';
 import { account, join, memberIn, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { resolveQueueItem } from './queue-items.js';
 import { recordModerationAction } from './record-action.js';
 import { makeGroupModerator, report } from './moderation-test-support.js';
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 const itemIdOf = async (targetId: string) => (await hearth.deps.db.select({ id: moderationItems.id }).from(moderationItems).where(eq(moderationItems.targetId, targetId)))[0]!.id;
-type Listed = { id: string; target: { id: string }; severity: number };
+type Listed = { id: string; target: { id: string }; severity: number; createdAt: string };
 const queueOf = async (client: { get(url: string): Promise<{ json(): { items: Listed[] } }> }, query = '') => (await client.get(`/api/moderation/queue${query}`)).json().items;
 
 describe('who sees the queue', () => {
@@ -101,6 +102,35 @@ describe('order', () => {
   });
 });
 
+describe('paging', () => {
+  it('keyset pages follow the order (worst first, then oldest) with nothing repeated or skipped', async () => {
+    const global = await account(hearth, 'moderator');
+    const writer = await memberIn(hearth, 'addiction-recovery');
+    const reporters = [await memberIn(hearth, 'addiction-recovery'), await memberIn(hearth, 'addiction-recovery')];
+    const { post } = await writePost(writer.client, 'addiction-recovery');
+    for (let i = 0; i < 30; i += 1) {
+      const reply = await writeReply(writer.client, post.id, { body: `Reply ${i}` });
+      await report(reporters[i % 2]!.client, { targetType: 'reply', targetId: reply.id, reason: i % 3 === 0 ? 'hate' : 'spam' });
+      clock.advance(1000);
+    }
+    const seen: Listed[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await global.client.get(`/api/moderation/queue?group=addiction-recovery${cursor ? `&cursor=${cursor}` : ''}`)).json() as { items: Listed[]; nextCursor: string | null };
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(30);
+    expect(new Set(seen.map((item) => item.id)).size).toBe(30);
+    expect(seen.slice(0, 10).every((item) => item.severity === 4)).toBe(true);
+    expect(seen.slice(10).every((item) => item.severity === 1)).toBe(true);
+    for (const part of [seen.slice(0, 10), seen.slice(10)]) {
+      const times = part.map((item) => item.createdAt);
+      expect(times).toEqual([...times].sort());
+    }
+  });
+});
+
 describe('an item in full', () => {
   it('the content as staff see it, each report with its reporter, and the member’s history', async () => {
     const moderator = await account(hearth, 'moderator');
@@ -148,3 +178,27 @@ describe('an item in full', () => {
     expect(namedDetail.history.reportsAgainst).toEqual([]);
   });
 });
+
+describe('resolved items', () => {
+  it('leave the open list, show under resolved (newest first), and the reporter reads the outcome on My reports', async () => {
+    const moderator = await account(hearth, 'moderator');
+    const writer = await memberIn(hearth, 'job-loss-and-money');
+    const reporter = await memberIn(hearth, 'job-loss-and-money');
+    const { post } = await writePost(writer.client, 'job-loss-and-money', { title: 'Budget help' });
+    await report(reporter.client, { targetType: 'post', targetId: post.id, reason: 'spam' });
+    const itemId = await itemIdOf(post.id);
+    clock.advance(60_000);
+    const events = await hearth.deps.db.transaction((tx) =>
+      resolveQueueItem(tx, hearth.deps.live, { itemId, resolvedBy: moderator.user.id, actionId: null, outcomeForReporters: 'A moderator looked and found nothing against the rules.', now: clock.now() }),
+    );
+    await hearth.deps.live.announce(events);
+    expect((await queueOf(moderator.client, '?group=job-loss-and-money')).map((item) => item.id)).not.toContain(itemId);
+    const resolved = await queueOf(moderator.client, '?status=resolved&group=job-loss-and-money');
+    expect(resolved[0]).toMatchObject({ id: itemId, status: 'resolved' });
+    const mine = (await reporter.client.get('/api/me/reports')).json().reports[0];
+    expect(mine).toMatchObject({ status: 'dismissed', outcome: 'A moderator looked and found nothing against the rules.' });
+    // Reporting it again opens a new report: the first one is closed.
+    expect((await report(reporter.client, { targetType: 'post', targetId: post.id, reason: 'spam' })).statusCode).toBe(201);
+  });
+});
+
