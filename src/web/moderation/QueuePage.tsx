@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { QueueItem } from '../../shared/api/moderation-queue.js';
 import { useModerationScope, useQueue, useQueueLive } from '../api/moderation-queue.js';
@@ -41,7 +41,10 @@ function Queue({ groups, global }: { groups: { slug: string; name: string }[]; g
   const [announcement, setAnnouncement] = useState('');
   const listedIds = useRef(new Set<string>());
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
-  listedIds.current = new Set(items.map((item) => item.id));
+  // What was listed before an event arrives tells a new report from a change to one already shown.
+  useEffect(() => {
+    listedIds.current = new Set(queue.data?.pages.flatMap((page) => page.items.map((item) => item.id)) ?? []);
+  }, [queue.data]);
   const onChange = useCallback((itemId: string) => {
     setAnnouncement(listedIds.current.has(itemId) ? 'The queue was updated.' : 'A new report arrived.');
   }, []);
