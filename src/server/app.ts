@@ -27,6 +27,8 @@ import { registerGroupRoutes } from './modules/groups/routes.js';
 import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
+import { registerQueueRoutes } from './modules/moderation/queue-routes.js';
+import { registerReportRoutes } from './modules/moderation/reports-routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerModerationFiguresRoutes } from './modules/moderation/figures-routes.js';
@@ -165,6 +167,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerSafetySettingsRoutes(app, deps);
   registerFiguresRoutes(app, deps);
   // moderation (issue 13): reports and the queue
+  registerReportRoutes(app, deps);
+  registerQueueRoutes(app, deps);
   //
   // moderation: actions, sanctions and appeals
   //

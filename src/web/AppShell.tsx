@@ -5,6 +5,7 @@ import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
 import { AlertsNavLink } from './safety-team/AlertsNavLink.js';
 import { MessagesNavLink, MoreWithUnread } from './messages/MessagesNavLink.js';
+import { QueueNavLink } from './moderation/QueueNavLink.js';
 
 function SignedOutNav() {
   return (
@@ -68,6 +69,7 @@ function SignedInNav() {
       </li>
       <AlertsNavLink className="site-nav__link" />
       {/* moderation: the queue's link for those who moderate */}
+      <QueueNavLink className="site-nav__link" itemClassName="site-nav__wide" />
       <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>
@@ -85,6 +87,7 @@ function SignedInNav() {
             <li>
               <MessagesNavLink className="dropdown__item" />
             </li>
+            <QueueNavLink className="dropdown__item" />
             <li>
               <NavLink to="/settings" className="dropdown__item">
                 Settings

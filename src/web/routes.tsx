@@ -58,6 +58,8 @@ export const routes: RouteObject[] = [
           { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
           { path: 'safety/figures', lazy: page(() => import('./safety-team/FiguresPage.js'), 'FiguresPage') },
           // moderation (issue 13): reports and the queue
+          { path: 'moderation', lazy: page(() => import('./moderation/QueuePage.js'), 'QueuePage') },
+          { path: 'moderation/items/:id', lazy: page(() => import('./moderation/QueueItemPage.js'), 'QueueItemPage') },
           //
           // moderation: actions, sanctions and appeals
           //
@@ -124,6 +126,8 @@ export const routes: RouteObject[] = [
                 path: 'recovery-codes',
                 lazy: page(() => import('./pages/settings/RecoveryCodesSettings.js'), 'RecoveryCodesSettings'),
               },
+              // moderation: reports
+              { path: 'reports', lazy: page(() => import('./moderation/ReportsMyPage.js'), 'MyReportsPage') },
             ],
           },
         ],

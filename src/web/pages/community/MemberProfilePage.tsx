@@ -5,6 +5,7 @@ import { useFeed, useMemberProfile } from '../../api/community-queries.js';
 import { roleLabel } from '../../community/role-label.js';
 import { PostFeed } from '../../community/PostFeed.js';
 import { Badge, ButtonLink, LoadError, Loading, Notice, PageHeader } from '../../design/index.js';
+import { ReportMemberButton } from '../../moderation/ReportMember.js';
 
 function joinedLabel(month: string): string {
   const date = new Date(`${month}-15T12:00:00Z`);
@@ -73,7 +74,9 @@ export function MemberProfilePage() {
               Edit your profile
             </ButtonLink>
           </p>
-        ) : null}
+        ) : (
+          <ReportMemberButton handle={member.handle} />
+        )}
       </PageHeader>
 
       <section aria-labelledby="member-posts-title">

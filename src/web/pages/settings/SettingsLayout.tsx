@@ -11,6 +11,7 @@ const SECTIONS = [
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/recovery-codes', label: 'Recovery codes' },
   // moderation: reports
+  { to: '/settings/reports', label: 'My reports' },
   //
   // moderation: actions, sanctions and appeals
   //

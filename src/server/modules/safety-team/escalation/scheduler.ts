@@ -2,6 +2,7 @@ import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config/index.js';
 import type { Database } from '../../../db/index.js';
 import type { LiveHub } from '../../../live/hub.js';
+import { escalateQueueItems } from '../../moderation/queue-escalation.js';
 import { escalateDue, type EscalationRound } from './escalate.js';
 import { claimDueDeliveries, postWebhook, recordAttempt, type AttemptResult } from './webhook.js';
 
@@ -17,6 +18,8 @@ export interface SchedulerDeps {
 export interface TickResult {
   steps: EscalationRound['steps'];
   webhookAttempts: { alertId: string; attempt: number; result: AttemptResult }[];
+  /** Moderation queue items raised to the global moderators after 72 hours (issue 13). */
+  queueEscalated: string[];
 }
 
 /** Rounds one tick may take in a flood, so a tick always ends (the next one carries on). */
@@ -41,7 +44,7 @@ export class EscalationScheduler {
     const { intervalMs } = this.deps.config.safetyScheduler;
     if (intervalMs <= 0 || this.timer) return;
     this.timer = setInterval(() => {
-      this.escalating ??= this.escalate()
+      this.escalating ??= Promise.all([this.escalate(), this.escalateQueue()])
         .catch((error: unknown) => this.deps.log.warn({ err: error }, 'safety scheduler: escalation round failed; it is retried next tick'))
         .finally(() => (this.escalating = undefined));
       this.delivering ??= this.deliver()
@@ -61,8 +64,9 @@ export class EscalationScheduler {
   /** One tick, awaited: the due steps, then the due webhook attempts. */
   async tick(): Promise<TickResult> {
     const steps = await this.escalate();
+    const queueEscalated = await this.escalateQueue();
     const webhookAttempts = await this.deliver();
-    return { steps, webhookAttempts };
+    return { steps, webhookAttempts, queueEscalated };
   }
 
   private async escalate(): Promise<EscalationRound['steps']> {
@@ -74,6 +78,18 @@ export class EscalationScheduler {
       if (!result.more) break;
     }
     return taken;
+  }
+
+  /** The moderation queue's 72-hour round (moderation/queue-escalation.ts), claimed the same way. */
+  private async escalateQueue(): Promise<string[]> {
+    const escalated: string[] = [];
+    for (let round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
+      const result = await escalateQueueItems(this.deps.db, this.deps.live, this.deps.clock.now());
+      await this.deps.live.announce(result.events);
+      escalated.push(...result.escalated);
+      if (!result.more) break;
+    }
+    return escalated;
   }
 
   private async deliver(): Promise<TickResult['webhookAttempts']> {
