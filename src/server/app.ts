@@ -28,6 +28,7 @@ import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
+import { registerStaffGroupRoutes } from './modules/moderation/staff-groups-routes.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
@@ -170,6 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // moderation: automod and new members
   //
   // moderation: staff screens (members, groups)
+  registerStaffGroupRoutes(app, deps);
   //
   if (options.serveWeb) await registerWebApp(app);
 
