@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { useGroup } from '../../api/community-queries.js';
 import { useMe } from '../../api/queries.js';
@@ -52,6 +52,11 @@ export function GroupPage() {
         </p>
       </PageHeader>
 
+      {canEditRules ? (
+        <p className="group-page__manage">
+          <Link to={`/groups/${encodeURIComponent(current.slug)}/manage`}>Manage group</Link>
+        </p>
+      ) : null}
       {member ? <GroupMemberActions group={current} onStatus={setStatus} /> : null}
       <p role="status" className="group-page__status">
         {status}
