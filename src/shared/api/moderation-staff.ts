@@ -10,7 +10,12 @@ import { sanctionKindSchema } from './moderation.js';
 
 // ---------- admins: members and roles ----------
 
-export const memberSummarySchema = z.object({ id: z.uuid(), handle: z.string(), role: roleSchema, createdAt: z.string() });
+export const memberSummarySchema = z.object({
+  id: z.uuid(),
+  handle: z.string(),
+  role: roleSchema,
+  createdAt: z.string(),
+});
 export type MemberSummary = z.infer<typeof memberSummarySchema>;
 
 /** The member's worst sanction in force now (a mute is in one group), or null. Reason stays on the member's own page. */
@@ -23,7 +28,12 @@ export type AdminMembersResponse = z.infer<typeof adminMembersResponseSchema>;
 
 // ---------- group moderators: the group's team ----------
 
-export const teamMemberSchema = z.object({ userId: z.uuid(), handle: z.string(), role: groupRoleSchema, joinedAt: z.string() });
+export const teamMemberSchema = z.object({
+  userId: z.uuid(),
+  handle: z.string(),
+  role: groupRoleSchema,
+  joinedAt: z.string(),
+});
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 
 export const groupTeamResponseSchema = z.object({
