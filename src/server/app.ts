@@ -29,6 +29,7 @@ import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { registerStaffGroupRoutes } from './modules/moderation/staff-groups-routes.js';
+import { registerMyRevealRoutes } from './modules/moderation/staff-reveals-routes.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
@@ -172,6 +173,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   //
   // moderation: staff screens (members, groups)
   registerStaffGroupRoutes(app, deps);
+  registerMyRevealRoutes(app, deps);
   //
   if (options.serveWeb) await registerWebApp(app);
 

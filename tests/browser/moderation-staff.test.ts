@@ -8,8 +8,8 @@ import { signIn, useHearthWithAdmin } from './support/staff.js';
  * The staff screens (issue 13): an admin finds a member and makes them a
  * moderator; that moderator starts a private group and appoints a group
  * moderator, who edits the group and approves a join request; staff see an
- * anonymous author only by giving a reason, and the admin reads it in the
- * reveal log. Axe on each screen.
+ * anonymous author only by giving a reason, the author is told on their post,
+ * and the admin reads it in the reveal log. Axe on each screen.
  */
 
 const { hearth, admin: firstAdmin } = useHearthWithAdmin({}, 'keeper');
@@ -161,6 +161,13 @@ describe('staff screens', () => {
     await form.getByRole('button', { name: 'Record the reason and reveal' }).click();
     await expectVisible(page.getByText(`This post was written by @${author.handle}.`));
     await checkA11y(page, 'the revealed author');
+
+    // The author sees on their post that staff looked, and why; not who.
+    await author.page.reload();
+    const told = author.page.getByText('Staff saw that you wrote this post');
+    await expectVisible(told);
+    await expectVisible(author.page.getByText('“Reported twice today for harassing another member.”', { exact: false }));
+    await checkA11y(author.page, 'the author told of the reveal');
 
     await admin.goto('/admin/reveals');
     await expectVisible(admin.getByRole('heading', { level: 1, name: 'Reveal log' }));

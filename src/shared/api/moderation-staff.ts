@@ -64,3 +64,14 @@ export const revealLogEntrySchema = z.object({
 export type RevealLogEntry = z.infer<typeof revealLogEntrySchema>;
 export const revealLogResponseSchema = z.object({ reveals: z.array(revealLogEntrySchema) });
 export type RevealLogResponse = z.infer<typeof revealLogResponseSchema>;
+
+/** A member's own reveals: which of their anonymous posts or replies staff looked behind, when and why (never who). */
+export const myRevealSchema = z.object({
+  contentType: z.enum(['post', 'reply']),
+  contentId: z.uuid(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type MyReveal = z.infer<typeof myRevealSchema>;
+export const myRevealsResponseSchema = z.object({ reveals: z.array(myRevealSchema) });
+export type MyRevealsResponse = z.infer<typeof myRevealsResponseSchema>;

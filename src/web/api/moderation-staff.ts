@@ -4,6 +4,7 @@ import type { Role } from '../../shared/api/accounts.js';
 import type { createGroupRequestSchema, Group, updateGroupRequestSchema } from '../../shared/api/community.js';
 import type {
   AdminMembersResponse,
+  MyRevealsResponse,
   GroupTeamResponse,
   MemberSummary,
   RevealLogResponse,
@@ -25,6 +26,7 @@ export const staffKeys = {
   team: (slug: string, q: string) => ['staff', 'team', slug, q] as const,
   requests: (slug: string) => ['staff', 'requests', slug] as const,
   reveals: ['staff', 'reveals'] as const,
+  mine: ['me', 'reveals'] as const,
 };
 
 // ---------- admins: members and roles ----------
@@ -142,5 +144,15 @@ export function useRevealLog() {
   return useQuery({
     queryKey: staffKeys.reveals,
     queryFn: ({ signal }) => api<RevealLogResponse>('/api/staff/reveals', { signal }),
+  });
+}
+
+/** The member's own reveals: fetched once per page, and only where they wrote something anonymously. */
+export function useMyReveals(enabled: boolean) {
+  return useQuery({
+    queryKey: staffKeys.mine,
+    queryFn: ({ signal }) => api<MyRevealsResponse>('/api/me/reveals', { signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }

@@ -69,7 +69,8 @@ export function RevealForm({
       </p>
       <p>
         Only do this when moderation or someone’s safety needs it. The reveal is recorded: your handle, this {noun}, the
-        time and your reason go into the reveal log, which admins read.
+        time and your reason go into the reveal log, which admins read. The member can see it: their {noun} will show
+        that staff looked, when, and your reason (not your handle).
       </p>
       <TextAreaField
         label="Why do you need to know?"

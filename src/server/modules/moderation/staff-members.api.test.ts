@@ -71,6 +71,16 @@ describe('the logged reveal', () => {
     expect(revealed.json().author).toEqual({ id: author.user.id, handle: author.user.handle });
     await admin.client.post('/api/staff/reveal', { contentType: 'reply', contentId: reply.id, reason: 'Checking a ban is not being evaded.' });
 
+    // The member sees that staff looked, at what, when and why; not who looked. Nobody else sees it.
+    const mine = (await author.client.get('/api/me/reveals')).json().reveals;
+    expect(mine).toEqual([
+      { contentType: 'reply', contentId: reply.id, reason: 'Checking a ban is not being evaded.', at: expect.any(String) },
+      { contentType: 'post', contentId: post.id, reason: 'Reported for harassment twice today.', at: expect.any(String) },
+    ]);
+    expect(JSON.stringify(mine)).not.toContain(moderator.user.handle);
+    expect((await member.client.get('/api/me/reveals')).json().reveals).toEqual([]);
+    expect((await moderator.client.get('/api/me/reveals')).json().reveals).toEqual([]);
+
     expect((await moderator.client.get('/api/staff/reveals')).statusCode).toBe(403);
     const log = (await admin.client.get('/api/staff/reveals')).json().reveals.filter((entry: { revealedHandle: string }) => entry.revealedHandle === author.user.handle);
     expect(log.map((entry: { staffHandle: string; reason: string }) => [entry.staffHandle, entry.reason])).toEqual([
