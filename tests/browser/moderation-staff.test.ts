@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, it } from 'vitest';
-import { checkA11y, expectVisible, watchConsole } from './support/browser.js';
+import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
 import { joinGroupFromItsPage, newMember, writePost } from './support/members.js';
 import { signIn, useHearthWithAdmin } from './support/staff.js';
 
@@ -112,7 +112,10 @@ describe('staff screens', () => {
     await expectVisible(starter.getByText(`@${keeper.handle} is now a moderator of Night owls.`));
     const teamList = starter.getByRole('list', { name: 'The group’s moderators and facilitators' });
     await expectVisible(
-      teamList.getByRole('listitem').filter({ hasText: `@${keeper.handle}` }).getByText('moderator', { exact: true }),
+      teamList
+        .getByRole('listitem')
+        .filter({ hasText: `@${keeper.handle}` })
+        .getByText('moderator', { exact: true }),
     );
     await checkA11y(starter, 'the manage page');
 
@@ -122,16 +125,22 @@ describe('staff screens', () => {
     await page.goto('/groups/night-owls');
     await page.getByRole('link', { name: 'Manage group' }).click();
     await expectVisible(page.getByRole('heading', { level: 1, name: 'Manage group' }));
-    await expectVisible(page.getByText('Only the group’s owner or an admin can appoint or demote moderators.', { exact: false }));
+    await expectVisible(
+      page.getByText('Only the group’s owner or an admin can appoint or demote moderators.', { exact: false }),
+    );
     await page.getByLabel('Description').fill('For night owls: awake when everyone else sleeps, and kind about it.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expectVisible(page.getByText('Saved. Members see the changes now.'));
     await checkA11y(page, 'the manage page on a phone');
+    await expectNoHorizontalScroll(page, 360, 'the manage page on a phone');
 
     const asker = await newMember(await person(), 'nightasker');
     await askToJoin(asker.page, 'For night owls: awake when everyone else sleeps, and kind about it.');
     await page.reload();
-    await page.getByRole('list', { name: 'Join requests' }).getByRole('button', { name: `Approve @${asker.handle}` }).click();
+    await page
+      .getByRole('list', { name: 'Join requests' })
+      .getByRole('button', { name: `Approve @${asker.handle}` })
+      .click();
     await expectVisible(page.getByText(`@${asker.handle} is now a member.`));
     // Approved: the private group's page opens to them.
     await asker.page.goto('/groups/night-owls');
@@ -143,7 +152,11 @@ describe('staff screens', () => {
   it('staff reveal an anonymous author with a reason, and the admin sees it in the reveal log', async () => {
     const author = await newMember(await person(), 'hushed');
     await joinGroupFromItsPage(author.page, 'depression', 'Depression');
-    await writePost(author.page, 'depression', { title: 'Nobody knows', body: 'I would rather not say who I am.', anonymous: true });
+    await writePost(author.page, 'depression', {
+      title: 'Nobody knows',
+      body: 'A quiet evening; posting this one without my name.',
+      anonymous: true,
+    });
     const postUrl = author.page.url();
 
     const page = siteModerator.page;
@@ -166,7 +179,9 @@ describe('staff screens', () => {
     await author.page.reload();
     const told = author.page.getByText('Staff saw that you wrote this post');
     await expectVisible(told);
-    await expectVisible(author.page.getByText('“Reported twice today for harassing another member.”', { exact: false }));
+    await expectVisible(
+      author.page.getByText('“Reported twice today for harassing another member.”', { exact: false }),
+    );
     await checkA11y(author.page, 'the author told of the reveal');
 
     await admin.goto('/admin/reveals');

@@ -8,6 +8,8 @@ import { GROUP_CATALOGUE } from './catalogue.js';
 import { groupPolicy } from './policies.js';
 import * as queries from './queries.js';
 
+const RESERVED_SLUGS = new Set(['new']);
+
 export async function requireGroup(deps: Pick<Deps, 'db'>, slug: string, auth: AuthContext): Promise<queries.GroupWithViewer> {
   const entry = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
   // A private group a member cannot read is "not found", not "forbidden": its existence stays private too.
@@ -18,7 +20,8 @@ export async function requireGroup(deps: Pick<Deps, 'db'>, slug: string, auth: A
 export async function createGroup(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, input: z.output<typeof createGroupRequestSchema>) {
   if (!groupPolicy.canCreate(auth.user.role)) throw forbidden('Only site moderators and admins can start groups.');
   const existing = await queries.findGroupBySlug(deps.db, input.slug, auth.user.id);
-  if (existing) throw conflict('slug_taken', 'A group already uses that address.', 'slug');
+  // /groups/new is the page that starts a group: a group there could never be reached.
+  if (existing || RESERVED_SLUGS.has(input.slug)) throw conflict('slug_taken', 'A group already uses that address.', 'slug');
   const group = await deps.db.transaction(async (tx) => {
     const created = await queries.insertGroup(tx, { ...input, createdBy: auth.user.id });
     // A site moderator who starts a group is its first moderator, so they (as its owner) can build its team.

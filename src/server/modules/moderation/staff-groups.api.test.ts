@@ -68,11 +68,13 @@ describe('starting a group', () => {
     );
   });
 
-  it('a taken address is refused on its field', async () => {
+  it('a taken or reserved address is refused on its field', async () => {
     const admin = await account(hearth, 'admin');
     const taken = await admin.client.post('/api/groups', newGroup('anxiety'));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.field).toBe('slug');
+    // The address of the page that starts a group.
+    expect((await admin.client.post('/api/groups', newGroup('new'))).statusCode).toBe(409);
   });
 });
 
