@@ -36,6 +36,8 @@ import { registerPublicLogRoutes } from './modules/moderation/public-log-routes.
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
+import { registerStaffGroupRoutes } from './modules/moderation/staff-groups-routes.js';
+import { registerMyRevealRoutes } from './modules/moderation/staff-reveals-routes.js';
 import { setActiveAssessor } from './modules/safety/assessor/index.js';
 import { loadAssessorFor } from './modules/safety/assessor/local-weights.js';
 import { registerHelpRoutes } from './modules/safety/help-routes.js';
@@ -180,6 +182,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // moderation: automod and new members
   //
   // moderation: staff screens (members, groups)
+  registerStaffGroupRoutes(app, deps);
+  registerMyRevealRoutes(app, deps);
   //
   if (options.serveWeb) await registerWebApp(app);
 

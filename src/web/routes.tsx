@@ -69,6 +69,8 @@ export const routes: RouteObject[] = [
           // moderation: automod and new members
           //
           // moderation: staff screens (members, groups)
+          { path: 'groups/new', lazy: page(() => import('./pages/community/NewGroupPage.js'), 'NewGroupPage') },
+          { path: 'groups/:slug/manage', lazy: page(() => import('./pages/community/ManageGroupPage.js'), 'ManageGroupPage') },
           //
           {
             // Admins only; anyone else is told so (the API refuses them too).
@@ -88,6 +90,8 @@ export const routes: RouteObject[] = [
               // admin, moderation: automod
               //
               // admin, moderation: members
+              { path: 'members', lazy: page(() => import('./pages/admin/MembersAdminPage.js'), 'MembersAdminPage') },
+              { path: 'reveals', lazy: page(() => import('./pages/admin/RevealsAdminPage.js'), 'RevealsAdminPage') },
               //
               {
                 path: 'hotlines/new',

@@ -2,19 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleSchema } from '../../../shared/api/accounts.js';
+import { adminMembersResponseSchema, memberSummarySchema } from '../../../shared/api/moderation-staff.js';
 import { text } from '../../../shared/api/text.js';
 import type { Deps } from '../../deps.js';
 import { requireAuth, signedIn } from '../../http/authenticate.js';
 import { notFound } from '../../http/errors.js';
 import { ROLE_CHANGED_EVENT, userChannel } from '../../live/hub.js';
 import { recordAudit } from '../audit/record.js';
+import { activeSanctions } from '../moderation/sanctions.js';
 import { releaseClaimsOffTeam } from '../safety-team/alerts-service.js';
 import { accountPolicy, assertCan } from './policies.js';
 import { searchUsers, updateUser, findUserById } from './queries.js';
 
 const tags = ['admin'];
-
-const memberSummarySchema = z.object({ id: z.uuid(), handle: z.string(), role: roleSchema, createdAt: z.string() });
 
 /** Admin-only account management: finding members and giving them staff roles. */
 export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): void {
@@ -26,12 +26,25 @@ export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): v
       tags,
       summary: 'Find members by handle (admins)',
       querystring: z.strictObject({ q: text().trim().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }),
-      response: { 200: z.object({ users: z.array(memberSummarySchema) }) },
+      response: { 200: adminMembersResponseSchema },
     },
     handler: async (request) => {
       assertCan(accountPolicy.canManageRoles(requireAuth(request)));
       const rows = await searchUsers(deps.db, request.query.q ?? '', request.query.limit);
-      return { users: rows.map((row) => ({ id: row.id, handle: row.handle, role: row.role, createdAt: row.createdAt.toISOString() })) };
+      const now = deps.clock.now();
+      // One small indexed read per member listed (at most `limit`, admins only): the sanction in force, worst first.
+      const users = [];
+      for (const row of rows) {
+        const [worst] = await activeSanctions(deps.db, row.id, now);
+        users.push({
+          id: row.id,
+          handle: row.handle,
+          role: row.role,
+          createdAt: row.createdAt.toISOString(),
+          sanction: worst ? { kind: worst.kind, until: worst.until?.toISOString() ?? null } : null,
+        });
+      }
+      return { users };
     },
   });
 

@@ -16,6 +16,13 @@ export const groupPolicy = {
   canModerate: (entry: GroupWithViewer, role: Role) =>
     isSiteStaff(role) || (isActive(entry) && entry.membership?.role === 'moderator'),
   canEditRules: (entry: GroupWithViewer, role: Role) => groupPolicy.canModerate(entry, role),
+  /** Site moderators and admins start groups (issue 13); a site moderator who does becomes its first moderator. */
+  canCreate: (role: Role) => isSiteStaff(role),
+  /**
+   * A group's moderators (and site staff) edit what the group is: name, description, rules, tags, visibility and
+   * whether reaction counts show. Archiving, which closes the group to posting, stays with admins (canManage).
+   */
+  canEditDetails: (entry: GroupWithViewer, role: Role) => groupPolicy.canModerate(entry, role),
   canManage: (role: Role) => role === 'admin',
   /**
    * Appointing, demoting or changing a group moderator is for a site admin, or the group's owner (who created it)

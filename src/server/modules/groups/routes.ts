@@ -70,7 +70,7 @@ export function registerGroupRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.post('/api/groups', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Create a group (admins)', body: createGroupRequestSchema, response: { 201: groupResponse } },
+    schema: { tags, summary: 'Start a group (site moderators and admins)', body: createGroupRequestSchema, response: { 201: groupResponse } },
     handler: async (request, reply) => {
       const entry = await groups.createGroup(deps, requireAuth(request), request.body);
       return reply.code(201).send({ group: presentGroup(entry) });
@@ -79,7 +79,7 @@ export function registerGroupRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.patch('/api/groups/:slug', {
     preValidation: signedIn,
-    schema: { tags, summary: 'Edit a group (admins), or its rules (group moderators)', params: slugParams, body: updateGroupRequestSchema, response: { 200: groupResponse } },
+    schema: { tags, summary: 'Edit a group (its moderators; archiving: admins)', params: slugParams, body: updateGroupRequestSchema, response: { 200: groupResponse } },
     handler: async (request) => ({ group: presentGroup(await groups.updateGroup(deps, requireAuth(request), request.params.slug, request.body)) }),
   });
 

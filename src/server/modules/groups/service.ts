@@ -8,6 +8,8 @@ import { GROUP_CATALOGUE } from './catalogue.js';
 import { groupPolicy } from './policies.js';
 import * as queries from './queries.js';
 
+const RESERVED_SLUGS = new Set(['new']);
+
 export async function requireGroup(deps: Pick<Deps, 'db'>, slug: string, auth: AuthContext): Promise<queries.GroupWithViewer> {
   const entry = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
   // A private group a member cannot read is "not found", not "forbidden": its existence stays private too.
@@ -15,20 +17,30 @@ export async function requireGroup(deps: Pick<Deps, 'db'>, slug: string, auth: A
   return entry;
 }
 
-export async function createGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, input: z.output<typeof createGroupRequestSchema>) {
-  if (!groupPolicy.canManage(auth.user.role)) throw forbidden('Only admins can create groups.');
+export async function createGroup(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, input: z.output<typeof createGroupRequestSchema>) {
+  if (!groupPolicy.canCreate(auth.user.role)) throw forbidden('Only site moderators and admins can start groups.');
   const existing = await queries.findGroupBySlug(deps.db, input.slug, auth.user.id);
-  if (existing) throw conflict('slug_taken', 'A group already uses that address.', 'slug');
-  const group = await queries.insertGroup(deps.db, { ...input, createdBy: auth.user.id });
-  await recordAudit(deps.db, { actorId: auth.user.id, action: 'group.created', targetType: 'group', targetId: group.id });
+  // /groups/new is the page that starts a group: a group there could never be reached.
+  if (existing || RESERVED_SLUGS.has(input.slug)) throw conflict('slug_taken', 'A group already uses that address.', 'slug');
+  const group = await deps.db.transaction(async (tx) => {
+    const created = await queries.insertGroup(tx, { ...input, createdBy: auth.user.id });
+    // A site moderator who starts a group is its first moderator, so they (as its owner) can build its team.
+    // Admins hold every group's powers already and join only if they choose to.
+    if (auth.user.role !== 'admin') {
+      await queries.upsertMembership(tx, { groupId: created.id, userId: auth.user.id, status: 'active', role: 'moderator', rulesAcceptedAt: deps.clock.now(), joinedAt: deps.clock.now() });
+    }
+    await recordAudit(tx, { actorId: auth.user.id, action: 'group.created', targetType: 'group', targetId: created.id });
+    return created;
+  });
   return requireGroup(deps, group.slug, auth);
 }
 
 export async function updateGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, input: z.output<typeof updateGroupRequestSchema>) {
   const entry = await requireGroup(deps, slug, auth);
-  const onlyRules = Object.keys(input).every((key) => key === 'rules');
-  const allowed = groupPolicy.canManage(auth.user.role) || (onlyRules && groupPolicy.canEditRules(entry, auth.user.role));
-  if (!allowed) throw forbidden(onlyRules ? 'Only the group’s moderators can edit its rules.' : 'Only admins can change a group’s settings.');
+  if (input.archived !== undefined && !groupPolicy.canManage(auth.user.role)) throw forbidden('Only admins can archive or reopen a group.');
+  if (!groupPolicy.canManage(auth.user.role) && !groupPolicy.canEditDetails(entry, auth.user.role)) {
+    throw forbidden('Only the group’s moderators can edit it.');
+  }
   const { archived, ...rest } = input;
   await queries.updateGroup(deps.db, entry.group.id, {
     ...rest,

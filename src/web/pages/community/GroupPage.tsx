@@ -52,6 +52,11 @@ export function GroupPage() {
         </p>
       </PageHeader>
 
+      {canEditRules ? (
+        <p className="group-page__manage">
+          <Link to={`/groups/${encodeURIComponent(current.slug)}/manage`}>Manage group</Link>
+        </p>
+      ) : null}
       {member ? <GroupMemberActions group={current} onStatus={setStatus} /> : null}
       <p role="status" className="group-page__status">
         {status}

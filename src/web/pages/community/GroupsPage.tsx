@@ -1,11 +1,15 @@
 import { Link } from 'react-router';
 import { useGroups } from '../../api/community-queries.js';
+import { useMe } from '../../api/queries.js';
 import { GroupCard } from '../../community/GroupCard.js';
-import { Alert, Loading, PageHeader } from '../../design/index.js';
+import { Alert, ButtonLink, Loading, PageHeader } from '../../design/index.js';
 
 /** Every group, with the member's place in each: yours first, then the rest. */
 export function GroupsPage() {
   const groups = useGroups();
+  const { data: me } = useMe();
+  // Site moderators and admins start groups (groups/policies.ts canCreate); the API refuses anyone else.
+  const mayStart = me?.role === 'moderator' || me?.role === 'admin';
   const all = groups.data?.groups ?? [];
   const yours = all.filter((group) => group.membership);
   const others = all.filter((group) => !group.membership);
@@ -20,7 +24,13 @@ export function GroupsPage() {
             start? <Link to="/welcome-in">Tell us what you are going through</Link> and we will suggest some.
           </p>
         }
-      />
+      >
+        {mayStart ? (
+          <ButtonLink to="/groups/new" variant="secondary">
+            Start a group
+          </ButtonLink>
+        ) : null}
+      </PageHeader>
       {groups.isPending ? <Loading label="Loading groups…" /> : null}
       {groups.isError ? (
         <Alert title="We could not load the groups.">
@@ -45,7 +55,8 @@ export function GroupsPage() {
           <ul className="group-list group-list--grid" aria-label={yours.length > 0 ? 'More groups' : 'All groups'}>
             {others.map((group) => (
               <li key={group.id}>
-                <GroupCard group={group} />
+                {/* A private group's own page stays closed to non-members: asking to join happens here. */}
+                <GroupCard group={group} withJoin={group.visibility === 'private' && !group.membership} />
               </li>
             ))}
           </ul>

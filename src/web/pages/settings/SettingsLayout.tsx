@@ -29,6 +29,8 @@ const ADMIN_SECTIONS = [
   // moderation: automod
   //
   // moderation: members
+  { to: '/admin/members', label: 'Members and roles' },
+  { to: '/admin/reveals', label: 'Reveal log' },
   //
 ];
 
