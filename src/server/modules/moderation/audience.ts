@@ -4,11 +4,13 @@ import { groupMembers, users } from '../../db/schema/index.js';
 
 /**
  * Who hears that a queue item changed: every global moderator and admin, and
- * the active moderators of its group. Events go to their own channels and
+ * the active moderators of its group, except the member the item is about
+ * (even when they moderate: an event at that moment would tell them that
+ * someone just reported them, or that a moderator is acting on them). Events go to their own channels and
  * carry ids only; the client refetches through the permission checks, so a
  * member demoted since reads nothing more than an id.
  */
-export async function queueAudience(db: Database, groupId: string | null): Promise<string[]> {
+export async function queueAudience(db: Database, groupId: string | null, subjectId: string | null): Promise<string[]> {
   const global = await db
     .select({ id: users.id })
     .from(users)
@@ -21,6 +23,7 @@ export async function queueAudience(db: Database, groupId: string | null): Promi
       .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.role, 'moderator'), eq(groupMembers.status, 'active')));
     for (const row of local) ids.add(row.id);
   }
+  if (subjectId) ids.delete(subjectId);
   return [...ids];
 }
 

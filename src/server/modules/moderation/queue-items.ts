@@ -55,14 +55,14 @@ export async function raiseQueueItem(tx: Database, live: LiveHub, input: RaiseQu
     })
     .returning({ id: moderationItems.id, createdAt: moderationItems.createdAt });
   const itemId = row!.id;
-  const events = await announceQueueChange(tx, live, itemId, input.groupId);
+  const events = await announceQueueChange(tx, live, { id: itemId, groupId: input.groupId, subjectId: input.subjectId });
   return { itemId, created: row!.createdAt.getTime() === input.now.getTime(), events };
 }
 
 /** Records a queue-changed event on each moderator's channel who can see this item. */
-export async function announceQueueChange(tx: Database, live: LiveHub, itemId: string, groupId: string | null): Promise<LiveEvent[]> {
-  const audience = await queueAudience(tx, groupId);
-  return Promise.all(audience.map((userId) => live.record(tx, userChannel(userId), MODERATION_LIVE.queueChanged, { itemId })));
+export async function announceQueueChange(tx: Database, live: LiveHub, item: { id: string; groupId: string | null; subjectId: string | null }): Promise<LiveEvent[]> {
+  const audience = await queueAudience(tx, item.groupId, item.subjectId);
+  return Promise.all(audience.map((userId) => live.record(tx, userChannel(userId), MODERATION_LIVE.queueChanged, { itemId: item.id })));
 }
 
 export interface ResolveItem {
@@ -85,14 +85,14 @@ export async function resolveQueueItem(tx: Database, live: LiveHub, input: Resol
     .update(moderationItems)
     .set({ status: 'resolved', resolvedAt: input.now, resolvedBy: input.resolvedBy, resolvedByActionId: input.actionId, updatedAt: input.now })
     .where(and(eq(moderationItems.id, input.itemId), eq(moderationItems.status, 'open')))
-    .returning({ id: moderationItems.id, groupId: moderationItems.groupId });
+    .returning({ id: moderationItems.id, groupId: moderationItems.groupId, subjectId: moderationItems.subjectId });
   if (!item) return [];
   const closed = await tx
     .update(reports)
     .set({ status: input.actionId ? 'actioned' : 'dismissed', outcome: input.outcomeForReporters, resolvedAt: input.now })
     .where(and(eq(reports.itemId, item.id), eq(reports.status, 'open')))
     .returning({ id: reports.id, reporterId: reports.reporterId });
-  const events = await announceQueueChange(tx, live, item.id, item.groupId);
+  const events = await announceQueueChange(tx, live, item);
   for (const report of closed) events.push(await addNotice(tx, live, { userId: report.reporterId, kind: 'report_outcome', reportId: report.id, now: input.now }));
   return events;
 }

@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { REASON_SEVERITY, SAFETY_REPORT_REASONS } from '../../../shared/api/moderation.js';
 import { REPORTS_PER_HOUR, type CreateReportRequest, type CreateReportResponse, type MyReportsResponse } from '../../../shared/api/moderation-reports.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { Deps } from '../../deps.js';
-import { liveEvents, reports, safetyReviewItems, users } from '../../db/schema/index.js';
+import { reports, safetyReviewItems, users } from '../../db/schema/index.js';
 import { AppError, conflict } from '../../http/errors.js';
-import { staffChannel, userChannel, type LiveEvent } from '../../live/hub.js';
+import { staffChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
@@ -85,7 +85,7 @@ export async function createReport(deps: ReportDeps, auth: AuthContext, input: C
           createdAt: now,
         })
         .returning();
-      const events = await withoutSubject(tx, raised.events, target.subjectId);
+      const events = [...raised.events];
       if (SAFETY_REPORT_REASONS.includes(input.reason) && target.type !== 'member') {
         const [item] = await tx
           .insert(safetyReviewItems)
@@ -118,17 +118,6 @@ export async function createReport(deps: ReportDeps, auth: AuthContext, input: C
   await deps.live.announce(created.events);
   const described = await describeTargets(deps.db, auth, [created.report]);
   return { report: presentMyReport(created.report, described.get(created.report.id)!), message: SENT };
-}
-
-/**
- * Queue events are recorded for every moderator of the item's group; the
- * member the item is about must never hear of it, even when they moderate
- * (an event at that moment would say that someone just reported them).
- */
-async function withoutSubject(tx: ReportDeps['db'], events: LiveEvent[], subjectId: string): Promise<LiveEvent[]> {
-  const theirs = events.filter((event) => event.channel === userChannel(subjectId));
-  if (theirs.length > 0) await tx.delete(liveEvents).where(inArray(liveEvents.id, theirs.map((event) => event.id)));
-  return events.filter((event) => event.channel !== userChannel(subjectId));
 }
 
 export async function listMyReports(deps: Pick<Deps, 'db'>, auth: AuthContext, query: { cursor?: string | undefined; limit: number }): Promise<MyReportsResponse> {
