@@ -28,6 +28,7 @@ import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
+import { registerAutomodRoutes } from './modules/moderation/automod-routes.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
@@ -168,6 +169,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // moderation: audit log, public log and figures
   //
   // moderation: automod and new members
+  await registerAutomodRoutes(app, deps);
   //
   // moderation: staff screens (members, groups)
   //
