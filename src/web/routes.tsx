@@ -64,6 +64,7 @@ export const routes: RouteObject[] = [
           // moderation: public log
           //
           // moderation: automod and new members
+          { path: 'groups/:slug/automod', lazy: page(() => import('./moderation/AutomodPages.js'), 'AutomodGroupPage') },
           //
           // moderation: staff screens (members, groups)
           //
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
               // admin, moderation: audit log and figures
               //
               // admin, moderation: automod
+              { path: 'automod', lazy: page(() => import('./moderation/AutomodPages.js'), 'AutomodAdminPage') },
               //
               // admin, moderation: members
               //

@@ -76,7 +76,7 @@ export const automodRuleSchema = z.object({
 });
 export type AutomodRuleView = z.infer<typeof automodRuleSchema>;
 
-export const automodRulesQuerySchema = z.strictObject({ group: z.string().min(1).max(80).optional() });
+export const automodRulesQuerySchema = z.strictObject({ group: text().min(1).max(48).optional() });
 
 export const automodRulesResponseSchema = z.object({
   rules: z.array(automodRuleSchema),

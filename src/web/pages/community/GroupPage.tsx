@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import { useGroup } from '../../api/community-queries.js';
 import { useMe } from '../../api/queries.js';
@@ -62,6 +62,11 @@ export function GroupPage() {
           {member ? <FoldedGroupRules group={current} /> : <GroupRules group={current} headingLevel={2} />}
           <JoinGroup group={current} rulesShown />
           {canEditRules ? <GroupRulesEditor group={current} /> : null}
+          {canEditRules ? (
+            <p className="group-page__moderation-link">
+              <Link to={`/groups/${current.slug}/automod`}>Automod and new members</Link>
+            </p>
+          ) : null}
         </div>
 
         <section className="group-page__posts" aria-labelledby="group-posts-title">

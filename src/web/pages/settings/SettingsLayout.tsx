@@ -24,6 +24,7 @@ const ADMIN_SECTIONS = [
   // moderation: audit log and figures
   //
   // moderation: automod
+  { to: '/admin/automod', label: 'Automod' },
   //
   // moderation: members
   //
