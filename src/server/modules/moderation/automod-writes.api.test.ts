@@ -91,6 +91,10 @@ describe('automod on posts and replies', () => {
     expect(await itemOf(other.id)).toBeUndefined();
     const { post: ownWarning } = await writePost(writer.client, 'anxiety', { body: 'Again: landwhale, at school this time.', contentWarning: 'Bullying' });
     expect((await thread(writer.client, ownWarning.id)).post.contentWarning).toBe('Bullying');
+    // An edit (the form sends the warning as it stands, empty here) that matches gets the warning too.
+    const { post: plain } = await writePost(writer.client, 'anxiety', { body: 'A quiet day.' });
+    expect((await writer.client.patch(`/api/posts/${plain.id}`, { body: 'A quiet day, until the landwhale comment.', contentWarning: '' })).statusCode).toBe(200);
+    expect((await thread(writer.client, plain.id)).post).toMatchObject({ status: 'visible', contentWarning: 'Be kind about bodies' });
   });
 
   it('duplicate → flagged: stays visible, a queue item naming the rule, no action', async () => {

@@ -302,13 +302,14 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
     // Earlier versions are kept for staff: edits must not erase what was said.
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
     await queries.updatePost(tx, postId, {
-      ...withAutomod(automod, statusAfterEdit(head.post, held), { ...head.post, contentWarning: input.contentWarning !== undefined ? input.contentWarning || null : head.post.contentWarning }),
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body), excerpt: excerptOf(input.body) } : {}),
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
       ...(input.contentWarningTopics !== undefined ? { contentWarningTopics: input.contentWarningTopics } : {}),
       ...(input.mood !== undefined ? { mood: input.mood } : {}),
       ...(warning ?? {}),
+      // Last: a warning automod adds never replaces one the writer (or #chatsafe) set.
+      ...withAutomod(automod, statusAfterEdit(head.post, held), { ...head.post, contentWarning: warning?.contentWarning ?? (input.contentWarning !== undefined ? input.contentWarning || null : head.post.contentWarning) }),
       editedAt: deps.clock.now(),
     });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: postId, authorId: auth.user.id, groupId: head.post.groupId });
