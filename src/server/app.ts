@@ -33,6 +33,7 @@ import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerModerationFiguresRoutes } from './modules/moderation/figures-routes.js';
 import { registerPublicLogRoutes } from './modules/moderation/public-log-routes.js';
+import { registerAutomodRoutes } from './modules/moderation/automod-routes.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
 import { registerSearchRoutes } from './modules/search/routes.js';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerModerationFiguresRoutes(app, deps);
   //
   // moderation: automod and new members
+  await registerAutomodRoutes(app, deps);
   //
   // moderation: staff screens (members, groups)
   registerStaffGroupRoutes(app, deps);

@@ -67,6 +67,7 @@ export const routes: RouteObject[] = [
           { path: 'groups/:slug/log', lazy: page(() => import('./moderation/GroupModerationLogPage.js'), 'GroupModerationLogPage') },
           //
           // moderation: automod and new members
+          { path: 'groups/:slug/automod', lazy: page(() => import('./moderation/AutomodPages.js'), 'AutomodGroupPage') },
           //
           // moderation: staff screens (members, groups)
           { path: 'groups/new', lazy: page(() => import('./pages/community/NewGroupPage.js'), 'NewGroupPage') },
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
               { path: 'moderation-figures', lazy: page(() => import('./moderation/ModerationFiguresPage.js'), 'ModerationFiguresPage') },
               //
               // admin, moderation: automod
+              { path: 'automod', lazy: page(() => import('./moderation/AutomodPages.js'), 'AutomodAdminPage') },
               //
               // admin, moderation: members
               { path: 'members', lazy: page(() => import('./pages/admin/MembersAdminPage.js'), 'MembersAdminPage') },

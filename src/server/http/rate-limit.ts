@@ -24,6 +24,7 @@ import { AppError, rateLimited } from './errors.js';
  * writes actions, audit rows and staff live events): the caller assesses a
  * message first and never counts or refuses one the assessor rates high or
  * imminent (conversations/service.ts), so nothing written in crisis is lost.
+ * Posts and replies are counted per member the same way (memberPost).
  */
 export interface AuthLimiters {
   /** A sign-in attempt; `knownDevice` is the id of a verified device cookie for this handle. */
@@ -39,6 +40,8 @@ export interface AuthLimiters {
   emailChange(userId: string): Promise<void>;
   /** A member's message in one of their conversations (never called for a message assessed high or imminent). */
   memberMessage(userId: string): Promise<void>;
+  /** A member's new post or reply (never called for words assessed high or imminent: posts/service.ts via automod). */
+  memberPost(userId: string): Promise<void>;
 }
 
 export interface AuthLimiterOptions {
@@ -55,6 +58,8 @@ export const PASSWORD_CHECKS_PER_15_MINUTES = 5;
 export const EMAIL_CHANGES_PER_HOUR = 5;
 /** Messages a member may write per minute: more than anyone types, few enough that no one floods the team. */
 export const MEMBER_MESSAGES_PER_MINUTE = 20;
+/** Posts and replies a member may write per 10 minutes: more than a conversation needs, few enough to stop a flood. */
+export const MEMBER_POSTS_PER_10_MINUTES = 30;
 
 /** Kind words for a member writing faster than the limit (the form keeps what they wrote), and where help is now. */
 const messageRateLimited = (retryAfterSeconds: number) =>
@@ -62,6 +67,15 @@ const messageRateLimited = (retryAfterSeconds: number) =>
     429,
     'rate_limited',
     `That is a lot of messages in a short time, so this one is not sent yet. Please wait ${retryAfterSeconds} seconds and send it again. If you are in danger right now, please call your local emergency number.`,
+    undefined,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
+
+const postRateLimited = (retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    'rate_limited',
+    `You have written a lot in a short time, so this one is not posted yet. What you wrote is still here: please wait ${retryAfterSeconds} seconds and send it again. If you are in danger right now, please call your local emergency number.`,
     undefined,
     { 'retry-after': String(retryAfterSeconds) },
   );
@@ -91,6 +105,7 @@ export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLim
   const passwordCheck = make('password_check', PASSWORD_CHECKS_PER_15_MINUTES, FIFTEEN_MINUTES);
   const emailChange = make('email_change', EMAIL_CHANGES_PER_HOUR, 60 * 60);
   const memberMessage = make('member_message', MEMBER_MESSAGES_PER_MINUTE, 60);
+  const memberPost = make('member_post', MEMBER_POSTS_PER_10_MINUTES, 10 * 60);
 
   const consume = async (pairs: Array<[RateLimiterAbstract, string]>, refuse: (retryAfterSeconds: number) => AppError = rateLimited): Promise<void> => {
     try {
@@ -121,5 +136,6 @@ export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLim
     passwordCheckSucceeded: (sessionId) => forget([[passwordCheck, sessionId]]),
     emailChange: (userId) => consume([[emailChange, userId]]),
     memberMessage: (userId) => consume([[memberMessage, userId]], messageRateLimited),
+    memberPost: (userId) => consume([[memberPost, userId]], postRateLimited),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOLD_SOURCES } from './moderation.js';
 import { supportCardSchema } from './safety.js';
 import { text } from './text.js';
 
@@ -164,10 +165,14 @@ const authorOnlyFields = {
   heldDecision: heldDecisionViewSchema.optional(),
 };
 
+/** Who holds held content (its author and staff only, the only ones who see it in full): the safety flow, a moderator, automod, or approval of a new member's post. */
+const heldBySchema = z.enum(HOLD_SOURCES).optional();
+
 export const replySchema = z.object({
   id: z.uuid(),
   /** Why content is held, for the only people who can see held content: its author and staff. */
   heldReason: z.string().nullable(),
+  heldBy: heldBySchema,
   parentId: z.uuid().nullable(),
   depth: z.number().int(),
   /** Null on an `unavailable` placeholder: it says nothing of who wrote it. */
@@ -192,6 +197,7 @@ export const postSchema = postSummarySchema.extend({
   author: authorSchema.nullable(),
   status: placeholderStatusSchema,
   heldReason: z.string().nullable(),
+  heldBy: heldBySchema,
   bodyHtml: z.string().nullable(),
   body: z.string().nullable(),
   reactions: reactionSummarySchema,

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { HeldDecisionView } from '../../shared/api/community.js';
+import type { HoldSource } from '../../shared/api/moderation.js';
 import { Button, Notice } from '../design/index.js';
 
 /**
@@ -19,6 +20,7 @@ const KEPT_WITH_POST = 'Your post is held for now, so what you write under it is
 
 export function HeldNotice({
   contentType,
+  heldBy,
   isYou,
   reason,
   reasonShownAbove = false,
@@ -29,6 +31,8 @@ export function HeldNotice({
 }: {
   /** The safety team's newest decision (the author's own view only): its kind words replace the generic reason. */
   decision?: HeldDecisionView | undefined;
+  /** Who holds it (author and staff only): moderation holds are explained as such, not as the safety team's. */
+  heldBy?: HoldSource | undefined;
   /** Where the author edits a post (asked to edit out the details)… */
   editTo?: string;
   /** …or how they open the editor of a reply. */
@@ -41,6 +45,7 @@ export function HeldNotice({
   /** The support card above already says why: do not repeat it. */
   reasonShownAbove?: boolean;
 }) {
+  if (heldBy && heldBy !== 'assessor') return <ModerationHeldNotice contentType={contentType} heldBy={heldBy} isYou={isYou} reason={reason} />;
   if (isYou && decision) return <DecisionNotice contentType={contentType} decision={decision} editTo={editTo} onEdit={onEdit} />;
   if (!isYou) {
     return (
@@ -112,6 +117,43 @@ function DecisionNotice({
           If you need to talk to someone now, <Link to="/help">get help now</Link>.
         </p>
       )}
+    </Notice>
+  );
+}
+
+const MODERATION_TITLES: Record<Exclude<HoldSource, 'assessor'>, (what: string) => string> = {
+  approval: (what) => `Your ${what} is waiting for a moderator`,
+  automod: (what) => `Only you and the moderators can see this ${what} for now`,
+  moderator: (what) => `A moderator has hidden this ${what} for now`,
+};
+
+/**
+ * Held by moderation rather than the safety flow: a new member's post waiting
+ * for approval, automod's hold (naming its rule), or a moderator's. Said
+ * plainly and kindly: nothing is lost, and a person will look.
+ */
+function ModerationHeldNotice({
+  contentType,
+  heldBy,
+  isYou,
+  reason,
+}: {
+  contentType: 'post' | 'reply';
+  heldBy: Exclude<HoldSource, 'assessor'>;
+  isYou: boolean;
+  reason?: string | undefined;
+}) {
+  if (!isYou) {
+    return (
+      <Notice tone="info" className="held-notice" title={`This ${contentType} is held for the moderators`}>
+        <p>Only its author and the moderators can see it.</p>
+      </Notice>
+    );
+  }
+  return (
+    <Notice tone="info" className="held-notice" title={MODERATION_TITLES[heldBy](contentType)}>
+      {reason ? <p>{reason}</p> : null}
+      {contentType === 'post' ? <p>Others cannot reply or react until a moderator has looked at it. You can still add to it.</p> : null}
     </Notice>
   );
 }

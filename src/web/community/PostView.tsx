@@ -122,6 +122,7 @@ function AuthoredPost({ post: shown, author }: { post: Post; author: Author }) {
       {post.status === 'held' || (mine && post.heldDecision?.decision === 'released' && post.status === 'visible') ? (
         <HeldNotice
           contentType="post"
+          heldBy={post.heldBy}
           isYou={mine}
           reason={heldReason}
           reasonShownAbove={Boolean(cardHeldReason)}

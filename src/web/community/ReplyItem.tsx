@@ -101,6 +101,7 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
       {reply.status === 'held' || (mine && reply.heldDecision?.decision === 'released' && reply.status === 'visible') ? (
         <HeldNotice
           contentType="reply"
+          heldBy={reply.heldBy}
           isYou={mine}
           reason={heldReason}
           reasonShownAbove={Boolean(cardHeldReason)}

@@ -62,7 +62,10 @@ export async function raiseQueueItem(tx: Database, live: LiveHub, input: RaiseQu
 /** Records a queue-changed event on each moderator's channel who can see this item. */
 export async function announceQueueChange(tx: Database, live: LiveHub, item: { id: string; groupId: string | null; subjectId: string | null }): Promise<LiveEvent[]> {
   const audience = await queueAudience(tx, item.groupId, item.subjectId);
-  return Promise.all(audience.map((userId) => live.record(tx, userChannel(userId), MODERATION_LIVE.queueChanged, { itemId: item.id })));
+  // One after another: a transaction is one connection, and pg must not be handed two queries at once.
+  const events: LiveEvent[] = [];
+  for (const userId of audience) events.push(await live.record(tx, userChannel(userId), MODERATION_LIVE.queueChanged, { itemId: item.id }));
+  return events;
 }
 
 export interface ResolveItem {

@@ -1,5 +1,5 @@
 import type { Author, Post, PostSummary, Reply, ReactionKind } from '../../../shared/api/community.js';
-import { HELD_REASON } from '../safety/support-card.js';
+import { heldReasonFor, holdSourceOf } from '../moderation/automod-held.js';
 import type { PostRow, ReactionRow, ReplyRow } from './queries.js';
 
 /**
@@ -87,7 +87,9 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
   return {
     ...presentPostSummary(listing, viewer),
     ...readableBody(listing.post.status, listing.post.body, listing.post.bodyHtml),
-    heldReason: listing.post.status === 'held' ? HELD_REASON : null,
+    heldReason: listing.post.status === 'held' ? heldReasonFor(listing.post.heldBy) : null,
+    // Held content is shown in full only to its author and staff (postView): they learn who holds it.
+    ...(listing.post.status === 'held' ? { heldBy: holdSourceOf(listing.post.heldBy) } : {}),
     reactions,
     muted,
     // Author only: the writer is told the warning was added for them, and that they can change it.
@@ -136,7 +138,8 @@ export function presentPostPlaceholder(
 export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Reply['reactions'], viewer: Viewer): Reply {
   return {
     id: reply.id,
-    heldReason: reply.status === 'held' ? HELD_REASON : null,
+    heldReason: reply.status === 'held' ? heldReasonFor(reply.heldBy) : null,
+    ...(reply.status === 'held' ? { heldBy: holdSourceOf(reply.heldBy) } : {}),
     parentId: reply.parentId,
     depth: reply.depth,
     author: presentAuthor(author, viewer),

@@ -27,6 +27,9 @@ import * as queries from './queries.js';
 import { shownReplyIds } from './shown.js';
 import { isStaffRole } from './visibility.js';
 import { assertMayWrite } from '../moderation/sanctions.js';
+import { decideAutomod, withAutomod } from '../moderation/automod-decide.js';
+import { recordAutomod } from '../moderation/automod-record.js';
+import { automodHeldReasons } from '../moderation/automod-held.js';
 
 /** Replies nest this deep; a reply to the deepest level stays at that level. */
 export const MAX_REPLY_DEPTH = 3;
@@ -96,12 +99,15 @@ async function withWriterExtras<T extends { post: Post; replies: Reply[] }>(deps
   for (const reply of thread.replies) if (reply.author?.isYou) items.push({ contentType: 'reply', contentId: reply.id, status: reply.status });
   if (items.length === 0) return thread;
   const extras = await loadWriterExtras(deps.db, auth.user.id, items, { countryCode: context?.countryCode ?? auth.user.country ?? null, now: deps.clock.now() });
-  const post = thread.post.author?.isYou ? { ...thread.post, ...extras.get(extrasKey('post', thread.post.id)) } : thread.post;
-  const replies = thread.replies.map((reply) => (reply.author?.isYou ? { ...reply, ...extras.get(extrasKey('reply', reply.id)) } : reply));
+  // Held by automod: the writer reads the rule's name.
+  const named = await automodHeldReasons(deps.db, [{ contentType: 'post', contentId: thread.post.id, heldBy: thread.post.heldBy }, ...thread.replies.map((reply) => ({ contentType: 'reply' as const, contentId: reply.id, heldBy: reply.heldBy }))]);
+  const post = thread.post.author?.isYou ? { ...thread.post, ...extras.get(extrasKey('post', thread.post.id)), ...named.get(`post:${thread.post.id}`) } : thread.post;
+  const replies = thread.replies.map((reply) => (reply.author?.isYou ? { ...reply, ...extras.get(extrasKey('reply', reply.id)), ...named.get(`reply:${reply.id}`) } : reply));
   return { ...thread, post, replies };
 }
 
-type WriteDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'>;
+/** The seed writes without the posting limit; every request has it. */
+type WriteDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'> & Partial<Pick<Deps, 'authLimiters'>>;
 
 /** Where the writer is, for the crisis lines on their support card. */
 export interface WriteContext {
@@ -132,28 +138,31 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   // members. It and the automatic reply are public, so they follow the words alone, never the writer's history.
   const warning = { contentWarning: input.contentWarning || null, contentWarningTopics: input.contentWarningTopics };
   const { autoContentWarning, ...contentWarningFields } = wantsAutoWarning(publicSignal(assessment), held) ? withAutoWarning(warning) : { ...warning, autoContentWarning: false };
-  const { postId, safety } = await deps.db.transaction(async (tx) => {
+  // Automod (moderation): its rules and the new-member hold; the assessor's own hold stays the assessor's.
+  const automod = await decideAutomod(deps, auth, { contentType: 'post', write: 'create', groupId: entry.group.id, text: `${input.title}\n\n${input.body}`, body: input.body, assessment, holdNewMemberPosts: entry.group.holdNewMemberPosts });
+  const { postId, safety, automodEvents } = await deps.db.transaction(async (tx) => {
     const post = await queries.insertPost(tx, {
       groupId: entry.group.id,
       authorId: auth.user.id,
       anonymous,
-      status: held ? 'held' : 'visible',
-      heldBy: held ? 'assessor' : null,
       title: input.title,
       body: input.body,
       bodyHtml,
       excerpt: excerptOf(input.body),
       ...contentWarningFields,
+      ...withAutomod(automod, { status: held ? 'held' : 'visible', heldBy: held ? 'assessor' : null }, { status: 'visible', heldBy: null, contentWarning: contentWarningFields.contentWarning }),
       autoContentWarning,
       mood: input.mood ?? null,
     });
     if (anonymous) await aliasFor(tx, post.id, auth.user.id);
     const recorded = await recordSafety(tx, deps, { contentType: 'post', contentId: post.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
-    return { postId: post.id, safety: recorded };
+    const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: post.id, authorId: auth.user.id, groupId: entry.group.id });
+    return { postId: post.id, safety: recorded, automodEvents };
   });
+  await deps.live.announce(automodEvents);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   // The automatic first reply, after the post commits and before the writer's response: within a second.
-  if (wantsAutoReply(publicSignal(assessment), held)) await writeAutomaticReply(deps.db, postId);
+  if (wantsAutoReply(publicSignal(assessment), held || automod.hold !== null)) await writeAutomaticReply(deps.db, postId);
   return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
@@ -193,7 +202,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   // A reply the author of a held post writes under it is kept with the post: held too, so that only they and
   // the safety team see it, and it moves no counter (to others the post reads as removed, which takes no replies).
   const keptWithPost = head.post.status === 'held';
-  const { reply, safety, alias } = await deps.db.transaction(async (tx) => {
+  const automod = await decideAutomod(deps, auth, { contentType: 'reply', write: 'create', groupId: head.post.groupId, text: input.body, body: input.body, assessment });
+  const { reply, safety, alias, automodEvents } = await deps.db.transaction(async (tx) => {
     const threadAlias = anonymous ? await aliasFor(tx, postId, auth.user.id) : null;
     const row = await queries.insertReply(tx, {
       postId,
@@ -203,14 +213,15 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       anonymous,
       body: input.body,
       bodyHtml,
-      status: held || keptWithPost ? 'held' : 'visible',
-      heldBy: held || keptWithPost ? 'assessor' : null,
+      ...withAutomod(automod, held || keptWithPost ? { status: 'held', heldBy: 'assessor' } : { status: 'visible', heldBy: null }),
     });
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
-    return { reply: row, safety: recorded, alias: threadAlias };
+    const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, groupId: head.post.groupId });
+    return { reply: row, safety: recorded, alias: threadAlias, automodEvents };
   });
+  await deps.live.announce(automodEvents);
   // A held reply moves no counter (count, activity, answered): others must not learn it exists.
-  if (!held && !keptWithPost) await queries.recordReplyOnPost(deps.db, postId, reply.id, queries.answersPost(head.post, { authorId: auth.user.id, anonymous, status: 'visible' }));
+  if (reply.status === 'visible') await queries.recordReplyOnPost(deps.db, postId, reply.id, queries.answersPost(head.post, { authorId: auth.user.id, anonymous, status: 'visible' }));
   // The support card speaks of the reply's own words: "held" only when they describe a method.
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   const presented = presentReply(
@@ -286,21 +297,25 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       autoContentWarning: head.post.autoContentWarning,
     },
   });
-  const safety = await deps.db.transaction(async (tx) => {
+  const automod = await decideAutomod(deps, auth, { contentType: 'post', write: 'edit', groupId: head.post.groupId, text: `${title}\n\n${body}`, body, assessment });
+  const { safety, automodEvents } = await deps.db.transaction(async (tx) => {
     // Earlier versions are kept for staff: edits must not erase what was said.
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
     await queries.updatePost(tx, postId, {
-      ...statusAfterEdit(head.post, held),
       ...(input.title !== undefined ? { title: input.title } : {}),
       ...(input.body !== undefined ? { body: input.body, bodyHtml: renderMarkdown(input.body), excerpt: excerptOf(input.body) } : {}),
       ...(input.contentWarning !== undefined ? { contentWarning: input.contentWarning || null } : {}),
       ...(input.contentWarningTopics !== undefined ? { contentWarningTopics: input.contentWarningTopics } : {}),
       ...(input.mood !== undefined ? { mood: input.mood } : {}),
       ...(warning ?? {}),
+      // Last: a warning automod adds never replaces one the writer (or #chatsafe) set.
+      ...withAutomod(automod, statusAfterEdit(head.post, held), { ...head.post, contentWarning: warning?.contentWarning ?? (input.contentWarning !== undefined ? input.contentWarning || null : head.post.contentWarning) }),
       editedAt: deps.clock.now(),
     });
-    return recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() });
+    const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: postId, authorId: auth.user.id, groupId: head.post.groupId });
+    return { safety: await recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
+  await deps.live.announce(automodEvents);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);
   return { ...(await getThread(deps, auth, postId, context)), support };
 }
@@ -327,8 +342,9 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
   await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), post.groupId);
   const assessment = await assessForWrite(deps.db, auth.user.id, body);
   const held = shouldHold(assessment);
-  const after = statusAfterEdit(reply, held);
-  const safety = await deps.db.transaction(async (tx) => {
+  const automod = await decideAutomod(deps, auth, { contentType: 'reply', write: 'edit', groupId: post.groupId, text: body, body, assessment });
+  const after = withAutomod(automod, statusAfterEdit(reply, held), reply);
+  const { safety, automodEvents } = await deps.db.transaction(async (tx) => {
     await queries.insertRevision(tx, { contentType: 'reply', contentId: replyId, body: reply.body });
     await queries.updateReply(tx, replyId, {
       body,
@@ -336,8 +352,10 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
       editedAt: deps.clock.now(),
       ...after,
     });
-    return recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment, now: deps.clock.now() });
+    const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, groupId: post.groupId });
+    return { safety: await recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
+  await deps.live.announce(automodEvents);
   // Held or released by this edit: the thread's counters follow what readers can now see.
   if (after.status !== undefined && after.status !== reply.status) await queries.recomputeThreadCounters(deps.db, reply.postId);
   const support = await afterWrite(deps, { ...safety, assessment, held }, context);

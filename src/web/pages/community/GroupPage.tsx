@@ -72,6 +72,11 @@ export function GroupPage() {
               <Link to={`/groups/${current.slug}/log`}>Moderation log</Link>
             </p>
           ) : null}
+          {canEditRules ? (
+            <p className="group-page__moderation-link">
+              <Link to={`/groups/${current.slug}/automod`}>Automod and new members</Link>
+            </p>
+          ) : null}
         </div>
 
         <section className="group-page__posts" aria-labelledby="group-posts-title">

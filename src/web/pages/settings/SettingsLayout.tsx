@@ -27,6 +27,7 @@ const ADMIN_SECTIONS = [
   { to: '/admin/moderation-figures', label: 'Moderation figures' },
   //
   // moderation: automod
+  { to: '/admin/automod', label: 'Automod' },
   //
   // moderation: members
   { to: '/admin/members', label: 'Members and roles' },
