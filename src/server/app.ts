@@ -27,6 +27,7 @@ import { registerGroupRoutes } from './modules/groups/routes.js';
 import { seedGroupCatalogue } from './modules/groups/service.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
+import { registerActionRoutes } from './modules/moderation/actions-routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { repairThreadCounters } from './modules/posts/queries.js';
 import { registerPostRoutes } from './modules/posts/routes.js';
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   // moderation (issue 13): reports and the queue
   //
   // moderation: actions, sanctions and appeals
+  registerActionRoutes(app, deps);
   //
   // moderation: audit log, public log and figures
   //
