@@ -90,6 +90,7 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
     heldReason: listing.post.status === 'held' ? HELD_REASON : null,
     reactions,
     muted,
+    locked: listing.post.lockedAt !== null,
     // Author only: the writer is told the warning was added for them, and that they can change it.
     ...(listing.post.autoContentWarning && listing.author.authorId === viewer.id ? { autoContentWarning: true as const } : {}),
   };
@@ -130,6 +131,7 @@ export function presentPostPlaceholder(
     bodyHtml: null,
     reactions: { mine: [], counts: null, reactors: null },
     muted,
+    locked: false,
   };
 }
 
