@@ -5,6 +5,7 @@ import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
 import { AlertsNavLink } from './safety-team/AlertsNavLink.js';
 import { MessagesNavLink, MoreWithUnread } from './messages/MessagesNavLink.js';
+import { ModerationNoticesNavLink, SanctionBanner } from './moderation/SanctionBanner.js';
 
 function SignedOutNav() {
   return (
@@ -71,6 +72,8 @@ function SignedInNav() {
       <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>
+      {/* moderation: the member's unread notices (actions, sanctions and appeals) */}
+      <ModerationNoticesNavLink className="site-nav__link" />
       <li className="site-nav__wide">
         <NavLink to="/settings" className="site-nav__link">
           Settings
@@ -116,6 +119,7 @@ function Frame() {
   return (
     <Layout homeHref={me ? '/home' : '/'} nav={me ? <SignedInNav /> : <SignedOutNav />}>
       <DemoBanner />
+      <SanctionBanner />
       <Outlet />
     </Layout>
   );

@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
           // moderation (issue 13): reports and the queue
           //
           // moderation: actions, sanctions and appeals
+          { path: 'moderation/appeals', lazy: page(() => import('./moderation/AppealsPage.js'), 'AppealsPage') },
           //
           // moderation: public log
           //
@@ -121,6 +122,8 @@ export const routes: RouteObject[] = [
                 path: 'recovery-codes',
                 lazy: page(() => import('./pages/settings/RecoveryCodesSettings.js'), 'RecoveryCodesSettings'),
               },
+              // settings, moderation: actions, sanctions and appeals (the member's own page)
+              { path: 'moderation', lazy: page(() => import('./moderation/MyModerationPage.js'), 'MyModerationPage') },
             ],
           },
         ],

@@ -51,7 +51,7 @@ export const ACTION_KIND_WORDS: Record<ActionKind, string> = {
 const hours = z.number().int('must be whole hours').min(1, 'must be at least 1 hour').max(8760, 'must be at most 8760 hours (a year)');
 
 const base = {
-  target: z.strictObject({ type: z.enum(['post', 'reply', 'member']), id: z.uuid('must be an id') }),
+  target: z.strictObject({ type: z.enum(['post', 'reply', 'member', 'message']), id: z.uuid('must be an id') }),
   itemId: z.uuid('must be a queue item id').optional(),
   reasonTemplate: reasonTemplateSchema.optional(),
   reason: text().trim().min(3, 'must say why, in at least 3 characters').max(1000, 'must be at most 1000 characters'),

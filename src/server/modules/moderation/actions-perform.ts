@@ -57,6 +57,7 @@ interface Context {
 /** The group a sanction or warning belongs to, and the permission checks of member actions. */
 async function memberActionGroup(tx: Database, ctx: Context, target: TargetFacts, input: ActionInput): Promise<string | null> {
   const { actor } = ctx;
+  if (!target.subjectId) throw unprocessable('no_member', 'There is no member to act on here.', 'target');
   if (input.kind === 'suspend' || input.kind === 'ban') {
     actionChecks.siteWide(actor, input.kind);
     return target.groupId;
@@ -95,6 +96,7 @@ export async function performAction(tx: Database, ctx: Context, input: ActionInp
     if (!matches) throw invalidField('itemId', 'That queue item is about something else.');
   }
 
+  if (target.type === 'message' && input.kind !== 'dismiss') throw unprocessable('message_target', 'A reported message can only be dismissed here; act on its writer as a member.', 'target');
   let groupId = target.groupId;
   let effect: ContentEffect = { before: null, after: null, replyStatusChanged: false };
   let until: Date | null = null;

@@ -11,7 +11,7 @@ import { findPost, findReply, type PostRow, type ReplyRow } from '../posts/queri
  * it stays here and in the action row.
  */
 export interface TargetFacts {
-  type: 'post' | 'reply' | 'member';
+  type: 'post' | 'reply' | 'member' | 'message';
   id: string;
   subjectId: string | null;
   subjectRole: Role | null;
@@ -43,7 +43,8 @@ export async function loadTarget(db: Database, target: { type: 'post' | 'reply' 
     if (!role) throw notFound('That member');
     return { type: 'member', id: target.id, subjectId: target.id, subjectRole: role, groupId: null, post: null, reply: null };
   }
-  throw notFound('That message');
+  // Messages are reported but not acted on here (yet): a queue item about one can only be dismissed.
+  return { type: 'message', id: target.id, subjectId: null, subjectRole: null, groupId: null, post: null, reply: null };
 }
 
 export async function findGroupBySlug(db: Database, slug: string) {

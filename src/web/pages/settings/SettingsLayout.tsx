@@ -13,6 +13,7 @@ const SECTIONS = [
   // moderation: reports
   //
   // moderation: actions, sanctions and appeals
+  { to: '/settings/moderation', label: 'Moderation' },
   //
 ];
 
