@@ -5,6 +5,7 @@ import { MODERATION_LIVE } from '../../shared/api/moderation.js';
 import type { ActionResponse, AppealView, MyModeration, actionRequestSchema } from '../../shared/api/moderation-actions.js';
 import { useLive } from '../live/LiveProvider.js';
 import { ApiError, api } from './client.js';
+import { useMe } from './queries.js';
 
 /**
  * Calls of the moderation actions, appeals and the member's own moderation
@@ -41,27 +42,32 @@ export interface ModerationScope {
 }
 
 const NO_SCOPE: ModerationScope = { moderates: false, global: false, groups: [] };
+const STAFF_SCOPE: ModerationScope = { moderates: true, global: true, groups: [] };
 
 /**
  * What the viewer moderates (GET /api/moderation/scope, built with the queue).
- * Until that route exists, or if it fails, the viewer moderates nothing here:
- * the server checks every action anyway.
+ * Until that route answers, staff are taken as global moderators and anyone
+ * else as moderating nothing here: the server checks every action anyway.
  */
-export function useModerationScope(enabled = true) {
-  return useQuery({
+export function useModerationScope(enabled = true): { data: ModerationScope | undefined } {
+  const { data: me } = useMe();
+  const scope = useQuery({
     queryKey: moderationActionKeys.scope,
-    enabled,
+    enabled: enabled && Boolean(me),
     staleTime: 60_000,
     retry: false,
     queryFn: async ({ signal }) => {
       try {
         return await api<ModerationScope>('/api/moderation/scope', { signal });
       } catch (error) {
-        if (error instanceof ApiError && error.status !== 0) return NO_SCOPE;
+        if (error instanceof ApiError && error.status !== 0) return null;
         throw error;
       }
     },
   });
+  if (scope.data) return { data: scope.data };
+  if (scope.data === null || scope.isError) return { data: me?.role === 'moderator' || me?.role === 'admin' ? STAFF_SCOPE : NO_SCOPE };
+  return { data: undefined };
 }
 
 /** Refetches the member's moderation page and count when a notice arrives live. */

@@ -123,10 +123,6 @@ function AppealPart({ actionId, appeal }: { actionId: string; appeal: Extract<My
   const [body, setBody] = useState('');
   const send = useAppeal();
   const formId = useId();
-  if (appeal.status === 'open') return <p>You appealed this. A moderator who did not take the action will decide, and you will be told here.</p>;
-  if (appeal.status === 'upheld') return <p>Your appeal was looked at and the decision was kept{appeal.decisionReason ? `: ${appeal.decisionReason}` : '.'}</p>;
-  if (appeal.status === 'overturned') return <p>Your appeal was accepted and the decision undone{appeal.decisionReason ? `: ${appeal.decisionReason}` : '.'}</p>;
-  if (!appeal.canAppeal) return null;
   if (send.isSuccess) {
     return (
       <Notice tone="success" live="status">
@@ -134,11 +130,15 @@ function AppealPart({ actionId, appeal }: { actionId: string; appeal: Extract<My
       </Notice>
     );
   }
+  if (appeal.status === 'open') return <p>You appealed this. A moderator who did not take the action will decide, and you will be told here.</p>;
+  if (appeal.status === 'upheld') return <p>Your appeal was looked at and the decision was kept{appeal.decisionReason ? `: ${appeal.decisionReason}` : '.'}</p>;
+  if (appeal.status === 'overturned') return <p>Your appeal was accepted and the decision undone{appeal.decisionReason ? `: ${appeal.decisionReason}` : '.'}</p>;
+  if (!appeal.canAppeal) return null;
   if (!open) {
     return (
       <>
         <p>{appeal.howTo}</p>
-        <Button variant="secondary" onClick={() => setOpen(true)} aria-controls={formId} aria-expanded={false}>
+        <Button variant="secondary" onClick={() => setOpen(true)}>
           Appeal this decision
         </Button>
       </>
