@@ -71,6 +71,9 @@ describe('content actions, as members see them', () => {
     const { id: _b, createdAt: _cb, ...shapeB } = b;
     expect(shapeA).toEqual(shapeB);
     expect(shapeA).toMatchObject({ status: 'unavailable', author: null, body: null });
+    // Its writer sees it held by a moderator, not the safety team's words about self-harm.
+    const own = (await thread(writers[0]!.client, post.id)).replies.find((entry: { id: string }) => entry.id === hidden.id);
+    expect(own).toMatchObject({ status: 'held', heldReason: expect.stringMatching(/A moderator has hidden this/) });
   });
 
   it('content warning records before and after; lock stops replies and the post says locked; move goes to a group the moderator moderates', async () => {

@@ -1,5 +1,5 @@
 import type { Author, Post, PostSummary, Reply, ReactionKind } from '../../../shared/api/community.js';
-import { HELD_REASON } from '../safety/support-card.js';
+import { heldReasonFor } from '../moderation/actions-held-reason.js';
 import type { PostRow, ReactionRow, ReplyRow } from './queries.js';
 
 /**
@@ -87,7 +87,7 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
   return {
     ...presentPostSummary(listing, viewer),
     ...readableBody(listing.post.status, listing.post.body, listing.post.bodyHtml),
-    heldReason: listing.post.status === 'held' ? HELD_REASON : null,
+    heldReason: listing.post.status === 'held' ? heldReasonFor(listing.post.heldBy) : null,
     reactions,
     muted,
     locked: listing.post.lockedAt !== null,
@@ -138,7 +138,7 @@ export function presentPostPlaceholder(
 export function presentReply(reply: ReplyRow, author: AuthorFacts, reactions: Reply['reactions'], viewer: Viewer): Reply {
   return {
     id: reply.id,
-    heldReason: reply.status === 'held' ? HELD_REASON : null,
+    heldReason: reply.status === 'held' ? heldReasonFor(reply.heldBy) : null,
     parentId: reply.parentId,
     depth: reply.depth,
     author: presentAuthor(author, viewer),
