@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionKind } from '../../shared/api/moderation.js';
 import { REASON_TEMPLATES, type ActionResponse, type ReasonTemplateId } from '../../shared/api/moderation-actions.js';
-import { ApiError } from '../api/client.js';
+import { ApiError, messageForField } from '../api/client.js';
 import { useTakeAction, type ActionBody } from '../api/moderation-actions.js';
 import { Button, CheckboxField, Notice, SelectField, TextAreaField, TextField } from '../design/index.js';
 import { ACTION_KIND_VIEWS } from './action-kinds.js';
@@ -67,7 +67,8 @@ export function ActionForm({ kind, target, itemId, groups, currentGroupSlug, san
     }
   };
 
-  const fieldError = (field: string) => (take.error instanceof ApiError && take.error.field?.startsWith(field) ? take.error.message : undefined);
+  const LABELS: Record<string, string> = { reason: 'Your words', hours: 'Hours', toGroup: 'The group', group: 'The group', contentWarning: 'The content warning' };
+  const fieldError = (field: string) => (take.error instanceof ApiError && take.error.field?.startsWith(field) ? messageForField(take.error.message, LABELS[field] ?? field) : undefined);
   const formError = take.error && !['reason', 'hours', 'toGroup', 'group', 'contentWarning'].some((field) => fieldError(field)) ? take.error.message : undefined;
 
   return (
