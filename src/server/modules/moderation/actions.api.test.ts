@@ -143,6 +143,17 @@ describe('permission boundaries', () => {
     const { post: mine } = await writePost(groupMod.client, SLUG);
     expect((await act(groupMod.client, 'remove', { type: 'post', id: mine.id })).statusCode).toBe(403);
     expect((await act(staff.client, 'suspend', { type: 'member', id: staff.user.id }, { hours: 1 })).statusCode).toBe(403);
+    // A queue item, a mute or an appeal of another group is out of reach too.
+    const other = (await thread(author.client, post.id)).post.group;
+    const item = await hearth.deps.db.transaction((tx) =>
+      raiseQueueItem(tx, hearth.deps.live, { kind: 'report', targetType: 'post', targetId: post.id, subjectId: author.user.id, groupId: other.id, reason: 'spam', severity: 1, now: clock.now() }),
+    );
+    expect((await act(groupMod.client, 'dismiss', { type: 'post', id: post.id }, { itemId: item.itemId })).statusCode).toBe(403);
+    expect((await act(groupMod.client, 'mute', { type: 'member', id: author.user.id }, { hours: 2, group: 'depression' })).statusCode).toBe(403);
+    const globalMod = await account(hearth, 'moderator');
+    const removed = (await act(globalMod.client, 'remove', { type: 'post', id: post.id })).json();
+    expect((await author.client.post(`/api/moderation/actions/${removed.action.id}/appeal`, { body: 'Please look again.' })).statusCode).toBe(201);
+    expect((await groupMod.client.get('/api/moderation/appeals')).json().appeals.some((entry: { action: { id: string } }) => entry.action.id === removed.action.id)).toBe(false);
     // Unknown content is not found; bad input names the field.
     expect((await act(groupMod.client, 'remove', { type: 'post', id: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
     const bad = await act(groupMod.client, 'mute', { type: 'member', id: member.user.id }, { hours: 0, group: SLUG });
