@@ -57,7 +57,7 @@ export async function listAppeals(deps: AppealDeps, auth: AuthContext): Promise<
 /** The action that undoes an overturned one, through the same action code. */
 async function undoOf(db: Database, action: ActionRow, reason: string): Promise<ActionInput | null> {
   if (action.targetType === 'message') return null;
-  const base = { target: { type: action.targetType, id: action.targetId }, reason: `Appeal upheld for the member: ${reason}`.slice(0, 1000) };
+  const base = { target: { type: action.targetType, id: action.targetId }, reason: `Appeal granted, the action undone: ${reason}`.slice(0, 1000) };
   switch (action.kind) {
     case 'remove':
     case 'hide':
