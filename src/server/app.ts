@@ -29,6 +29,7 @@ import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerQueueRoutes } from './modules/moderation/queue-routes.js';
 import { registerReportRoutes } from './modules/moderation/reports-routes.js';
+import { registerActionRoutes } from './modules/moderation/actions-routes.js';
 import { registerRevealRoutes } from './modules/moderation/reveal.js';
 import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerModerationFiguresRoutes } from './modules/moderation/figures-routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerQueueRoutes(app, deps);
   //
   // moderation: actions, sanctions and appeals
+  registerActionRoutes(app, deps);
   //
   // moderation: audit log, public log and figures
   registerAuditRoutes(app, deps);

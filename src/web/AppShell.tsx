@@ -6,6 +6,7 @@ import { LiveProvider } from './live/LiveProvider.js';
 import { AlertsNavLink } from './safety-team/AlertsNavLink.js';
 import { MessagesNavLink, MoreWithUnread } from './messages/MessagesNavLink.js';
 import { QueueNavLink } from './moderation/QueueNavLink.js';
+import { ModerationNoticesNavLink, SanctionBanner } from './moderation/SanctionBanner.js';
 
 function SignedOutNav() {
   return (
@@ -73,6 +74,8 @@ function SignedInNav() {
       <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>
+      {/* moderation: the member's unread notices (actions, sanctions and appeals) */}
+      <ModerationNoticesNavLink className="site-nav__link" />
       <li className="site-nav__wide">
         <NavLink to="/settings" className="site-nav__link">
           Settings
@@ -119,6 +122,7 @@ function Frame() {
   return (
     <Layout homeHref={me ? '/home' : '/'} nav={me ? <SignedInNav /> : <SignedOutNav />}>
       <DemoBanner />
+      <SanctionBanner />
       <Outlet />
     </Layout>
   );

@@ -62,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: 'moderation/items/:id', lazy: page(() => import('./moderation/QueueItemPage.js'), 'QueueItemPage') },
           //
           // moderation: actions, sanctions and appeals
+          { path: 'moderation/appeals', lazy: page(() => import('./moderation/AppealsPage.js'), 'AppealsPage') },
           //
           // moderation: public log
           { path: 'groups/:slug/log', lazy: page(() => import('./moderation/GroupModerationLogPage.js'), 'GroupModerationLogPage') },
@@ -134,6 +135,8 @@ export const routes: RouteObject[] = [
               },
               // moderation: reports
               { path: 'reports', lazy: page(() => import('./moderation/ReportsMyPage.js'), 'MyReportsPage') },
+              // settings, moderation: actions, sanctions and appeals (the member's own page)
+              { path: 'moderation', lazy: page(() => import('./moderation/MyModerationPage.js'), 'MyModerationPage') },
             ],
           },
         ],

@@ -202,6 +202,8 @@ export const postSchema = postSummarySchema.extend({
   body: z.string().nullable(),
   reactions: reactionSummarySchema,
   muted: z.boolean(),
+  /** Locked by the moderators: the thread can be read but takes no new replies. */
+  locked: z.boolean(),
   /** Author only: the self-harm and suicide content warning was added automatically (#chatsafe); editing it changes or removes it. */
   autoContentWarning: z.literal(true).optional(),
   ...authorOnlyFields,

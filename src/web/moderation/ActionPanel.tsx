@@ -1,3 +1,8 @@
+import { useModerationScope } from '../api/moderation-actions.js';
+import { useGroups } from '../api/community-queries.js';
+import { actionsFor } from './action-kinds.js';
+import { ActionChooser } from './ActionChooser.js';
+
 /** What the queue's item page gives the actions panel. */
 export interface ActionPanelProps {
   itemId: string;
@@ -6,7 +11,31 @@ export interface ActionPanelProps {
   onDone?: () => void;
 }
 
-/** A moderator's actions on a queue item, each with a reason. Built by the actions part of issue 13. */
-export function ActionPanel(_props: ActionPanelProps) {
-  return null;
+/**
+ * A moderator's actions on a queue item, each with a reason (a template and
+ * their own words), hours for a mute or suspension, a group for a move, the
+ * words of a content warning, a confirmation for a ban. The result is
+ * announced; hiding keeps the item open for the decision, every other action
+ * resolves it.
+ */
+export function ActionPanel({ itemId, target, onDone }: ActionPanelProps) {
+  const scope = useModerationScope();
+  const global = scope.data?.global ?? false;
+  const groups = useGroups();
+  const movable = global ? (groups.data?.groups ?? []).map((group) => ({ slug: group.slug, name: group.name })) : (scope.data?.groups ?? []);
+  if (target.type === 'message') {
+    return <ActionChooser title="Actions" kinds={['dismiss']} target={{ type: 'message', id: target.id }} itemId={itemId} groups={[]} onDone={() => onDone?.()} />;
+  }
+  return (
+    <ActionChooser
+      title="Actions"
+      kinds={actionsFor(target.type, { global: scope.data ? global : true, item: true })}
+      target={{ type: target.type, id: target.id }}
+      itemId={itemId}
+      groups={movable}
+      onDone={(kind) => {
+        if (kind !== 'hide') onDone?.();
+      }}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { conflict, forbidden, notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
+import { activeSanctions, SanctionError } from '../moderation/sanctions.js';
 import { GROUP_CATALOGUE } from './catalogue.js';
 import { groupPolicy } from './policies.js';
 import * as queries from './queries.js';
@@ -50,11 +51,14 @@ export async function updateGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slu
   return requireGroup(deps, slug, auth);
 }
 
-export async function joinGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, message: string | undefined) {
+export async function joinGroup(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, slug: string, message: string | undefined) {
   const entry = await queries.findGroupBySlug(deps.db, slug, auth.user.id);
   // A private group can be found (by name, in the catalogue) and asked to join.
   if (!entry || entry.group.archivedAt) throw notFound('That group');
   if (entry.membership?.status === 'active') return requireGroup(deps, slug, auth);
+  // A suspended or banned member cannot join groups (a mute is one group's, and says nothing here).
+  const siteWide = (await activeSanctions(deps.db, auth.user.id, deps.clock.now())).find((sanction) => sanction.kind !== 'mute');
+  if (siteWide) throw new SanctionError(siteWide);
   await queries.upsertMembership(deps.db, {
     groupId: entry.group.id,
     userId: auth.user.id,

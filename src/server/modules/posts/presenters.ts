@@ -92,6 +92,7 @@ export function presentPost(listing: PostListing, reactions: Post['reactions'], 
     ...(listing.post.status === 'held' ? { heldBy: holdSourceOf(listing.post.heldBy) } : {}),
     reactions,
     muted,
+    locked: listing.post.lockedAt !== null,
     // Author only: the writer is told the warning was added for them, and that they can change it.
     ...(listing.post.autoContentWarning && listing.author.authorId === viewer.id ? { autoContentWarning: true as const } : {}),
   };
@@ -132,6 +133,7 @@ export function presentPostPlaceholder(
     bodyHtml: null,
     reactions: { mine: [], counts: null, reactors: null },
     muted,
+    locked: false,
   };
 }
 

@@ -51,8 +51,9 @@ export function ThreadPage() {
   const statusLine = useRef<HTMLParagraphElement>(null);
 
   const membership = slug ? group.data?.group.membership : undefined;
-  const canParticipate = membership?.status === 'active' && !group.data?.group.archived;
   const post = thread.data?.post;
+  // A thread the moderators locked takes no new replies: it says so instead of offering the form.
+  const canParticipate = membership?.status === 'active' && !group.data?.group.archived && !post?.locked;
 
   const context = useMemo<ThreadContextValue>(
     () => ({
@@ -135,7 +136,11 @@ export function ThreadPage() {
           {replies.length > 0 ? <ReplyTree nodes={buildReplyTree(replies)} /> : null}
         </section>
 
-        {!takesReplies ? null : canParticipate ? (
+        {!takesReplies ? null : head.locked ? (
+          <Notice title="This thread is locked">
+            <p>The moderators locked this thread: it can be read, but it takes no new replies.</p>
+          </Notice>
+        ) : canParticipate ? (
           <section className="thread__reply" aria-labelledby="write-reply-title">
             <h2 id="write-reply-title" className="thread__section-title">
               Write a reply
