@@ -73,7 +73,7 @@ describe('content actions, as members see them', () => {
     expect(shapeA).toMatchObject({ status: 'unavailable', author: null, body: null });
     // Its writer sees it held by a moderator, not the safety team's words about self-harm.
     const own = (await thread(writers[0]!.client, post.id)).replies.find((entry: { id: string }) => entry.id === hidden.id);
-    expect(own).toMatchObject({ status: 'held', heldReason: expect.stringMatching(/A moderator has hidden this/) });
+    expect(own).toMatchObject({ status: 'held', heldReason: expect.stringMatching(/A moderator has hidden it/) });
   });
 
   it('content warning records before and after; lock stops replies and the post says locked; move goes to a group the moderator moderates', async () => {
