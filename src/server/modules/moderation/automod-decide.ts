@@ -111,8 +111,14 @@ async function writtenWithin(db: Database, userId: string, minutes: number): Pro
 
 const wordsKeySql = (column: typeof posts.body | typeof replies.body) => sql`lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`;
 
+/**
+ * Short words are said twice by people, not spammers ("Thank you ❤", "Same here"):
+ * only a text at least this long counts as a duplicate.
+ */
+export const DUPLICATE_MIN_CHARACTERS = 40;
+
 async function sameWordsWithin(db: Database, userId: string, key: string, minutes: number): Promise<boolean> {
-  if (key.length === 0) return false;
+  if (key.length < DUPLICATE_MIN_CHARACTERS) return false;
   const post = await db
     .select({ id: posts.id })
     .from(posts)

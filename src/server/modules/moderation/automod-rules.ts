@@ -53,7 +53,8 @@ export const DEFAULT_RULES: readonly DefaultRule[] = [
   { kind: 'slurs', action: 'hold', name: 'No slurs', config: { extraTerms: [], allowedTerms: [] } },
   { kind: 'self_harm_encouragement', action: 'hold', name: 'No encouraging anyone to harm themselves', config: {} },
   { kind: 'link_limit', action: 'hold', name: 'Links from new accounts', config: { maxLinks: 2 } },
-  { kind: 'rate_limit', action: 'hold', name: 'Posting very fast', config: { maxPosts: 10, minutes: 10 } },
+  // Flood level, not conversation: a member answering back and forth in a hard hour can write ten replies in ten minutes.
+  { kind: 'rate_limit', action: 'hold', name: 'Posting very fast', config: { maxPosts: 20, minutes: 10 } },
   { kind: 'duplicate', action: 'flag', name: 'The same words twice', config: { minutes: 30 } },
 ];
 

@@ -99,9 +99,13 @@ describe('automod on posts and replies', () => {
 
   it('duplicate → flagged: stays visible, a queue item naming the rule, no action', async () => {
     const writer = await memberIn(hearth, 'students');
-    await writePost(writer.client, 'students', { body: 'Buy my revision notes, cheap, message me' });
-    const { post: again } = await writePost(writer.client, 'students', { title: 'Again', body: 'buy my   revision notes, cheap, message me' });
+    await writePost(writer.client, 'students', { body: 'Buy my revision notes, cheap, message me for the full set' });
+    const { post: again } = await writePost(writer.client, 'students', { title: 'Again', body: 'buy my   revision notes, cheap, message me for the FULL set' });
     expect((await thread(writer.client, again.id)).post.status).toBe('visible');
+    // Short words said twice are what people say ("Thank you so much"), not spam: not flagged.
+    await writePost(writer.client, 'students', { title: 'Thanks', body: 'Thank you so much' });
+    const { post: thanksAgain } = await writePost(writer.client, 'students', { title: 'Thanks again', body: 'Thank you so much' });
+    expect(await itemOf(thanksAgain.id)).toBeUndefined();
     const rule = await siteRule('duplicate');
     expect(await itemOf(again.id)).toMatchObject({ kind: 'automod', automodRuleId: rule.id, severity: 1, reasons: ['duplicate'] });
     expect(await actionsOn(again.id)).toEqual([]);
