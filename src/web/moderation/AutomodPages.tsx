@@ -34,29 +34,59 @@ function NewAccountAge() {
 
 function NewAccountAgeForm({ days }: { days: number }) {
   const save = useSaveModerationSettings();
-  const [value, setValue] = useState(String(days));
+  return (
+    <NumberSettingForm
+      id="new-account"
+      title="New accounts"
+      label="An account is new for this many days"
+      hint="Link limits apply to new accounts. 0 means no account counts as new."
+      max={365}
+      initial={days}
+      save={save}
+      toRequest={(value) => ({ newAccountDays: value })}
+    />
+  );
+}
+
+interface SaveMutation<Request> {
+  mutate(request: Request, options: { onSuccess: () => void }): void;
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+}
+
+/** One whole number a moderator sets (new-account days, posts held for approval), with its own Save and result. */
+function NumberSettingForm<Request>(props: { id: string; title: string; label: string; hint: string; max: number; initial: number; save: SaveMutation<Request>; toRequest: (value: number) => Request }) {
+  const { save } = props;
+  const [value, setValue] = useState(String(props.initial));
   const [saved, setSaved] = useState(false);
+  const fieldError = save.error instanceof ApiError && save.error.field ? save.error.message : undefined;
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    save.mutate({ newAccountDays: Number(value) }, { onSuccess: () => setSaved(true) });
+    save.mutate(props.toRequest(Number(value)), { onSuccess: () => setSaved(true) });
   }
   return (
-    <section className="stack" aria-labelledby="new-account-title">
-      <h2 id="new-account-title">New accounts</h2>
+    <section className="stack" aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
       <form className="stack" onSubmit={submit} noValidate>
         <TextField
-          label="An account is new for this many days"
-          hint="Link limits apply to new accounts. 0 means no account counts as new."
+          label={props.label}
+          hint={props.hint}
           type="number"
           inputMode="numeric"
           min={0}
-          max={365}
+          max={props.max}
           value={value}
           onChange={(event) => setValue(event.currentTarget.value)}
-          error={save.error instanceof ApiError && save.error.field ? save.error.message : undefined}
+          error={fieldError}
         />
         <div role="status">{saved ? <Notice tone="success">Saved.</Notice> : null}</div>
+        {save.isError && !fieldError && save.error ? (
+          <Notice tone="danger" live="alert">
+            {save.error.message}
+          </Notice>
+        ) : null}
         <div>
           <Button type="submit" busy={save.isPending} busyLabel="Saving…">
             Save
@@ -92,40 +122,16 @@ export function AutomodGroupPage() {
 
 function NewMembersForm({ slug, current }: { slug: string; current: number }) {
   const save = useSetNewMemberHold(slug);
-  const [value, setValue] = useState(String(current));
-  const [saved, setSaved] = useState(false);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate(Number(value), { onSuccess: () => setSaved(true) });
-  }
   return (
-    <section className="stack" aria-labelledby="new-members-title">
-      <h2 id="new-members-title">New members</h2>
-      <form className="stack" onSubmit={submit} noValidate>
-        <TextField
-          label="Posts a new member writes here that wait for approval"
-          hint="Their first posts in this group wait for a moderator; they are told so kindly. 0 means none wait (up to 20)."
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={20}
-          value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
-          error={save.error instanceof ApiError && save.error.field ? save.error.message : undefined}
-        />
-        <div role="status">{saved ? <Notice tone="success">Saved.</Notice> : null}</div>
-        {save.isError && !(save.error instanceof ApiError && save.error.field) ? (
-          <Notice tone="danger" live="alert">
-            {save.error.message}
-          </Notice>
-        ) : null}
-        <div>
-          <Button type="submit" busy={save.isPending} busyLabel="Saving…">
-            Save
-          </Button>
-        </div>
-      </form>
-    </section>
+    <NumberSettingForm
+      id="new-members"
+      title="New members"
+      label="Posts a new member writes here that wait for approval"
+      hint="Their first posts in this group wait for a moderator; they are told so kindly. 0 means none wait (up to 20)."
+      max={20}
+      initial={current}
+      save={save}
+      toRequest={(value) => value}
+    />
   );
 }
