@@ -134,6 +134,7 @@ describe('the moderation journey', () => {
     await writer.page.reload();
     await expectVisible(writer.page.getByRole('heading', { level: 1, name: title }));
     await expectHidden(writer.page.getByText(unkind));
+    await checkA11y(writer.page, 'the thread with the reply removed');
 
     // 4. The writer of the reply reads what was done and why on their Moderation page (a phone), and appeals.
     await replier.page.goto('/settings/moderation');
@@ -180,6 +181,7 @@ describe('the moderation journey', () => {
     await expectVisible(writer.page.getByRole('article', { name: `${replier.handle}’s reply` }).getByText(unkind));
     await reporter.page.reload();
     await expectVisible(reply.getByText(unkind));
+    await checkA11y(reporter.page, 'the thread with the reply restored');
 
     // Its writer is told the decision and the reason.
     await replier.page.reload();
