@@ -15,6 +15,8 @@ import './moderation-actions.css';
  */
 export function AppealsPage() {
   const appeals = useAppeals();
+  // The decision's result is announced here, not in the card: the decided card leaves the open list as soon as the list refetches.
+  const [announced, setAnnounced] = useState('');
   const { data: me } = useMe();
   const refused = appeals.error instanceof ApiError && appeals.error.status === 403;
   const open = appeals.data?.appeals.filter((appeal) => appeal.status === 'open') ?? [];
@@ -22,6 +24,7 @@ export function AppealsPage() {
   return (
     <div className="appeals-page">
       <PageHeader title="Appeals" lead={<p>Members asking for a second look. Decide the ones you did not act on yourself; the member reads your reason.</p>} />
+      <div role="status">{announced ? <Notice tone="success">{announced}</Notice> : null}</div>
       {appeals.isPending ? <Loading label="Loading appeals…" /> : null}
       {refused ? (
         <Notice title="This page is for moderators.">
@@ -35,11 +38,11 @@ export function AppealsPage() {
       {appeals.data ? (
         <>
           <h2>Open ({open.length})</h2>
-          {open.length === 0 ? <p>No open appeals.</p> : <AppealList appeals={open} timeZone={me?.timeZone} />}
+          {open.length === 0 ? <p>No open appeals.</p> : <AppealList appeals={open} timeZone={me?.timeZone} onDecided={setAnnounced} />}
           {decided.length > 0 ? (
             <>
               <h2>Decided</h2>
-              <AppealList appeals={decided} timeZone={me?.timeZone} />
+              <AppealList appeals={decided} timeZone={me?.timeZone} onDecided={setAnnounced} />
             </>
           ) : null}
         </>
@@ -48,19 +51,24 @@ export function AppealsPage() {
   );
 }
 
-function AppealList({ appeals, timeZone }: { appeals: AppealView[]; timeZone: string | null | undefined }) {
+interface Decides {
+  /** Told the result's message when a decision succeeds. */
+  onDecided(message: string): void;
+}
+
+function AppealList({ appeals, timeZone, onDecided }: { appeals: AppealView[]; timeZone: string | null | undefined } & Decides) {
   return (
     <ul className="appeals-list stack">
       {appeals.map((appeal) => (
         <li key={appeal.id}>
-          <AppealCard appeal={appeal} timeZone={timeZone} />
+          <AppealCard appeal={appeal} timeZone={timeZone} onDecided={onDecided} />
         </li>
       ))}
     </ul>
   );
 }
 
-function AppealCard({ appeal, timeZone }: { appeal: AppealView; timeZone: string | null | undefined }) {
+function AppealCard({ appeal, timeZone, onDecided }: { appeal: AppealView; timeZone: string | null | undefined } & Decides) {
   const { action } = appeal;
   const who = appeal.member ? appeal.member.handle : 'An anonymous member';
   return (
@@ -87,7 +95,7 @@ function AppealCard({ appeal, timeZone }: { appeal: AppealView; timeZone: string
         action.mine ? (
           <p>You took this action, so another moderator decides this appeal.</p>
         ) : (
-          <DecisionForm appealId={appeal.id} />
+          <DecisionForm appealId={appeal.id} onDecided={onDecided} />
         )
       ) : (
         <p>
@@ -99,21 +107,16 @@ function AppealCard({ appeal, timeZone }: { appeal: AppealView; timeZone: string
   );
 }
 
-function DecisionForm({ appealId }: { appealId: string }) {
+function DecisionForm({ appealId, onDecided }: { appealId: string } & Decides) {
   const decide = useDecideAppeal();
   const [reason, setReason] = useState('');
   const [decision, setDecision] = useState<'uphold' | 'overturn' | null>(null);
   const submit = (choice: 'uphold' | 'overturn') => {
     setDecision(choice);
-    decide.mutate({ appealId, decision: choice, reason: reason.trim() });
+    decide.mutate({ appealId, decision: choice, reason: reason.trim() }, { onSuccess: (result) => onDecided(result.message) });
   };
-  if (decide.isSuccess) {
-    return (
-      <Notice tone="success" live="status">
-        {decide.data.message}
-      </Notice>
-    );
-  }
+  // The page announces the result; the card shows the decision once the list has refetched.
+  if (decide.isSuccess) return null;
   return (
     <form className="stack" onSubmit={(event) => event.preventDefault()} aria-label="Decide this appeal">
       <TextAreaField label="Your reason" hint="The member reads this." rows={3} maxLength={1000} required value={reason} onChange={(event) => setReason(event.currentTarget.value)} />
