@@ -7,8 +7,11 @@ import { ActionChooser } from './ActionChooser.js';
 export interface ActionPanelProps {
   itemId: string;
   target: { type: 'post' | 'reply' | 'message' | 'member'; id: string };
-  /** After an action resolves the item (the queue page goes back to the list). */
-  onDone?: () => void;
+  /** The content's status and lock as staff see them now: only the actions that apply are offered. */
+  status?: string | null | undefined;
+  locked?: boolean | undefined;
+  /** After an action resolves the item, with the result's words (the queue page goes back to the list and says them). */
+  onDone?: (message: string) => void;
 }
 
 /**
@@ -18,23 +21,23 @@ export interface ActionPanelProps {
  * announced; hiding keeps the item open for the decision, every other action
  * resolves it.
  */
-export function ActionPanel({ itemId, target, onDone }: ActionPanelProps) {
+export function ActionPanel({ itemId, target, status, locked, onDone }: ActionPanelProps) {
   const scope = useModerationScope();
   const global = scope.data?.global ?? false;
   const groups = useGroups();
   const movable = global ? (groups.data?.groups ?? []).map((group) => ({ slug: group.slug, name: group.name })) : (scope.data?.groups ?? []);
   if (target.type === 'message') {
-    return <ActionChooser title="Actions" kinds={['dismiss']} target={{ type: 'message', id: target.id }} itemId={itemId} groups={[]} onDone={() => onDone?.()} />;
+    return <ActionChooser title="Actions" kinds={['dismiss']} target={{ type: 'message', id: target.id }} itemId={itemId} groups={[]} onDone={(_kind, result) => onDone?.(result.message)} />;
   }
   return (
     <ActionChooser
       title="Actions"
-      kinds={actionsFor(target.type, { global: scope.data ? global : true, item: true })}
+      kinds={actionsFor(target.type, { status: status ?? undefined, locked, global: scope.data ? global : true, item: true })}
       target={{ type: target.type, id: target.id }}
       itemId={itemId}
       groups={movable}
-      onDone={(kind) => {
-        if (kind !== 'hide') onDone?.();
+      onDone={(kind, result) => {
+        if (kind !== 'hide') onDone?.(result.message);
       }}
     />
   );

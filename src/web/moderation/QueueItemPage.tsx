@@ -50,7 +50,13 @@ export function QueueItemPage() {
       <Reports reports={item.data.reports} automodRule={item.data.automodRule} />
       <History history={item.data.history} note={item.data.historyNote} />
       {summary.status === 'open' ? (
-        <ActionPanel itemId={summary.id} target={{ type: summary.target.type, id: summary.target.id }} onDone={() => void navigate('/moderation')} />
+        <ActionPanel
+          itemId={summary.id}
+          target={{ type: summary.target.type, id: summary.target.id }}
+          status={content.status}
+          locked={summary.target.type === 'post' ? content.lockedAt !== null : undefined}
+          onDone={(message) => void navigate('/moderation', { state: { done: message } })}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { QueueItem } from '../../shared/api/moderation-queue.js';
 import { useModerationScope, useQueue, useQueueLive } from '../api/moderation-queue.js';
 import { Button, LoadError, Loading, Notice, PageHeader, RelativeTime, SelectField } from '../design/index.js';
@@ -50,6 +50,8 @@ function Queue({ groups, global }: { groups: { slug: string; name: string }[]; g
   }, []);
   useQueueLive(onChange);
   const listTitle = useId();
+  // The result of an action taken on an item's page, said once back on the list.
+  const done = (useLocation().state as { done?: string } | null)?.done;
 
   const setFilter = (key: 'status' | 'group', value: string) => {
     const next = new URLSearchParams(params);
@@ -72,6 +74,11 @@ function Queue({ groups, global }: { groups: { slug: string; name: string }[]; g
       <p role="status" className="visually-hidden">
         {announcement}
       </p>
+      {done ? (
+        <Notice tone="success" live="status">
+          {done}
+        </Notice>
+      ) : null}
       <form className="queue-filters" aria-label="Filter the queue" onSubmit={(event) => event.preventDefault()}>
         <SelectField label="Show" value={status} onChange={(event) => setFilter('status', event.currentTarget.value)}>
           <option value="open">Open items</option>
