@@ -5,7 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.js';
+import { automodRules } from '../../src/server/db/schema/index.js';
 import { loadConfig } from '../../src/server/config/index.js';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
 
@@ -22,9 +24,13 @@ const config = loadConfig({
   LOG_LEVEL: 'warn',
   SESSION_SECRET: 'bench-session-secret-bench-session-secret',
   RATE_LIMIT_AUTH_PER_MINUTE: '10000',
+  // One member writes every reply of the write benchmark: the posting limit would (rightly) refuse them.
+  RATE_LIMIT_POSTS_PER_10_MINUTES: '1000000',
   PUBLIC_URL: 'http://127.0.0.1',
 });
 const hearth = await buildApp({ config });
+// Likewise automod's "posting very fast" rule would hold them: an operator can switch it off, and so does the benchmark.
+await hearth.deps.db.update(automodRules).set({ enabled: false }).where(eq(automodRules.kind, 'rate_limit'));
 const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
 console.log(JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver }));
 process.on('SIGTERM', () =>

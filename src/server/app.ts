@@ -127,7 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     db: database.db,
     database,
     live: new LiveHub(database.db, pubsub, app.log),
-    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix }),
+    authLimiters: createAuthLimiters(config.rateLimit.authPerMinute, { redis: limiterRedis, prefix, postsPer10Minutes: config.rateLimit.postsPer10Minutes }),
     redis: config.redisUrl ? { connected: () => pubsub.connected() && !!limiterRedis && isRedisReady(limiterRedis) } : undefined,
     log: app.log,
     clock: options.clock ?? systemClock,

@@ -66,6 +66,8 @@ export const envSchema = z.object({
     .optional(),
   SAFETY_WEBHOOK_SECRET: secret.optional(),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  // Posts and replies one member may write per 10 minutes (never counted for words in crisis).
+  RATE_LIMIT_POSTS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

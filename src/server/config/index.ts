@@ -20,7 +20,7 @@ export interface Config {
   trustProxy: boolean | number | string;
   secrets: { sessionSecret: string; dmEncryptionKey: string };
   session: { idleMs: number; maxAgeMs: number };
-  rateLimit: { authPerMinute: number };
+  rateLimit: { authPerMinute: number; postsPer10Minutes: number };
   /** How long the safety team has to pick up an alert, by level. */
   alertDeadlineMs: { high: number; imminent: number };
   /** The escalation scheduler: how often it ticks (0: not at all), and the optional webhook of its last step. */
@@ -53,7 +53,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,
     },
-    rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE },
+    rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, postsPer10Minutes: env.RATE_LIMIT_POSTS_PER_10_MINUTES },
     alertDeadlineMs: { high: env.ALERT_DEADLINE_HIGH_MINUTES * 60_000, imminent: env.ALERT_DEADLINE_IMMINENT_MINUTES * 60_000 },
     safetyScheduler: {
       intervalMs: env.SAFETY_SCHEDULER_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 1000),

@@ -49,6 +49,8 @@ export interface AuthLimiterOptions {
   redis?: Redis | undefined;
   /** Per-installation key prefix (two communities may share one Redis). */
   prefix: string;
+  /** Posts and replies per member per 10 minutes (default MEMBER_POSTS_PER_10_MINUTES). */
+  postsPer10Minutes?: number | undefined;
 }
 
 const FIFTEEN_MINUTES = 15 * 60;
@@ -80,7 +82,7 @@ const postRateLimited = (retryAfterSeconds: number) =>
     { 'retry-after': String(retryAfterSeconds) },
   );
 
-export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLimiterOptions): AuthLimiters {
+export function createAuthLimiters(perMinute: number, { redis, prefix, postsPer10Minutes = MEMBER_POSTS_PER_10_MINUTES }: AuthLimiterOptions): AuthLimiters {
   const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const keyPrefix = `${prefix}${name}`;
     if (!redis) return new RateLimiterMemory({ keyPrefix, points, duration });
@@ -105,7 +107,7 @@ export function createAuthLimiters(perMinute: number, { redis, prefix }: AuthLim
   const passwordCheck = make('password_check', PASSWORD_CHECKS_PER_15_MINUTES, FIFTEEN_MINUTES);
   const emailChange = make('email_change', EMAIL_CHANGES_PER_HOUR, 60 * 60);
   const memberMessage = make('member_message', MEMBER_MESSAGES_PER_MINUTE, 60);
-  const memberPost = make('member_post', MEMBER_POSTS_PER_10_MINUTES, 10 * 60);
+  const memberPost = make('member_post', postsPer10Minutes, 10 * 60);
 
   const consume = async (pairs: Array<[RateLimiterAbstract, string]>, refuse: (retryAfterSeconds: number) => AppError = rateLimited): Promise<void> => {
     try {
