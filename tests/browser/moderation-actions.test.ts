@@ -60,7 +60,7 @@ describe('moderation actions and appeals', () => {
     // The writer is told: a count in the header, then the reason on their Moderation page.
     await writer.page.goto('/home');
     await writer.page.goto('/settings/moderation');
-    await expectVisible(writer.page.getByRole('heading', { level: 2, name: 'Moderation' }));
+    await expectVisible(writer.page.getByRole('heading', { level: 2, name: 'Moderation notices' }));
     const notice = writer.page.getByRole('article', { name: /^Removed,/ });
     await expectVisible(notice.getByText('The reason (Be kind): “Just cheer up” goes against this group’s rules: small steps count here.'));
     await expectVisible(writer.page.getByRole('link', { name: 'Get help now' }).first());

@@ -138,7 +138,7 @@ describe('the moderation journey', () => {
 
     // 4. The writer of the reply reads what was done and why on their Moderation page (a phone), and appeals.
     await replier.page.goto('/settings/moderation');
-    await expectVisible(replier.page.getByRole('heading', { level: 2, name: 'Moderation' }));
+    await expectVisible(replier.page.getByRole('heading', { level: 2, name: 'Moderation notices' }));
     const notice = replier.page.getByRole('article', { name: /^Removed,/ });
     await expectVisible(notice.getByText(`The reason (Harassment): ${reason}`));
     await expectVisible(notice.getByText('About your reply:', { exact: false }));

@@ -29,7 +29,7 @@ export function AppealsPage() {
       {refused ? (
         <Notice title="This page is for moderators.">
           <p>
-            To appeal a decision about you, go to your <Link to="/settings/moderation">Moderation page</Link>.
+            To appeal a decision about you, go to your <Link to="/settings/moderation">Moderation notices</Link> page.
           </p>
         </Notice>
       ) : appeals.isError ? (

@@ -27,7 +27,7 @@ export function MyModerationPage() {
 
   return (
     <SettingsSection
-      title="Moderation"
+      title="Moderation notices"
       intro={
         <p>
           What moderators decided about you or your words, and what happened to your reports. Nobody here is punished silently, and every decision can be appealed once. If things feel heavy, <Link to="/help">Get help now</Link> has people you can talk to.

@@ -20,7 +20,7 @@ function SignedInBanner() {
   return (
     <Notice tone="info" className="sanction-banner" title="A moderation decision is in force on your account">
       <p>
-        Some things you write may be refused for now. Read why, until when, and how to appeal on your <Link to="/settings/moderation">Moderation page</Link>. You can still read, write to the safety team, and{' '}
+        Some things you write may be refused for now. Read why, until when, and how to appeal on your <Link to="/settings/moderation">Moderation notices</Link> page. You can still read, write to the safety team, and{' '}
         <Link to="/help">get help now</Link>.
       </p>
     </Notice>

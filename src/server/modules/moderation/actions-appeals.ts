@@ -28,7 +28,7 @@ export async function createAppeal(deps: AppealDeps, auth: AuthContext, actionId
     .values({ actionId, userId: auth.user.id, body, createdAt: deps.clock.now() })
     .onConflictDoNothing()
     .returning({ id: appeals.id, status: appeals.status, createdAt: appeals.createdAt });
-  if (!row) throw conflict('already_appealed', 'You have already appealed this action. You will be told the decision on your Moderation page.');
+  if (!row) throw conflict('already_appealed', 'You have already appealed this action. You will be told the decision on your Moderation notices page.');
   return {
     appeal: { id: row.id, status: row.status, createdAt: row.createdAt.toISOString() },
     message: 'Your appeal is sent. A moderator who did not take the action will decide, and you will be told here.',

@@ -17,7 +17,7 @@ export function heldReasonFor(heldBy: string | null): string {
     case 'approval':
       return APPROVAL_REASON;
     case 'moderator':
-      return 'A moderator has hidden it from other members while they look at it. You can read why, and appeal, on your Moderation page (Settings, Moderation).';
+      return 'A moderator has hidden it from other members while they look at it. You can read why, and appeal, on your Moderation notices page (Settings, Moderation notices).';
     default:
       return HELD_REASON;
   }

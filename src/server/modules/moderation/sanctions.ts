@@ -44,7 +44,7 @@ export class SanctionError extends AppError {
         : sanction.kind === 'suspend'
           ? `Your account is suspended${until}`
           : `You are muted in this group${until}`;
-    return `${what}. The reason: ${sanction.reason} You can read this and appeal it on your Moderation page. Help is always open to you, and so are your messages with the safety team.`;
+    return `${what}. The reason: ${sanction.reason} You can read this and appeal it on your Moderation notices page. Help is always open to you, and so are your messages with the safety team.`;
   }
 
   override toBody() {

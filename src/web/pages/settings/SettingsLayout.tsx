@@ -14,7 +14,7 @@ const SECTIONS = [
   { to: '/settings/reports', label: 'My reports' },
   //
   // moderation: actions, sanctions and appeals
-  { to: '/settings/moderation', label: 'Moderation' },
+  { to: '/settings/moderation', label: 'Moderation notices' },
   //
 ];
 
