@@ -85,3 +85,20 @@ describe('the server log when a query fails', () => {
     expect(JSON.stringify(entry?.error)).toContain('"P0001"');
   });
 });
+
+describe('the request log', () => {
+  it('names the route pattern, never a member id or anything typed in the path', async () => {
+    const client = new TestClient(hearth.app);
+    const { user } = await client.signUp();
+    lines.length = 0;
+    await client.request('PATCH', `/api/groups/grief-and-loss/members/${user.id}`, { role: 'moderator' });
+    await client.request('GET', '/api/unmatched-path/quiet-willow-words');
+    const requests = lines
+      .map((line) => JSON.parse(line) as { msg: string; req?: { method: string; url: string } })
+      .filter((line) => line.msg === 'incoming request')
+      .map((line) => `${line.req?.method} ${line.req?.url}`);
+    expect(requests).toEqual(['PATCH /api/groups/:slug/members/:userId', 'GET (no route)']);
+    expect(lines.join('')).not.toContain(user.id);
+    expect(lines.join('')).not.toContain('quiet-willow-words');
+  });
+});

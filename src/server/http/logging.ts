@@ -7,6 +7,9 @@ export interface LoggerChoices {
   stream?: { write(line: string): void };
 }
 
+/** What an unmatched request is logged as: its path may be anything a client typed. */
+const UNMATCHED = '(no route)';
+
 /**
  * Structured logs with the request id. Passwords, tokens, cookies and post
  * bodies are never logged: request bodies are not serialised at all, the
@@ -21,9 +24,10 @@ export function loggerOptions(level: string, choices: LoggerChoices = {}): Fasti
       censor: '[redacted]',
     },
     serializers: {
-      req(request: { id: string; method: string; url: string; ip?: string }) {
-        // Query strings can carry what a member searched for: log the path only.
-        return { id: request.id, method: request.method, url: request.url.split('?')[0] };
+      req(request: { id: string; method: string; routeOptions?: { url?: string | undefined } }) {
+        // The route's pattern (`/api/groups/:slug/members/:userId`), never the URL: a path can carry
+        // a member's id or handle, and a query string what a member searched for.
+        return { id: request.id, method: request.method, url: request.routeOptions?.url ?? UNMATCHED };
       },
       // Any `log.x({ err })`, here or in a dependency, goes through the same filter: pino's
       // `message` and `stack` become the class and code, and the frames.

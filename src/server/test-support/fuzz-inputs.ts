@@ -112,6 +112,9 @@ export const ODD_TIMESTAMPS = [
   '2025-02-30T25:61:61Z',
 ];
 
+/** Days (a search's from/to) that once passed validation and failed in the database. */
+export const ODD_DAYS = ['0000-01-01', '9999-12-31', '2026-02-30'];
+
 /** Bad text: NUL and lone surrogates, alone and inside ordinary text, padded to a schema's minimum length. */
 export function badStrings(schema: JsonSchema = {}): string[] {
   const pad = (value: string) => value.padEnd(Math.max(schema.minLength ?? 0, value.length), 'x');
@@ -177,6 +180,7 @@ export const BAD_QUERY_VALUES = [
   'NaN',
   '1.5',
   ...ODD_TIMESTAMPS.map(encodeURIComponent),
+  ...ODD_DAYS,
 ];
 
 /** Whole bodies that are not what any route takes. */

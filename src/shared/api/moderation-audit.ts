@@ -8,11 +8,19 @@ import { text } from './text.js';
  */
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Days the database can take: year 0 is refused by PostgreSQL, and the day after
+ * 9999-12-31 (the end of a `to` search) is past its last timestamp. Strings of this
+ * form compare in date order.
+ */
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '9998-12-31';
 const day = (what: string) =>
   z
     .string()
     .regex(DATE, `must be a date like 2026-12-05 (${what})`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date');
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a real date')
+    .refine((value) => value >= FIRST_DAY && value <= LAST_DAY, `must be between ${FIRST_DAY} and ${LAST_DAY}`);
 
 export const auditQuerySchema = z
   .strictObject({
@@ -35,8 +43,17 @@ export const auditDetailSchema = z.object({ key: z.string(), label: z.string(), 
 export const auditEntrySchema = z.object({
   id: z.uuid(),
   at: z.string(),
-  /** Null: done automatically (the scheduler, automod, the command line). */
-  actor: z.object({ handle: z.string() }).nullable(),
+  /**
+   * Null: done automatically (the scheduler, automod, the command line). Staff are named by handle;
+   * a member is never named (their rows could tie anonymous content to them); a deleted account is
+   * "a former member".
+   */
+  actor: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('staff'), handle: z.string() }),
+      z.object({ kind: z.enum(['member', 'former_member']), handle: z.null() }),
+    ])
+    .nullable(),
   action: z.string(),
   target: z.object({ type: z.string(), id: z.string().nullable(), label: z.string().nullable() }),
   details: z.array(auditDetailSchema),

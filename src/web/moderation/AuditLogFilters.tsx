@@ -46,7 +46,7 @@ export function AuditLogFilters({
           </option>
         ))}
       </SelectField>
-      <TextField label="Done by (handle)" value={draft.actor ?? ''} onChange={set('actor')} error={fieldErrors.actor} autoComplete="off" spellCheck={false} />
+      <TextField label="Done by (a staff handle)" value={draft.actor ?? ''} onChange={set('actor')} error={fieldErrors.actor} autoComplete="off" spellCheck={false} />
       <SelectField label="Target type" value={draft.targetType ?? ''} onChange={set('targetType')} error={fieldErrors.targetType}>
         <option value="">Any target</option>
         {typeOptions.map((type) => (

@@ -9,6 +9,13 @@ type Entry = AuditPage['entries'][number];
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** Staff by handle; a member is never named here (their rows could tie anonymous content to them). */
+function Actor({ actor }: { actor: Entry['actor'] }) {
+  if (!actor) return <span className="muted">automatic</span>;
+  if (actor.kind === 'staff') return <span>{actor.handle}</span>;
+  return <span className="muted">{actor.kind === 'member' ? 'a member' : 'a former member'}</span>;
+}
+
 function EntryRow({ entry }: { entry: Entry }) {
   // Each cell holds one element, so that on a phone it sits beside its column's name.
   return (
@@ -16,7 +23,9 @@ function EntryRow({ entry }: { entry: Entry }) {
       <td data-label="When">
         <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
       </td>
-      <td data-label="Done by">{entry.actor ? <span>{entry.actor.handle}</span> : <span className="muted">automatic</span>}</td>
+      <td data-label="Done by">
+        <Actor actor={entry.actor} />
+      </td>
       <td data-label="Action">
         <code className="audit-table__action">{entry.action}</code>
       </td>

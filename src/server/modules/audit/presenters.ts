@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../shared/api/moderation-audit.js';
+import { moderationPolicy } from '../moderation/policy.js';
 import { allowedDetails } from './details.js';
 import type { AuditNames, AuditRow } from './queries.js';
 
@@ -24,12 +25,24 @@ function targetLabel(row: AuditRow, names: AuditNames): string | null {
   return null;
 }
 
-/** One entry as an admin reads it: the actor's handle (null: automatic), the allowed details, named. */
+/**
+ * Who acted, as the policy allows: staff by handle; a member never by handle (their own
+ * rows, such as answering the alert on their anonymous post, would name them); an id
+ * with no account left is a deleted member, not "automatic".
+ */
+function presentActor(row: AuditRow): AuditEntry['actor'] {
+  if (row.actorId === null) return null;
+  if (row.actorHandle === null || row.actorRole === null) return { kind: 'former_member', handle: null };
+  if (!moderationPolicy.auditNamesActor(row.actorRole)) return { kind: 'member', handle: null };
+  return { kind: 'staff', handle: row.actorHandle };
+}
+
+/** One entry as an admin reads it: who acted (null: automatic), the allowed details, named. */
 export function presentAuditEntry(row: AuditRow, names: AuditNames): AuditEntry {
   return {
     id: row.id,
     at: row.createdAt.toISOString(),
-    actor: row.actorHandle === null ? null : { handle: row.actorHandle },
+    actor: presentActor(row),
     action: row.action,
     target: { type: row.targetType, id: row.targetId, label: targetLabel(row, names) },
     details: allowedDetails(row.details, row.targetType).map((detail) => {

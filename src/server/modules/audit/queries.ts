@@ -1,16 +1,22 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Role } from '../../../shared/api/accounts.js';
 import type { AuditQuery } from '../../../shared/api/moderation-audit.js';
 import type { Database } from '../../db/index.js';
-import { auditLog, automodRules, groups, users } from '../../db/schema/index.js';
+import { auditLog, automodRules, groups, userRole, users } from '../../db/schema/index.js';
+import { moderationPolicy } from '../moderation/policy.js';
 import { sortKeyText, type Cursor } from '../feeds/cursor.js';
 
 const DAY_MS = 86_400_000;
+/** The roles whose handle the log shows, and so the only ones the actor filter can find. */
+const NAMED_ROLES = userRole.enumValues.filter(moderationPolicy.auditNamesActor);
 
 export interface AuditRow {
   id: string;
   sortKey: string;
   createdAt: Date;
+  actorId: string | null;
   actorHandle: string | null;
+  actorRole: Role | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -19,7 +25,8 @@ export interface AuditRow {
 
 /**
  * One page of the audit log, newest first, keyset-paged by (created_at, id).
- * An actor handle that matches nobody finds nothing (not every entry).
+ * An actor handle that matches nobody finds nothing (not every entry); nor does a
+ * member's handle (the presenter never shows it, so a search must not find it).
  */
 export async function searchAudit(db: Database, query: AuditQuery, cursor: Cursor | undefined, limit: number): Promise<AuditRow[]> {
   const where: SQL[] = [];
@@ -29,7 +36,7 @@ export async function searchAudit(db: Database, query: AuditQuery, cursor: Curso
   if (query.from) where.push(gte(auditLog.createdAt, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(auditLog.createdAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS)));
   if (query.actor) {
-    where.push(sql`${auditLog.actorId} in (select ${users.id} from ${users} where lower(${users.handle}) = lower(${query.actor}))`);
+    where.push(sql`${auditLog.actorId} in (select ${users.id} from ${users} where lower(${users.handle}) = lower(${query.actor}) and ${inArray(users.role, NAMED_ROLES)})`);
   }
   if (cursor) {
     const at = sql`${cursor.t}::timestamptz`;
@@ -40,7 +47,9 @@ export async function searchAudit(db: Database, query: AuditQuery, cursor: Curso
       id: auditLog.id,
       sortKey: sortKeyText(auditLog.createdAt),
       createdAt: auditLog.createdAt,
+      actorId: auditLog.actorId,
       actorHandle: users.handle,
+      actorRole: users.role,
       action: auditLog.action,
       targetType: auditLog.targetType,
       targetId: auditLog.targetId,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock.js';
-import { auditLog } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { auditLog, safetyAlerts } from '../../db/schema/index.js';
 import { account, memberIn } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
@@ -142,6 +143,10 @@ describe('the admins’ search of the audit log', () => {
       ['?from=yesterday', 'from'],
       ['?to=2026-02-30', 'to'],
       ['?from=2026-12-05&to=2026-12-01', 'to'],
+      // Real dates the database cannot take: year 0, and a last day with no day after it.
+      ['?from=0000-01-01', 'from'],
+      ['?from=1969-12-31', 'from'],
+      ['?to=9999-12-31', 'to'],
       ['?cursor=not-a-cursor', 'cursor'],
       ['?surprise=1', undefined],
     ] as const) {
@@ -149,5 +154,38 @@ describe('the admins’ search of the audit log', () => {
       expect(response.statusCode, query).toBe(400);
       if (field) expect(response.json().error.field, query).toBe(field);
     }
+  });
+});
+
+describe('who acted, without tying a member to anonymous content', () => {
+  it('shows a member who answered the alert on their anonymous post as "a member", never by handle, nor found by it', async () => {
+    const author = await memberIn(hearth, 'depression');
+    const staff = await memberIn(hearth, 'depression', 'moderator');
+    const posted = await author.client.post('/api/groups/depression/posts', {
+      title: 'Tonight',
+      body: 'I have written my note and tonight is the night. Thank you all for everything.',
+      anonymous: true,
+    });
+    expect(posted.statusCode).toBe(201);
+    const [alert] = await hearth.deps.db.select().from(safetyAlerts).where(eq(safetyAlerts.contentId, posted.json().post.id));
+    expect((await staff.client.post(`/api/safety/alerts/${alert!.id}/outreach`, { body: 'We are here for you. Can you tell us more?' })).statusCode).toBe(201);
+    const conversationId = (await author.client.get('/api/conversations')).json().conversations[0].id;
+    expect((await author.client.post(`/api/conversations/${conversationId}/messages`, { body: 'Thank you for writing.' })).statusCode).toBe(201);
+
+    const response = await search(`?targetType=safety_alert&targetId=${alert!.id}`);
+    expect(response.statusCode).toBe(200);
+    const entries = response.json().entries as { action: string; actor: unknown }[];
+    expect(entries.find((entry) => entry.action === 'safety.alert_member_replied')?.actor).toEqual({ kind: 'member', handle: null });
+    // The staff member who wrote the outreach is named.
+    expect(entries.find((entry) => entry.action === 'safety.alert_outreach')?.actor).toEqual({ kind: 'staff', handle: staff.user.handle });
+    expect(JSON.stringify(entries)).not.toContain(author.user.handle);
+    // A search by the member's handle finds nothing, as if the handle did nothing.
+    expect((await search(`?actor=${author.user.handle}`)).json().entries).toEqual([]);
+  });
+
+  it('shows an actor whose account is gone as "a former member", not as automatic', async () => {
+    await seed({ ago: 30 * DAY, actorId: crypto.randomUUID(), action: 'post.edited', targetType: 'post', targetId: crypto.randomUUID() });
+    const [entry] = (await search('?action=post.edited&to=2026-11-05')).json().entries;
+    expect(entry.actor).toEqual({ kind: 'former_member', handle: null });
   });
 });

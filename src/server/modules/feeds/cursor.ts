@@ -16,7 +16,8 @@ const SORT_KEY = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?
 const FIRST_YEAR = 1970;
 const LAST_YEAR = 9999;
 
-function isSortKey(value: string): boolean {
+/** True for a timestamp in the one form this server gives out (a real UTC date from 1970 to 9999). */
+export function isSortKey(value: string): boolean {
   const match = SORT_KEY.exec(value);
   if (!match) return false;
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];

@@ -22,8 +22,9 @@ import { moderatedGroupIds } from './moderator-scope.js';
  * A person in crisis is never held or refused for their own words: content
  * the assessor rates high or imminent skips the posting limit, the rate, link
  * and duplicate rules and the new-member hold (the assessor may still hold
- * it, as always). Slurs and encouragement of self-harm are about someone else
- * and still apply.
+ * it, as always). Slurs and encouragement of self-harm still match, but only
+ * flag: the queue sees it, the words stay with the writer's peers, and the
+ * safety flow is unchanged.
  */
 export interface AutomodDecision {
   matches: AutomodRuleRow[];
@@ -57,7 +58,8 @@ export async function decideAutomod(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 
   if (accountPolicy.isStaff(auth.user.role) || auth.user.isSystem) return { ...NOTHING, write: write.write };
   const matches: AutomodRuleRow[] = [];
   for (const rule of await rulesFor(deps.db, write.groupId)) {
-    if (await ruleMatches(deps.db, rule, write, userId, inCrisis)) matches.push(rule);
+    // In crisis a hold becomes a flag: no rule hides these words from peers.
+    if (await ruleMatches(deps.db, rule, write, userId, inCrisis)) matches.push(inCrisis && rule.action === 'hold' ? { ...rule, action: 'flag' } : rule);
   }
   matches.sort((a, b) => STRENGTH[b.action] - STRENGTH[a.action]);
   const strongest = matches[0]?.action;

@@ -51,6 +51,12 @@ describe('encouraging someone else to harm themselves', () => {
     'do everyone a favour and disappear forever',
     'you should just die',
     'you deserve to die',
+    // Said by the writer, even when it talks of saying or writing.
+    'I said it before and I will say it again: kill yourself',
+    'you wrote this garbage, kill yourself',
+    "I'm telling you, kys",
+    'read what I wrote. kys',
+    'everyone saw what you posted, go die',
   ];
   const lookalikes = [
     // The writer's own risk: for the assessor, not here.
@@ -68,6 +74,16 @@ describe('encouraging someone else to harm themselves', () => {
     // Reported to the group by the person it was said to.
     'someone at school told me to kys and I cannot stop thinking about it',
     'he keeps telling me nobody would miss me',
+    'Someone wrote kill yourself on my locker today and I cannot stop thinking about it.',
+    'somebody wrote KYS on my car',
+    'a guy in my class said kill yourself to me in the hallway',
+    "my brother said 'kill yourself' when I told him how I felt",
+    'she wrote to me kys and blocked me',
+    'he called me a freak and told me to kill myself',
+    'I got a message saying kill yourself',
+    'there were comments on my photo that said go die',
+    'I was told to kill myself by people at work',
+    'I keep getting told kys online',
     // Idioms and near words.
     'you will kill yourself laughing at this video',
     'you will kill yourself trying to do everything at once',

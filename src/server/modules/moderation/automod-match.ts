@@ -97,9 +97,19 @@ const ENCOURAGEMENT: RegExp[] = [
 
 /** Negation just before a match turns it around: "don't kill yourself", "please don't ever end yourself". */
 const NEGATED = /\b(?:don't|dont|do not|never|shouldn't|shouldnt|won't|wont|no need to|nobody should|no one should|stop) (?:\w+ ){0,2}$/;
-/** Reported to us, not said by the writer: "she told me to kys", "they keep telling me nobody would miss you". */
-const REPORTED_BY_SOMEONE = /\b(?:anyone|anybody|people|someone|whoever|those|they|he|she)(?: who)? (?:says?|said|tells? you|told you|keeps? saying)(?: that)? $/;
-const REPORTED = /\b(?:told|tell|tells|telling|said to|says to|asked|want|wanted|wants|called|messaged|dm'd|dmd) (?:me|us|him|her|them|my \w+)(?: \w+){0,3} $/;
+/**
+ * Reported to us, not said by the writer: "she told me to kys", "someone wrote kill
+ * yourself on my locker", "I got a message saying kys", "I was told to kill myself".
+ * A victim telling the group what was done to them must never be held for it. Only
+ * someone else speaks here: "I said" and "you wrote" are not reported speech.
+ */
+const REPORTED_BY_SOMEONE =
+  /\b(?:anyone|anybody|people|someone|somebody|whoever|those|they|he|she|others|kids|(?:a|the|some|my|his|her|their|this|that) \w+)(?: who)?(?: (?:always|just|then|even|also|once))? (?:(?:keeps?|kept) )?(?:says?|said|saying|wrote|writes|writing|texted|posted|commented|messaged|yelled|shouted|scrawled|tells? you|told you)(?: that| to me| me)? $/;
+const REPORTED = /\b(?:told|tell|tells|telling|said to|says to|wrote to|asked|want|wanted|wants|called|messaged|texted|dm'd|dmd) (?:me|us|him|her|them|my \w+)(?: \w+){0,3} $/;
+/** Words someone else sent or left: "a note saying kys", "comments that said kill yourself". */
+const REPORTED_MESSAGE = /\b(?:notes?|messages?|texts?|comments?|dms?|letters?|signs?|graffiti|emails?|posts?|replies|reply)(?: \w+){0,3} (?:saying|that said|that says|which said|that read|reading|telling me)(?: that| to)? $/;
+/** Passive: "I was told to kill myself", "I keep getting told kys". */
+const REPORTED_PASSIVE = /\b(?:was|were|been|being|get|gets|got|getting) (?:told|called)(?: to)? $/;
 /** "go die" in the writer's own mouth ("I just want to go die in bed") is about themself. */
 const FIRST_PERSON = /\b(?:i|i'm|im|i'll|i'd|me|let me|myself)(?: \w+){0,3} $/;
 /** Idioms that only look like it: "kill yourself laughing", "kill yourself trying". */
@@ -109,10 +119,12 @@ export function matchesSelfHarmEncouragement(text: string): boolean {
   const normalised = normalise(text);
   for (const [index, pattern] of ENCOURAGEMENT.entries()) {
     for (const match of normalised.matchAll(new RegExp(pattern.source, 'g'))) {
-      const before = `${normalised.slice(Math.max(0, match.index - 60), match.index)}`;
+      // A quotation mark before the words ("he said 'kys'") belongs to the speech that reports them.
+      const before = normalised.slice(Math.max(0, match.index - 60), match.index).replace(/ ?'+ ?$/, ' ');
       const after = normalised.slice(match.index + match[0].length);
       const negated = NEGATED.test(before) && !/\bwhy (?:don't|dont|do not) (?:you|u) (?:just )?$/.test(before);
-      if (negated || REPORTED_BY_SOMEONE.test(before) || REPORTED.test(before) || IDIOM_AFTER.test(after)) continue;
+      const reported = [REPORTED_BY_SOMEONE, REPORTED, REPORTED_MESSAGE, REPORTED_PASSIVE].some((pattern) => pattern.test(before));
+      if (negated || reported || IDIOM_AFTER.test(after)) continue;
       // Only the "go die" pattern can be about the writer themself.
       if (index === 4 && FIRST_PERSON.test(before)) continue;
       return true;

@@ -81,6 +81,18 @@ describe('automod rules', () => {
     expect(patched.json().error.field).toBe('config.minutes');
   });
 
+  it('refuses as a slurs rule’s extra terms the words people use about their own crisis, with a 400 naming config.extraTerms', async () => {
+    const admin = await account('admin');
+    for (const extraTerms of [['kill myself'], ['gremlinface', 'want to die'], ['hang myself']]) {
+      const refused = await admin.client.post('/api/moderation/automod/rules', { kind: 'slurs', name: 'Banned words', action: 'hold', config: { extraTerms, allowedTerms: [] } });
+      expect({ status: refused.statusCode, field: refused.json().error?.field }, extraTerms.join()).toEqual({ status: 400, field: 'config.extraTerms' });
+    }
+    const created = await admin.client.post('/api/moderation/automod/rules', { kind: 'slurs', name: 'Banned words', action: 'hold', config: { extraTerms: ['gremlinface'], allowedTerms: [] } });
+    expect(created.statusCode).toBe(201);
+    const patched = await admin.client.patch(`/api/moderation/automod/rules/${created.json().rule.id}`, { config: { extraTerms: ['gremlinface', 'end my life'], allowedTerms: [] } });
+    expect({ status: patched.statusCode, field: patched.json().error?.field }).toEqual({ status: 400, field: 'config.extraTerms' });
+  });
+
   it('a group’s rules belong to its moderators and the global moderators, never to moderators of other groups', async () => {
     const own = await groupModerator('anxiety');
     const other = await groupModerator('students');

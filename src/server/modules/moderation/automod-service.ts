@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api/moderation-automod.js';
 import type { Deps } from '../../deps.js';
 import { automodRules, groups } from '../../db/schema/index.js';
+import { isAtLeast } from '../../../shared/risk.js';
 import { forbidden, invalidField, notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
@@ -18,6 +19,7 @@ import { findRule, listRules, presentRule } from './automod-rules.js';
 import { readModerationSettings, writeModerationSettings } from './automod-settings.js';
 import { moderationScope } from './moderator-scope.js';
 import { moderationPolicy } from './policy.js';
+import { assess } from '../safety/assessor/index.js';
 
 type ServiceDeps = Pick<Deps, 'db' | 'clock'>;
 
@@ -57,7 +59,21 @@ export async function listAutomodRules(deps: ServiceDeps, auth: AuthContext, slu
   };
 }
 
+/**
+ * A slurs rule holds what it matches from peers: words a person writes about
+ * themself in crisis ("kill myself") must never be among them. Any extra term the
+ * assessor itself rates elevated or above is refused.
+ */
+function refuseCrisisTerms(kind: AutomodRuleView['kind'], config: Record<string, unknown>): void {
+  if (kind !== 'slurs') return;
+  const terms = Array.isArray(config.extraTerms) ? (config.extraTerms as unknown[]) : [];
+  const crisis = terms.find((term) => typeof term === 'string' && isAtLeast(assess(term).level, 'elevated'));
+  if (typeof crisis === 'string')
+    throw invalidField('config.extraTerms', `config.extraTerms: “${crisis}” is how people describe their own crisis; it cannot be a banned word (automod never holds a person’s words about themself).`);
+}
+
 export async function createAutomodRule(deps: ServiceDeps, auth: AuthContext, slug: string | undefined, input: CreateAutomodRuleRequest): Promise<AutomodRuleView> {
+  refuseCrisisTerms(input.kind, input.config);
   const groupId = slug === undefined ? null : (await requireModeratedGroup(deps, auth, slug)).id;
   await requireEdit(deps, auth, groupId);
   const now = deps.clock.now();
@@ -84,6 +100,7 @@ export async function updateAutomodRule(deps: ServiceDeps, auth: AuthContext, id
       throw invalidField(['config', ...issue.path.map(String)].join('.'), `config: ${issue.message}`);
     }
     config = parsed.data;
+    refuseCrisisTerms(existing.kind, config);
   }
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {

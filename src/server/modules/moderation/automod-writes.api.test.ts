@@ -138,6 +138,21 @@ describe('automod on posts and replies', () => {
     expect(await itemOf(third.id)).toMatchObject({ reasons: ['rate_limit'], automodRuleId: created.json().rule.id });
   });
 
+  it('words the assessor rates high are never held from peers by a rule: the hold becomes a flag the queue still sees', async () => {
+    // A rule written before crisis words were refused as extra terms (the API now refuses them).
+    const [rule] = await db()
+      .insert(automodRules)
+      .values({ groupId: (await db().select().from(groups).where(eq(groups.slug, 'grief-and-loss')))[0]!.id, kind: 'slurs', action: 'hold', name: 'Banned words', config: { extraTerms: ['kill myself'], allowedTerms: [] }, createdBy: admin.user.id, createdAt: new Date(), updatedAt: new Date() })
+      .returning();
+    const writer = await memberIn(hearth, 'grief-and-loss');
+    const response = await post(writer.client, 'grief-and-loss', { title: 'tonight', body: 'I want to kill myself. I think about it every day now.' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().support).toBeTruthy();
+    expect(response.json().post).toMatchObject({ status: 'visible' });
+    expect(await itemOf(response.json().post.id)).toMatchObject({ kind: 'automod', automodRuleId: rule!.id, status: 'open' });
+    expect(await actionsOn(response.json().post.id)).toEqual([]);
+  });
+
   it('an edit that adds a slur is held by automod, and editing it out does not lift that hold', async () => {
     const writer = await memberIn(hearth, 'depression');
     const { post: written } = await writePost(writer.client, 'depression', { body: 'Long day at work.' });

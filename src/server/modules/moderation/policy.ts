@@ -24,5 +24,12 @@ export const moderationPolicy = {
   canEditSiteAutomod: (role: Role): boolean => role === 'admin',
   /** The full audit log is for admins; each group's public log is for everyone who can read the group. */
   canReadAuditLog: (role: Role): boolean => role === 'admin',
+  /**
+   * The audit log names an actor by handle only when they are staff when it is read.
+   * A member's own rows (answering a safety alert on their anonymous post, a report,
+   * an edit) would otherwise tie anonymous content to a handle with no logged reveal;
+   * they read as "a member", and searching by a member's handle finds nothing.
+   */
+  auditNamesActor: (role: Role): boolean => accountPolicy.isStaff(role),
   canSeeFigures: (role: Role): boolean => role === 'admin',
 };

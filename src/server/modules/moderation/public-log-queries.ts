@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { PublicLogKind } from '../../../shared/api/moderation-public-log.js';
 import { rowsOf, type Database } from '../../db/index.js';
 import { badRequest } from '../../http/errors.js';
+import { isSortKey } from '../feeds/cursor.js';
 
 /**
  * Actions that change what others read in a group, and so belong in its public
@@ -32,7 +33,7 @@ export interface PublicLogQueryRow {
 }
 
 const HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/;
-const cursorSchema = z.object({ h: z.string().regex(HOUR), id: z.uuid() });
+const cursorSchema = z.object({ h: z.string().regex(HOUR).refine(isSortKey), id: z.uuid() });
 export type PublicLogCursor = z.infer<typeof cursorSchema>;
 
 export const encodePublicLogCursor = (cursor: PublicLogCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');

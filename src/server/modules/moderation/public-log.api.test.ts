@@ -152,5 +152,7 @@ describe('a group’s public moderation log', () => {
     expect(first.entries.length + second.entries.length).toBe(35 + 5);
     expect(second.nextCursor).toBeNull();
     expect((await reader.client.get('/api/groups/anxiety/moderation-log?cursor=abc')).json().error.field).toBe('cursor');
+    const odd = Buffer.from(JSON.stringify({ ...cursor, h: '2026-02-30T00:00:00Z' })).toString('base64url');
+    expect((await reader.client.get(`/api/groups/anxiety/moderation-log?cursor=${odd}`)).json().error.field).toBe('cursor');
   });
 });

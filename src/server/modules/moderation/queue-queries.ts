@@ -4,13 +4,11 @@ import { z } from 'zod';
 import type { Database } from '../../db/index.js';
 import { automodRules, groups, messages, moderationItems, posts, replies, reports, users } from '../../db/schema/index.js';
 import { badRequest } from '../../http/errors.js';
-import { sortKeyText } from '../feeds/cursor.js';
+import { isSortKey, sortKeyText } from '../feeds/cursor.js';
 
 /** The queue's keyset: severity desc, escalated first (global viewers), then oldest; resolved ones newest first. */
 const queueCursorSchema = z.object({ s: z.number().int().min(0).max(100), e: z.number().int().min(0).max(1), t: z.string().max(40), id: z.uuid() });
 export type QueueCursor = z.infer<typeof queueCursorSchema>;
-
-const SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
 export function encodeQueueCursor(cursor: QueueCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -20,7 +18,8 @@ export function decodeQueueCursor(raw: string | undefined): QueueCursor | undefi
   if (raw === undefined) return undefined;
   try {
     const cursor = queueCursorSchema.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
-    if (!SORT_KEY.test(cursor.t) || Number.isNaN(Date.parse(cursor.t))) throw new Error('bad sort key');
+    // The feeds' strict check: Date.parse accepts 30 February and year 0, which PostgreSQL refuses (a 500).
+    if (!isSortKey(cursor.t)) throw new Error('bad sort key');
     return cursor;
   } catch {
     throw badRequest('"cursor" is not a cursor this server gave out.', 'cursor', 'invalid_field');

@@ -99,6 +99,12 @@ describe('order', () => {
       target: { type: 'post', excerpt: expect.stringMatching(/^New hate: /), group: { slug: 'trauma-and-ptsd', name: 'Trauma and PTSD' } },
     });
     expect((await groupMod.client.get('/api/moderation/queue?cursor=nonsense')).json().error.field).toBe('cursor');
+    // Well-formed cursors whose day does not exist, or that PostgreSQL cannot take, are a 400 too (not a 500).
+    const cursorAt = (t: string) => Buffer.from(JSON.stringify({ s: 1, e: 0, t, id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+    for (const [status, t] of [['open', '2026-02-30T00:00:00.000000Z'], ['open', '0000-01-01T00:00:00.000000Z'], ['resolved', '2026-04-31T00:00:00.000000Z']]) {
+      const response = await groupMod.client.get(`/api/moderation/queue?status=${status}&cursor=${cursorAt(t!)}`);
+      expect({ status: response.statusCode, field: response.json().error?.field }, t).toEqual({ status: 400, field: 'cursor' });
+    }
     expect((await groupMod.client.get('/api/moderation/queue?status=closed')).json().error.field).toBe('status');
   });
 });
