@@ -125,7 +125,7 @@ describe('writing in crisis while posting is paused', () => {
     expect(response.json().support.held.reason).toBe(SANCTION_HELD_REASON);
     expect(await alertsFor(member.user.id)).toHaveLength(1);
     const thread = (await writer.client.get(`/api/posts/${post.id}`)).json();
-    expect(thread.post.replyCount ?? 0).toBe(0);
+    expect(thread.post.replyCount).toBe(0);
     expect(JSON.stringify(thread)).not.toContain('kill myself');
   });
 
