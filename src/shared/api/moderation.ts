@@ -116,7 +116,11 @@ export const APPEAL_STATUSES = ['open', 'upheld', 'overturned'] as const;
 export const appealStatusSchema = z.enum(APPEAL_STATUSES);
 
 /** Where a piece of held content was held from: only the assessor's own hold is lifted by an edit. */
-export const HOLD_SOURCES = ['assessor', 'moderator', 'automod', 'approval'] as const;
+/**
+ * Who holds held content. 'sanction' and 'locked': words written in crisis by a member whose posting is paused
+ * (muted, suspended, banned) or in a locked thread are kept, held for them and the safety team, never refused.
+ */
+export const HOLD_SOURCES = ['assessor', 'moderator', 'automod', 'approval', 'sanction', 'locked'] as const;
 export type HoldSource = (typeof HOLD_SOURCES)[number];
 
 export const AUTOMOD_RULE_KINDS = ['slurs', 'self_harm_encouragement', 'link_limit', 'rate_limit', 'duplicate'] as const;

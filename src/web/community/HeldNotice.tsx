@@ -45,7 +45,8 @@ export function HeldNotice({
   /** The support card above already says why: do not repeat it. */
   reasonShownAbove?: boolean;
 }) {
-  if (heldBy && heldBy !== 'assessor') return <ModerationHeldNotice contentType={contentType} heldBy={heldBy} isYou={isYou} reason={reason} />;
+  // Words kept while the writer's posting is paused or the thread is locked are the safety team's to decide, like the assessor's.
+  if (heldBy && !isSafetyHold(heldBy)) return <ModerationHeldNotice contentType={contentType} heldBy={heldBy} isYou={isYou} reason={reason} />;
   if (isYou && decision) return <DecisionNotice contentType={contentType} decision={decision} editTo={editTo} onEdit={onEdit} />;
   if (!isYou) {
     return (
@@ -121,7 +122,12 @@ function DecisionNotice({
   );
 }
 
-const MODERATION_TITLES: Record<Exclude<HoldSource, 'assessor'>, (what: string) => string> = {
+/** Holds the safety team decides about (posts/holds.ts): shown as the safety team's, with help one tap away. */
+type SafetyHold = 'assessor' | 'sanction' | 'locked';
+const SAFETY_HOLDS: ReadonlySet<HoldSource> = new Set<SafetyHold>(['assessor', 'sanction', 'locked']);
+const isSafetyHold = (heldBy: HoldSource): heldBy is SafetyHold => SAFETY_HOLDS.has(heldBy);
+
+const MODERATION_TITLES: Record<Exclude<HoldSource, SafetyHold>, (what: string) => string> = {
   approval: (what) => `Your ${what} is waiting for a moderator`,
   automod: (what) => `Only you and the moderators can see this ${what} for now`,
   moderator: (what) => `A moderator has hidden this ${what} for now`,
@@ -139,7 +145,7 @@ function ModerationHeldNotice({
   reason,
 }: {
   contentType: 'post' | 'reply';
-  heldBy: Exclude<HoldSource, 'assessor'>;
+  heldBy: Exclude<HoldSource, SafetyHold>;
   isYou: boolean;
   reason?: string | undefined;
 }) {

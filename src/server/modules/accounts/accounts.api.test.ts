@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { GOOD_PASSWORD, TestClient, uniqueHandle } from '../../test-support/test-client.js';
+import { account } from '../../test-support/community.js';
+import { act } from '../moderation/actions-test-steps.js';
 
 let hearth: TestApp;
 beforeAll(async () => {
@@ -338,5 +340,27 @@ describe('rate limits', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('a suspended member’s profile', () => {
+  it('keeps the public bio and pronouns as they were; email, time zone and language stay theirs to change', async () => {
+    const member = await account(hearth);
+    expect((await member.client.patch('/api/me', { bio: 'Here for the grief group.', pronouns: 'she/her' })).statusCode).toBe(200);
+    const admin = await account(hearth, 'admin');
+    expect((await act(admin.client, 'suspend', { type: 'member', id: member.user.id }, { hours: 48 })).statusCode).toBe(200);
+
+    const bio = await member.client.patch('/api/me', { bio: 'Suspended, still posting this to everyone who opens my profile.' });
+    expect(bio.statusCode).toBe(403);
+    expect(bio.json().error).toMatchObject({ code: 'suspended', sanction: { kind: 'suspend' } });
+    expect((await member.client.patch('/api/me', { pronouns: 'they/them' })).statusCode).toBe(403);
+    // The settings form sends every field: unchanged public fields beside a private change are fine.
+    const settings = await member.client.patch('/api/me', { bio: 'Here for the grief group.', pronouns: 'she/her', timeZone: 'Europe/Dublin', language: 'en-IE' });
+    expect(settings.statusCode).toBe(200);
+    expect(settings.json().user).toMatchObject({ bio: 'Here for the grief group.', timeZone: 'Europe/Dublin' });
+    const viewer = await account(hearth);
+    const profile = await viewer.client.get(`/api/members/${member.user.handle}`);
+    expect(profile.statusCode).toBe(200);
+    expect(JSON.stringify(profile.json())).not.toContain('Suspended, still posting');
   });
 });

@@ -2,6 +2,7 @@ import type { ChangePasswordRequest, RecoverRequest, SignInRequest, UpdateProfil
 import type { Deps } from '../../deps.js';
 import { conflict, invalidCredentials, unauthenticated } from '../../http/errors.js';
 import { recordAudit } from '../audit/record.js';
+import { assertMayWrite } from '../moderation/sanctions.js';
 import { deviceClaimStillValid, type DeviceClaim } from './device-cookie.js';
 import { assertAcceptablePassword, burnVerifyTime, hashPassword, verifyPassword } from './passwords.js';
 import * as queries from './queries.js';
@@ -150,7 +151,12 @@ export async function regenerateRecoveryCodes(deps: Pick<Deps, 'db' | 'config' |
  * not unique, and no answer says whether another account gave the same
  * address. Changes are rate-limited per account all the same.
  */
-export async function updateProfile(deps: Pick<Deps, 'db' | 'authLimiters'>, auth: AuthContext, input: UpdateProfileRequest & { country?: string | null }) {
+export async function updateProfile(deps: Pick<Deps, 'db' | 'authLimiters' | 'clock'>, auth: AuthContext, input: UpdateProfileRequest & { country?: string | null }) {
+  // The bio and pronouns are public (the profile page): a suspended or banned member cannot change them. Email,
+  // time zone, country and language are their own and stay theirs to change (the form sends every field: only a change counts).
+  const changesPublic =
+    (input.bio !== undefined && (input.bio || null) !== auth.user.bio) || (input.pronouns !== undefined && (input.pronouns || null) !== auth.user.pronouns);
+  if (changesPublic) await assertMayWrite(deps.db, auth.user.id, deps.clock.now());
   if (input.email !== undefined && (input.email || null)?.toLowerCase() !== auth.user.email?.toLowerCase()) {
     await deps.authLimiters.emailChange(auth.user.id);
   }

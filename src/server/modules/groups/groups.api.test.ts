@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { join } from '../../test-support/community.js';
 import { TestClient } from '../../test-support/test-client.js';
 import { updateUser } from '../accounts/queries.js';
+import { act, groupModeratorOf } from '../moderation/actions-test-steps.js';
 
 let hearth: TestApp;
 beforeAll(async () => {
@@ -205,5 +206,26 @@ describe('group moderators and join decisions', () => {
     await join(asking.client, 'owls-c');
     expect((await first.client.post(`/api/groups/owls-c/requests/${asking.user.id}`, { decision: 'decline' })).statusCode).toBe(200);
     expect((await asking.client.get('/api/groups/owls-c')).statusCode).toBe(404);
+  });
+});
+
+describe('a sanctioned moderator and the group’s public details', () => {
+  it('a suspended site moderator cannot start a group; a group moderator muted in their group cannot edit its details, and can again once the mute is lifted', async () => {
+    const admin = await member('admin');
+    const siteModerator = await member('moderator');
+    expect((await act(admin.client, 'suspend', { type: 'member', id: siteModerator.user.id }, { hours: 72 })).statusCode).toBe(200);
+    const started = await siteModerator.client.post('/api/groups', { slug: 'started-while-suspended', name: 'Started while suspended', description: 'A group a suspended account just started.', rules: 'Rules written by a suspended account.' });
+    expect(started.statusCode).toBe(403);
+    expect(started.json().error).toMatchObject({ code: 'suspended' });
+    expect((await admin.client.get('/api/groups/started-while-suspended')).statusCode).toBe(404);
+
+    const groupModerator = await groupModeratorOf(hearth, 'anxiety');
+    expect((await act(admin.client, 'mute', { type: 'member', id: groupModerator.user.id }, { hours: 24, group: 'anxiety' })).statusCode).toBe(200);
+    const edited = await groupModerator.client.patch('/api/groups/anxiety', { description: 'Rewritten by a muted moderator.' });
+    expect(edited.statusCode).toBe(403);
+    expect(edited.json().error).toMatchObject({ code: 'muted' });
+    const sanctionId = (await groupModerator.client.get('/api/me/moderation')).json().sanctions[0].id;
+    expect((await act(admin.client, 'lift', { type: 'member', id: groupModerator.user.id }, { sanctionId, reason: 'Lifted after talking it through.' })).statusCode).toBe(200);
+    expect((await groupModerator.client.patch('/api/groups/anxiety', { description: 'Support for anxiety, panic and worry, kept by its moderators.' })).statusCode).toBe(200);
   });
 });

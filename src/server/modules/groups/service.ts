@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.js';
 import { conflict, forbidden, notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
-import { activeSanctions, SanctionError } from '../moderation/sanctions.js';
+import { activeSanctions, assertMayWrite, SanctionError } from '../moderation/sanctions.js';
 import { GROUP_CATALOGUE } from './catalogue.js';
 import { groupPolicy } from './policies.js';
 import * as queries from './queries.js';
@@ -20,6 +20,8 @@ export async function requireGroup(deps: Pick<Deps, 'db'>, slug: string, auth: A
 
 export async function createGroup(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, input: z.output<typeof createGroupRequestSchema>) {
   if (!groupPolicy.canCreate(auth.user.role)) throw forbidden('Only site moderators and admins can start groups.');
+  // A group is public writing: not while the account is suspended or banned.
+  await assertMayWrite(deps.db, auth.user.id, deps.clock.now());
   const existing = await queries.findGroupBySlug(deps.db, input.slug, auth.user.id);
   // /groups/new is the page that starts a group: a group there could never be reached.
   if (existing || RESERVED_SLUGS.has(input.slug)) throw conflict('slug_taken', 'A group already uses that address.', 'slug');
@@ -36,12 +38,14 @@ export async function createGroup(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthCo
   return requireGroup(deps, group.slug, auth);
 }
 
-export async function updateGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, input: z.output<typeof updateGroupRequestSchema>) {
+export async function updateGroup(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, slug: string, input: z.output<typeof updateGroupRequestSchema>) {
   const entry = await requireGroup(deps, slug, auth);
   if (input.archived !== undefined && !groupPolicy.canManage(auth.user.role)) throw forbidden('Only admins can archive or reopen a group.');
   if (!groupPolicy.canManage(auth.user.role) && !groupPolicy.canEditDetails(entry, auth.user.role)) {
     throw forbidden('Only the group’s moderators can edit it.');
   }
+  // Its details are public writing: not while suspended or banned, nor muted in this group.
+  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), entry.group.id);
   const { archived, ...rest } = input;
   await queries.updateGroup(deps.db, entry.group.id, {
     ...rest,

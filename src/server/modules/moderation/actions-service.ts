@@ -9,8 +9,8 @@ import { moderationScope } from './moderator-scope.js';
 type ActionDeps = Pick<Deps, 'db' | 'live' | 'clock'>;
 
 /** The viewer as a moderator: refused at once when they moderate nothing. */
-export async function requireActor(deps: Pick<Deps, 'db'>, auth: AuthContext): Promise<Actor> {
-  const scope = await moderationScope(deps.db, auth.user);
+export async function requireActor(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext): Promise<Actor> {
+  const scope = await moderationScope(deps.db, auth.user, deps.clock.now());
   if (scope !== 'all' && scope.length === 0) throw forbidden('Only moderators can take moderation actions.');
   return { id: auth.user.id, role: auth.user.role, scope };
 }

@@ -199,3 +199,37 @@ describe('sanctions', () => {
     expect((await member.client.post('/api/groups/students/join', { acceptRules: true })).statusCode).toBe(200);
   });
 });
+
+describe('a sanctioned moderator', () => {
+  it('has no moderation powers in a group they are muted in, nor anywhere while suspended; the powers return when the sanction ends', async () => {
+    const admin = await account(hearth, 'admin');
+    const groupModerator = await groupModeratorOf(hearth, SLUG);
+    const siteModerator = await account(hearth, 'moderator');
+    const writer = await memberIn(hearth, SLUG);
+    const { post } = await writePost(writer.client, SLUG);
+    const reply = await writeReply(writer.client, post.id);
+    expect((await act(admin.client, 'mute', { type: 'member', id: groupModerator.user.id }, { hours: 24, group: SLUG })).statusCode).toBe(200);
+    expect((await act(admin.client, 'suspend', { type: 'member', id: siteModerator.user.id }, { hours: 48 })).statusCode).toBe(200);
+
+    for (const moderator of [groupModerator, siteModerator]) {
+      expect((await moderator.client.get('/api/moderation/scope')).json()).toMatchObject({ moderates: false, global: false, groups: [] });
+      expect((await moderator.client.get('/api/moderation/queue')).statusCode).toBe(403);
+      expect((await act(moderator.client, 'remove', { type: 'post', id: post.id })).statusCode).toBe(403);
+      expect((await moderator.client.get(`/api/moderation/automod/rules?group=${SLUG}`)).statusCode).toBe(403);
+    }
+    expect((await thread(writer.client, post.id)).post.status).toBe('visible');
+
+    // The mute ends: the group moderator moderates their group again; the suspension still holds the site moderator.
+    clock.advance(25 * 3_600_000);
+    expect((await groupModerator.client.get('/api/moderation/scope')).json()).toMatchObject({ moderates: true });
+    expect((await groupModerator.client.get('/api/moderation/queue')).statusCode).toBe(200);
+    expect((await groupModerator.client.get(`/api/moderation/automod/rules?group=${SLUG}`)).statusCode).toBe(200);
+    expect((await act(groupModerator.client, 'remove', { type: 'reply', id: reply.id })).statusCode).toBe(200);
+    expect((await siteModerator.client.get('/api/moderation/queue')).statusCode).toBe(403);
+
+    clock.advance(24 * 3_600_000);
+    expect((await siteModerator.client.get('/api/moderation/scope')).json()).toMatchObject({ moderates: true, global: true });
+    expect((await siteModerator.client.get('/api/moderation/queue')).statusCode).toBe(200);
+    expect((await act(siteModerator.client, 'remove', { type: 'post', id: post.id })).statusCode).toBe(200);
+  });
+});

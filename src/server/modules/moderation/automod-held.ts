@@ -5,6 +5,13 @@ import { automodRules, moderationActions } from '../../db/schema/index.js';
 import { HELD_REASON } from '../safety/support-card.js';
 import { APPROVAL_REASON } from './automod-record.js';
 
+/** Words written in crisis while the writer's posting is paused (posts/service.ts): kept, never refused. */
+export const SANCTION_HELD_REASON =
+  'Your posting is paused for now, so what you wrote is kept safe for you and our safety team rather than shown to the group. Nothing you wrote is lost: our safety team has been told and will read it. You are not alone, and help is here right now.';
+/** Words written in crisis as a reply in a locked thread: kept, never refused. */
+export const LOCKED_HELD_REASON =
+  'This thread is locked, so it takes no new replies for others to read, but what you wrote is kept safe for you and our safety team. Nothing you wrote is lost: our safety team has been told and will read it. You are not alone, and help is here right now.';
+
 /**
  * Why held content is held, in the words its author reads (only its author and
  * staff see held content in full). The assessor's hold keeps the safety
@@ -18,6 +25,10 @@ export function heldReasonFor(heldBy: string | null): string {
       return APPROVAL_REASON;
     case 'moderator':
       return 'A moderator has hidden it from other members while they look at it. You can read why, and appeal, on your Moderation notices page (Settings, Moderation notices).';
+    case 'sanction':
+      return SANCTION_HELD_REASON;
+    case 'locked':
+      return LOCKED_HELD_REASON;
     default:
       return HELD_REASON;
   }

@@ -30,8 +30,14 @@ type ServiceDeps = Pick<Deps, 'db' | 'clock'>;
  * Every change is audited with the rule's before and after.
  */
 async function mayEdit(deps: ServiceDeps, auth: AuthContext, groupId: string | null): Promise<boolean> {
-  if (groupId === null) return moderationPolicy.canEditSiteAutomod(auth.user.role);
-  return moderationPolicy.covers(await moderationScope(deps.db, auth.user), groupId);
+  const scope = await moderationScope(deps.db, auth.user, deps.clock.now());
+  if (groupId === null) return moderationPolicy.canEditSiteAutomod(auth.user.role) && scope === 'all';
+  return moderationPolicy.covers(scope, groupId);
+}
+
+/** The site's rules are read by global moderators and admins, while they have their powers (not suspended). */
+async function mayReadSiteRules(deps: ServiceDeps, auth: AuthContext): Promise<boolean> {
+  return moderationPolicy.isGlobal(auth.user.role) && (await moderationScope(deps.db, auth.user, deps.clock.now())) === 'all';
 }
 
 async function requireEdit(deps: ServiceDeps, auth: AuthContext, groupId: string | null): Promise<void> {
@@ -48,7 +54,7 @@ async function requireModeratedGroup(deps: ServiceDeps, auth: AuthContext, slug:
 
 export async function listAutomodRules(deps: ServiceDeps, auth: AuthContext, slug: string | undefined): Promise<AutomodRulesResponse> {
   if (slug === undefined) {
-    if (!moderationPolicy.isGlobal(auth.user.role)) throw forbidden('Only moderators and admins can see the site’s automod rules.');
+    if (!(await mayReadSiteRules(deps, auth))) throw forbidden('Only moderators and admins can see the site’s automod rules.');
     return { rules: (await listRules(deps.db, null)).map(presentRule), group: null, canEdit: moderationPolicy.canEditSiteAutomod(auth.user.role) };
   }
   const group = await requireModeratedGroup(deps, auth, slug);
@@ -133,7 +139,7 @@ export async function deleteAutomodRule(deps: ServiceDeps, auth: AuthContext, id
 
 /** A rule someone cannot see at all is "not found" (a member probing ids learns nothing). */
 async function mayReadRule(deps: ServiceDeps, auth: AuthContext, groupId: string | null): Promise<boolean> {
-  return groupId === null ? moderationPolicy.isGlobal(auth.user.role) : mayEdit(deps, auth, groupId);
+  return groupId === null ? mayReadSiteRules(deps, auth) : mayEdit(deps, auth, groupId);
 }
 
 const snapshot = (rule: AutomodRuleView) => ({ name: rule.name, kind: rule.kind, action: rule.action, enabled: rule.enabled, config: rule.config });

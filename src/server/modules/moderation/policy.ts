@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/api/accounts.js';
+import type { SanctionKind } from '../../../shared/api/moderation.js';
 import { accountPolicy } from '../accounts/policies.js';
 
 /**
@@ -12,9 +13,18 @@ import { accountPolicy } from '../accounts/policies.js';
  */
 export const moderationPolicy = {
   isGlobal: (role: Role): boolean => accountPolicy.isStaff(role),
-  /** The groups a viewer moderates, or 'all' for global moderators and admins. */
-  scope: (role: Role, moderatedGroupIds: readonly string[]): 'all' | readonly string[] =>
-    accountPolicy.isStaff(role) ? 'all' : moderatedGroupIds,
+  /**
+   * The groups a viewer moderates, or 'all' for global moderators and admins. A moderator under a sanction has no
+   * moderation powers where it applies: none at all while suspended or banned; not in a group they are muted in
+   * (a group moderator; a global moderator muted in one group keeps 'all', which cannot leave one group out:
+   * suspend them to take their powers). The powers return when the sanction ends or is lifted.
+   */
+  scope: (role: Role, moderatedGroupIds: readonly string[], sanctions: ReadonlyArray<{ kind: SanctionKind; groupId: string | null }> = []): 'all' | readonly string[] => {
+    if (sanctions.some((sanction) => sanction.kind !== 'mute')) return [];
+    if (accountPolicy.isStaff(role)) return 'all';
+    const mutedIn = new Set(sanctions.map((sanction) => sanction.groupId));
+    return moderatedGroupIds.filter((groupId) => !mutedIn.has(groupId));
+  },
   /** Whether a viewer with this scope may see and act on an item of this group (null: site-wide). */
   covers: (scope: 'all' | readonly string[], groupId: string | null): boolean =>
     scope === 'all' || (groupId !== null && scope.includes(groupId)),

@@ -14,14 +14,14 @@ const PAGE = 25;
 const moderatesNothing = () => forbidden('The moderation queue is for moderators. If something worries you, you can report it from its “More” menu.');
 
 export async function getScope(deps: QueueDeps, auth: AuthContext): Promise<ModerationScopeResponse> {
-  const scope = await moderationScope(deps.db, auth.user);
+  const scope = await moderationScope(deps.db, auth.user, deps.clock.now());
   const moderates = scope === 'all' || scope.length > 0;
   return { moderates, global: scope === 'all', groups: moderates ? await groupsByIds(deps.db, scope) : [] };
 }
 
 /** The viewer's queue: their groups' items (a group moderator) or all (global moderators, admins). */
 export async function getQueue(deps: QueueDeps, auth: AuthContext, query: { status: 'open' | 'resolved'; group?: string | undefined; cursor?: string | undefined }): Promise<QueueResponse> {
-  const scope = await moderationScope(deps.db, auth.user);
+  const scope = await moderationScope(deps.db, auth.user, deps.clock.now());
   if (scope !== 'all' && scope.length === 0) throw moderatesNothing();
   let groupId: string | undefined;
   if (query.group !== undefined) {
@@ -54,7 +54,7 @@ export async function getQueue(deps: QueueDeps, auth: AuthContext, query: { stat
  * group's item, one about the viewer, a missing one) is the same 404.
  */
 export async function getQueueItem(deps: QueueDeps, auth: AuthContext, itemId: string): Promise<QueueItemDetailResponse> {
-  const scope = await moderationScope(deps.db, auth.user);
+  const scope = await moderationScope(deps.db, auth.user, deps.clock.now());
   if (scope !== 'all' && scope.length === 0) throw moderatesNothing();
   const row = await findQueueItem(deps.db, itemId, auth.user.id, scope, scope === 'all');
   if (!row) throw notFound('That queue item');

@@ -60,7 +60,26 @@ export class SanctionError extends AppError {
  * member's messages to the safety team: help stays one tap away.
  */
 export async function assertMayWrite(db: Database, userId: string, now: Date, groupId?: string | null): Promise<void> {
-  const active = await activeSanctions(db, userId, now);
-  const refusing = active.find((sanction) => sanction.kind !== 'mute' || (groupId != null && sanction.groupId === groupId));
+  const refusing = await refusingSanction(db, userId, now, groupId);
   if (refusing) throw new SanctionError(refusing);
+}
+
+/** The sanction that refuses a write here, if any: a ban or suspension everywhere, a mute in its group. */
+export async function refusingSanction(db: Database, userId: string, now: Date, groupId?: string | null): Promise<ActiveSanction | undefined> {
+  const active = await activeSanctions(db, userId, now);
+  return active.find((sanction) => sanction.kind !== 'mute' || (groupId != null && sanction.groupId === groupId));
+}
+
+/**
+ * A post, reply or edit by a sanctioned member, decided AFTER the assessor:
+ * words written in crisis (`inCrisis`: they raise an alert) are never refused
+ * or lost, but kept held ('sanction': only the writer and staff see them; an
+ * edit does not lift it); anything else is refused as assertMayWrite does.
+ * Returns null when no sanction applies.
+ */
+export async function sanctionHoldFor(db: Database, userId: string, now: Date, groupId: string, inCrisis: boolean): Promise<'sanction' | null> {
+  const refusing = await refusingSanction(db, userId, now, groupId);
+  if (!refusing) return null;
+  if (inCrisis) return 'sanction';
+  throw new SanctionError(refusing);
 }

@@ -14,7 +14,8 @@ import { blockExistsBetween } from '../boundaries/queries.js';
 import { groupPolicy } from '../groups/policies.js';
 import { requireGroup } from '../groups/service.js';
 import { findSettings } from '../members/queries.js';
-import { assessForWrite, publicSignal, recordSafety, shouldHold, type RecordedSafety } from '../safety/assessment-service.js';
+import type { HoldSource } from '../../../shared/api/moderation.js';
+import { assessForWrite, publicSignal, recordSafety, type RecordedSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
 import { warningAfterEdit, wantsAutoWarning, withAutoWarning } from '../safety-team/auto-content-warning.js';
 import { wantsAutoReply, writeAutomaticReply } from '../safety-team/auto-reply.js';
@@ -27,9 +28,10 @@ import * as queries from './queries.js';
 import { shownReplyIds } from './shown.js';
 import { isStaffRole } from './visibility.js';
 import { assertMayWrite } from '../moderation/sanctions.js';
+import { holdForWrite, statusAfterEdit } from './holds.js';
 import { decideAutomod, withAutomod } from '../moderation/automod-decide.js';
 import { recordAutomod } from '../moderation/automod-record.js';
-import { automodHeldReasons } from '../moderation/automod-held.js';
+import { automodHeldReasons, heldReasonFor } from '../moderation/automod-held.js';
 
 /** Replies nest this deep; a reply to the deepest level stays at that level. */
 export const MAX_REPLY_DEPTH = 3;
@@ -115,12 +117,14 @@ export interface WriteContext {
 }
 
 /** After the commit: tell on-duty staff live, and build the writer's support card. */
-async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; held: boolean }, context: WriteContext) {
+async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; hold: HoldSource | null }, context: WriteContext) {
   const events = [safety.alertEvent, safety.reviewEvent].filter((event) => event !== null);
   if (events.length > 0) await deps.live.announce(events);
   // An alert raised with nobody on duty: the card says so honestly and puts the crisis lines first.
   const team = safety.alertId ? { online: !safety.nobodyOnDuty } : null;
-  return buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment: safety.assessment, countryCode: context.countryCode, held: safety.held, team });
+  // Kept while the writer's posting is paused or the thread is locked: the card says so, not "a method".
+  const heldReason = safety.hold === 'sanction' || safety.hold === 'locked' ? heldReasonFor(safety.hold) : undefined;
+  return buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment: safety.assessment, countryCode: context.countryCode, held: safety.hold !== null, heldReason, team });
 }
 
 export async function createPost(deps: WriteDeps, auth: AuthContext, slug: string, input: z.output<typeof createPostRequestSchema>, context: WriteContext) {
@@ -128,12 +132,12 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   if (!groupPolicy.canParticipate(entry)) {
     throw forbidden(entry.group.archivedAt ? 'This group is archived: it can be read but not posted in.' : 'Join the group to post in it.');
   }
-  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), entry.group.id);
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
-  // Assessed before anything is written; stored with the content in one transaction.
+  // Assessed before anything is written (and before a sanction refuses it); stored with the content in one transaction.
   const assessment = await assessForWrite(deps.db, auth.user.id, `${input.title}\n\n${input.body}`);
-  const held = shouldHold(assessment);
+  const hold = await holdForWrite(deps, auth, { groupId: entry.group.id, assessment });
+  const held = hold !== null;
   // #chatsafe: a visible post whose words are assessed high carries the suicide and self-harm warning for other
   // members. It and the automatic reply are public, so they follow the words alone, never the writer's history.
   const warning = { contentWarning: input.contentWarning || null, contentWarningTopics: input.contentWarningTopics };
@@ -150,7 +154,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
       bodyHtml,
       excerpt: excerptOf(input.body),
       ...contentWarningFields,
-      ...withAutomod(automod, { status: held ? 'held' : 'visible', heldBy: held ? 'assessor' : null }, { status: 'visible', heldBy: null, contentWarning: contentWarningFields.contentWarning }),
+      ...withAutomod(automod, { status: held ? 'held' : 'visible', heldBy: hold }, { status: 'visible', heldBy: null, contentWarning: contentWarningFields.contentWarning }),
       autoContentWarning,
       mood: input.mood ?? null,
     });
@@ -160,7 +164,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
     return { postId: post.id, safety: recorded, automodEvents };
   });
   await deps.live.announce(automodEvents);
-  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  const support = await afterWrite(deps, { ...safety, assessment, hold }, context);
   // The automatic first reply, after the post commits and before the writer's response: within a second.
   if (wantsAutoReply(publicSignal(assessment), held || automod.hold !== null)) await writeAutomaticReply(deps.db, postId);
   return { ...(await getThread(deps, auth, postId, context)), support };
@@ -172,9 +176,6 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     throw forbidden(head.group.archivedAt ? 'This group is archived: it can be read but not replied to.' : 'Join the group to reply.');
   }
   assertPostTakes(head.post, auth, 'replies');
-  // A locked thread takes no replies, from its author too; staff may still answer in it.
-  if (head.post.lockedAt && !isStaffRole(auth.user.role)) throw forbidden('This thread is locked by the moderators: it can be read but takes no new replies.');
-  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), head.post.groupId);
   let depth = 0;
   if (input.parentId) {
     const parent = await queries.findReply(deps.db, input.parentId);
@@ -198,7 +199,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body);
-  const held = shouldHold(assessment);
+  // A locked thread or a sanction refuses the reply here, after the assessor: words written in crisis are kept (holds.ts).
+  const hold = await holdForWrite(deps, auth, { groupId: head.post.groupId, assessment, lockedThread: head.post.lockedAt !== null });
   // A reply the author of a held post writes under it is kept with the post: held too, so that only they and
   // the safety team see it, and it moves no counter (to others the post reads as removed, which takes no replies).
   const keptWithPost = head.post.status === 'held';
@@ -213,7 +215,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       anonymous,
       body: input.body,
       bodyHtml,
-      ...withAutomod(automod, held || keptWithPost ? { status: 'held', heldBy: 'assessor' } : { status: 'visible', heldBy: null }),
+      ...withAutomod(automod, hold || keptWithPost ? { status: 'held', heldBy: hold ?? 'assessor' } : { status: 'visible', heldBy: null }),
     });
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, groupId: head.post.groupId });
@@ -222,8 +224,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   await deps.live.announce(automodEvents);
   // A held reply moves no counter (count, activity, answered): others must not learn it exists.
   if (reply.status === 'visible') await queries.recordReplyOnPost(deps.db, postId, reply.id, queries.answersPost(head.post, { authorId: auth.user.id, anonymous, status: 'visible' }));
-  // The support card speaks of the reply's own words: "held" only when they describe a method.
-  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  // The support card speaks of the reply's own words: "held" only when they describe a method (or were kept, holds.ts).
+  const support = await afterWrite(deps, { ...safety, assessment, hold }, context);
   const presented = presentReply(
     reply,
     { authorId: auth.user.id, anonymous, handle: auth.user.handle, role: auth.user.role, alias },
@@ -251,19 +253,6 @@ function assertPostTakes(post: { authorId: string; status: string }, auth: AuthC
   throw unprocessable('post_removed', `This post is no longer available, so it cannot take ${what}.`);
 }
 
-/**
- * The status an edit leaves: words the assessor would hold are held; an edit
- * lifts only the assessor's own hold. Content a moderator hid, automod held or
- * a new member's post waiting for approval stays held until a moderator
- * decides, whatever the edit says (otherwise editing would undo moderation).
- */
-function statusAfterEdit(content: { status: string; heldBy: string | null }, held: boolean): { status?: 'held' | 'visible'; heldBy?: string | null } {
-  const heldByOthers = content.status === 'held' && content.heldBy !== null && content.heldBy !== 'assessor';
-  if (heldByOthers) return {};
-  if (held) return { status: 'held', heldBy: 'assessor' };
-  return content.status === 'held' ? { status: 'visible', heldBy: null } : {};
-}
-
 /** Whether a block hides this content from the viewer (only content under a handle, see postPolicy.hiddenByBlock). */
 async function hiddenByBlock(deps: Pick<Deps, 'db'>, auth: AuthContext, content: { authorId: string; anonymous: boolean }): Promise<boolean> {
   if (!postPolicy.hiddenByBlock({ blocked: true, anonymous: content.anonymous }, auth)) return false;
@@ -274,12 +263,12 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   const head = await requireReadableThread(deps, auth, postId);
   if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can edit a post.');
   if (head.post.status === 'removed_by_author' || head.post.status === 'removed_by_staff') throw unprocessable('post_removed', 'A removed post cannot be edited.');
-  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), head.post.groupId);
   const title = input.title ?? head.post.title;
   const body = input.body ?? head.post.body;
-  // An edit is new writing: it is assessed like a new post.
+  // An edit is new writing: it is assessed like a new post (before a sanction refuses it: holds.ts).
   const assessment = await assessForWrite(deps.db, auth.user.id, `${title}\n\n${body}`);
-  const held = shouldHold(assessment);
+  const hold = await holdForWrite(deps, auth, { groupId: head.post.groupId, assessment });
+  const held = hold !== null;
   const previousLevelWasHigh = await queries.newestLevelIsHigh(deps.db, 'post', postId);
   // Changed, not merely sent: the edit form sends the warning as it stands with every edit.
   const writerChangedWarning =
@@ -309,14 +298,14 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       ...(input.mood !== undefined ? { mood: input.mood } : {}),
       ...(warning ?? {}),
       // Last: a warning automod adds never replaces one the writer (or #chatsafe) set.
-      ...withAutomod(automod, statusAfterEdit(head.post, held), { ...head.post, contentWarning: warning?.contentWarning ?? (input.contentWarning !== undefined ? input.contentWarning || null : head.post.contentWarning) }),
+      ...withAutomod(automod, statusAfterEdit(head.post, hold), { ...head.post, contentWarning: warning?.contentWarning ?? (input.contentWarning !== undefined ? input.contentWarning || null : head.post.contentWarning) }),
       editedAt: deps.clock.now(),
     });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: postId, authorId: auth.user.id, groupId: head.post.groupId });
     return { safety: await recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
   await deps.live.announce(automodEvents);
-  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  const support = await afterWrite(deps, { ...safety, assessment, hold }, context);
   return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
@@ -339,11 +328,10 @@ async function requireOwnReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyI
 export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: string, body: string, context: WriteContext) {
   const reply = await requireOwnReply(deps, auth, replyId);
   const { post } = await requireReadableThread(deps, auth, reply.postId);
-  await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), post.groupId);
   const assessment = await assessForWrite(deps.db, auth.user.id, body);
-  const held = shouldHold(assessment);
+  const hold = await holdForWrite(deps, auth, { groupId: post.groupId, assessment });
   const automod = await decideAutomod(deps, auth, { contentType: 'reply', write: 'edit', groupId: post.groupId, text: body, body, assessment });
-  const after = withAutomod(automod, statusAfterEdit(reply, held), reply);
+  const after = withAutomod(automod, statusAfterEdit(reply, hold), reply);
   const { safety, automodEvents } = await deps.db.transaction(async (tx) => {
     await queries.insertRevision(tx, { contentType: 'reply', contentId: replyId, body: reply.body });
     await queries.updateReply(tx, replyId, {
@@ -358,7 +346,7 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
   await deps.live.announce(automodEvents);
   // Held or released by this edit: the thread's counters follow what readers can now see.
   if (after.status !== undefined && after.status !== reply.status) await queries.recomputeThreadCounters(deps.db, reply.postId);
-  const support = await afterWrite(deps, { ...safety, assessment, held }, context);
+  const support = await afterWrite(deps, { ...safety, assessment, hold }, context);
   return { ...(await getThread(deps, auth, reply.postId, context)), support };
 }
 

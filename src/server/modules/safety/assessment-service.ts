@@ -55,6 +55,15 @@ export function shouldHold(assessment: Assessment): boolean {
   return isAtLeast(assessment.level, 'high') && assessment.categories.some((category) => category === 'suicide_method' || category === 'attempt');
 }
 
+/**
+ * Words written in crisis about the writer themselves: `high` or above, not only worry for someone else. Exactly
+ * what raises an alert (recordSafety), so content kept because of it is always in front of the safety team.
+ */
+export function raisesAlert(assessment: Pick<Assessment, 'level' | 'categories'>): boolean {
+  const aboutOther = assessment.categories.length > 0 && assessment.categories.every((category) => category === 'concern_for_other');
+  return isAtLeast(assessment.level, 'high') && !aboutOther;
+}
+
 export interface RecordedSafety {
   assessmentId: string;
   alertEvent: LiveEvent | null;

@@ -27,6 +27,8 @@ export interface SupportCardInput {
   assessment: Pick<Assessment, 'level' | 'categories'>;
   countryCode: string | null;
   held: boolean;
+  /** Why it is held when not for its words (kept while the writer's posting is paused): HELD_REASON otherwise. */
+  heldReason?: string | undefined;
   /**
    * The team's presence for the alert this content raised: null when it raised
    * none; `online: false` when nobody is on safety duty (the card then says so
@@ -73,7 +75,7 @@ export async function buildSupportCard(db: Database, input: SupportCardInput): P
     countryCode: country?.countryCode ?? null,
     services: country?.services ?? [],
     international: international.directories.map(({ name, url, description }) => ({ name, url, description })),
-    held: input.held ? { reason: HELD_REASON } : null,
+    held: input.held ? { reason: input.heldReason ?? HELD_REASON } : null,
     actions: [
       { id: 'talk_to_someone', label: 'Talk to someone now' },
       { id: 'safe_for_now', label: 'I’m safe for now' },
