@@ -32,7 +32,6 @@ export const teamMemberSchema = z.object({
   userId: z.uuid(),
   handle: z.string(),
   role: groupRoleSchema,
-  joinedAt: z.string(),
 });
 export type TeamMember = z.infer<typeof teamMemberSchema>;
 

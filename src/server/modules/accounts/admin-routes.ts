@@ -35,7 +35,7 @@ export function registerAdminAccountRoutes(root: FastifyInstance, deps: Deps): v
       // One small indexed read per member listed (at most `limit`, admins only): the sanction in force, worst first.
       const users = [];
       for (const row of rows) {
-        const [worst] = await activeSanctions(deps.db, row.id, now);
+        const [worst] = await activeSanctions(deps.db, row.id, now, { leaveOutAnonymous: true });
         users.push({
           id: row.id,
           handle: row.handle,

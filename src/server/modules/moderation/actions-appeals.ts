@@ -90,7 +90,7 @@ async function undo(tx: Database, deps: AppealDeps, actor: Actor, action: Action
   const input = await undoOf(tx, action, reason);
   if (!input) return [];
   try {
-    return (await performAction(tx, { live: deps.live, now, actor }, input, { notify: false, resolveItems: false })).events;
+    return (await performAction(tx, { live: deps.live, now, actor }, input, { notify: false, resolveItems: false, fromAppeal: true })).events;
   } catch (error) {
     // These are refused before anything is written: the content or sanction is already as the overturn wants it.
     if (error instanceof AppError && (error.code === 'already_visible' || error.code === 'not_locked' || error.code === 'sanction_ended' || error.code === 'same_group')) return [];

@@ -2,12 +2,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { ActionRequest } from '../../../shared/api/moderation-actions.js';
 import type { Database } from '../../db/index.js';
 import { sanctions } from '../../db/schema/index.js';
-import { conflict, invalidField, notFound, unprocessable } from '../../http/errors.js';
+import { conflict, forbidden, invalidField, notFound, unprocessable } from '../../http/errors.js';
 import type { LiveEvent, LiveHub } from '../../live/hub.js';
 import { recomputeThreadCounters } from '../posts/queries.js';
 import { applyContentEffect, type ContentEffect, type ContentInput } from './actions-content.js';
 import { actionChecks, type Actor } from './actions-permissions.js';
-import { findGroupBySlug, findItem, findOpenItemOf, findSanction, loadTarget, type TargetFacts } from './actions-targets.js';
+import { findGroupBySlug, findItem, findOpenItemOf, findSanction, isAnonymous, loadTarget, memberIsInGroup, openAppealOnSame, sanctionGivenOn, type TargetFacts } from './actions-targets.js';
 import { addNotice } from './notices.js';
 import { resolveQueueItem } from './queue-items.js';
 import { recordModerationAction } from './record-action.js';
@@ -25,6 +25,8 @@ export type ActionInput =
 export interface PerformOptions {
   /** Tell the member affected (false for an overturn's undo: the appeal's decision is their notice). */
   notify: boolean;
+  /** The undo of an overturned appeal: the open appeal itself does not block it. */
+  fromAppeal?: boolean;
   /** Resolve the target's open queue item (an overturn leaves new reports alone). */
   resolveItems: boolean;
 }
@@ -72,7 +74,11 @@ async function memberActionGroup(tx: Database, ctx: Context, target: TargetFacts
     }
     if (input.kind === 'mute' && groupId === null) throw invalidField('group', 'Choose the group to mute the member in.');
     actionChecks.inGroup(actor, groupId, input.kind === 'mute' ? 'this' : 'this member');
-    actionChecks.notStaffSubject(actor, target.subjectRole);
+    if (target.type === 'member' && actor.scope !== 'all' && !(await memberIsInGroup(tx, target.id, groupId!))) {
+      throw forbidden('You can warn or mute only members of a group you moderate, or members who wrote there under their name.');
+    }
+    // Last, once everything else is allowed; on anonymous content its words say nothing about who wrote it.
+    actionChecks.notStaffSubject(actor, target.subjectRole, isAnonymous(target));
     return groupId;
   }
   return target.groupId;
@@ -92,8 +98,8 @@ export async function performAction(tx: Database, ctx: Context, input: ActionInp
     if (!item) throw notFound('That queue item');
     actionChecks.inGroup(actor, item.groupId, 'this item');
     if (item.status !== 'open') throw conflict('item_resolved', 'This queue item was already resolved.');
-    const matches = (item.targetType === target.type && item.targetId === target.id) || (target.type === 'member' && item.subjectId === target.id);
-    if (!matches) throw invalidField('itemId', 'That queue item is about something else.');
+    // The item's own target only (never "the member behind it"): a check on the subject would tell who wrote anonymous content.
+    if (item.targetType !== target.type || item.targetId !== target.id) throw invalidField('itemId', 'That queue item is about something else.');
   }
 
   if (target.type === 'message' && input.kind !== 'dismiss') throw unprocessable('message_target', 'A reported message can only be dismissed here; act on its writer as a member.', 'target');
@@ -125,6 +131,11 @@ export async function performAction(tx: Database, ctx: Context, input: ActionInp
     groupId = await memberActionGroup(tx, ctx, target, input);
     if (input.kind === 'mute' || input.kind === 'suspend') until = new Date(now.getTime() + input.hours * 3_600_000);
     if (input.kind === 'mute' || input.kind === 'suspend' || input.kind === 'ban') sanctionKind = input.kind;
+  }
+
+  // After every permission check (the refusal rolls the transaction back): a repeat would survive the appeal's overturn.
+  if (!options.fromAppeal && (await openAppealOnSame(tx, input.kind, target, groupId))) {
+    throw conflict('appeal_open', 'An appeal about the same action here is open: it is decided first, through the appeal, so please leave this until then.');
   }
 
   const action = await recordModerationAction(tx, {
@@ -175,7 +186,9 @@ async function lift(tx: Database, ctx: Context, target: TargetFacts, input: Extr
   if (input.withdrawWarningId) return { before: { warningActionId: input.withdrawWarningId }, after: { withdrawn: true }, replyStatusChanged: false };
   if (!input.sanctionId) throw invalidField('sanctionId', 'is required');
   const sanction = await findSanction(tx, input.sanctionId);
-  if (!sanction || sanction.userId !== target.subjectId) throw notFound('That sanction');
+  // On content, only a sanction given from that same content: comparing with its author would tell who wrote anonymous content.
+  const belongs = sanction && (target.type === 'member' ? sanction.userId === target.id : await sanctionGivenOn(tx, sanction.actionId, target));
+  if (!sanction || !belongs) throw notFound('That sanction');
   if (sanction.kind === 'mute') actionChecks.inGroup(ctx.actor, sanction.groupId);
   else actionChecks.siteWide(ctx.actor, 'lift');
   if (sanction.liftedAt || (sanction.until && sanction.until <= ctx.now)) throw unprocessable('sanction_ended', 'That sanction has already ended.');

@@ -32,8 +32,10 @@ export const actionChecks = {
     }
   },
   /** Group moderators cannot mute (or otherwise sanction) the site's moderators and admins. */
-  notStaffSubject(actor: Actor, subjectRole: Role | null): void {
+  notStaffSubject(actor: Actor, subjectRole: Role | null, anonymousContent = false): void {
     if (subjectRole !== null && moderationPolicy.isGlobal(subjectRole) && !moderationPolicy.isGlobal(actor.role)) {
+      // Anonymous content: nothing about its author (not even "staff") is said.
+      if (anonymousContent) throw forbidden('A global moderator or admin needs to decide this. You can hide or remove the content.');
       throw forbidden('A site moderator or admin can only be sanctioned by a global moderator or admin.');
     }
   },

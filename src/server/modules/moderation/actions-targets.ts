@@ -1,8 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/api/accounts.js';
 import type { Database } from '../../db/index.js';
-import { groups, moderationItems, sanctions, users } from '../../db/schema/index.js';
+import { rowsOf } from '../../db/database.js';
+import { appeals, groups, moderationActions, moderationItems, sanctions, users } from '../../db/schema/index.js';
 import { notFound } from '../../http/errors.js';
+import { onAnonymousContent } from './queue-detail.js';
 import { findPost, findReply, type PostRow, type ReplyRow } from '../posts/queries.js';
 
 /**
@@ -79,4 +81,57 @@ export async function findSanction(db: Database, sanctionId: string) {
 export async function findSanctionOfAction(db: Database, actionId: string) {
   const [row] = await db.select().from(sanctions).where(eq(sanctions.actionId, actionId)).limit(1);
   return row;
+}
+
+export function isAnonymous(target: TargetFacts): boolean {
+  return (target.reply ?? target.post)?.anonymous === true && target.type !== 'member';
+}
+
+/** Whether a sanction was given by an action on exactly this target (never compared through its author). */
+export async function sanctionGivenOn(db: Database, actionId: string | null, target: TargetFacts): Promise<boolean> {
+  if (!actionId) return false;
+  const [row] = await db.select({ targetType: moderationActions.targetType, targetId: moderationActions.targetId }).from(moderationActions).where(eq(moderationActions.id, actionId)).limit(1);
+  return row?.targetType === target.type && row.targetId === target.id;
+}
+
+/**
+ * A group moderator's reach over a member: a membership of the group (active
+ * or pending), or content there under their name (anonymous content is left
+ * out, so the answer never tells who wrote it).
+ */
+export async function memberIsInGroup(db: Database, userId: string, groupId: string): Promise<boolean> {
+  const result = await db.execute(sql`select (
+       exists (select 1 from group_members gm where gm.group_id = ${groupId} and gm.user_id = ${userId})
+    or exists (select 1 from posts p where p.group_id = ${groupId} and p.author_id = ${userId} and not p.anonymous)
+    or exists (select 1 from replies r join posts p on p.id = r.post_id where p.group_id = ${groupId} and r.author_id = ${userId} and not r.anonymous)
+  ) as reach`);
+  return rowsOf<{ reach: boolean }>(result)[0]?.reach === true;
+}
+
+const MEMBER_SANCTIONS = new Set(['warn', 'mute', 'suspend', 'ban']);
+
+/**
+ * An open appeal on an action of this kind on this target, or (a warning or
+ * sanction) on the same member in the same group through named content or
+ * their profile: the appeal decides, not a repeat that would outlive its
+ * overturn. Anonymous content is matched on itself only, never through its
+ * author, so the refusal never tells who wrote it.
+ */
+export async function openAppealOnSame(db: Database, kind: string, target: TargetFacts, groupId: string | null): Promise<boolean> {
+  const sameTarget = and(eq(moderationActions.targetType, target.type), eq(moderationActions.targetId, target.id));
+  const sameMember =
+    MEMBER_SANCTIONS.has(kind) && target.subjectId && !isAnonymous(target)
+      ? and(
+          eq(moderationActions.subjectId, target.subjectId),
+          kind === 'suspend' || kind === 'ban' ? undefined : groupId ? eq(moderationActions.groupId, groupId) : isNull(moderationActions.groupId),
+          sql`not coalesce(${onAnonymousContent(moderationActions.targetType, moderationActions.targetId)}, false)`,
+        )
+      : undefined;
+  const [row] = await db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .innerJoin(moderationActions, eq(moderationActions.id, appeals.actionId))
+    .where(and(eq(appeals.status, 'open'), eq(moderationActions.kind, kind as 'mute'), sameMember ? or(sameTarget, sameMember) : sameTarget))
+    .limit(1);
+  return row !== undefined;
 }

@@ -76,7 +76,7 @@ export async function itemAutomodRule(db: Database, ruleId: string | null): Prom
 }
 
 /** Anything on anonymous content: its author must stay unlinkable, so a member's history leaves it out. */
-const onAnonymousContent = (typeColumn: AnyPgColumn, idColumn: AnyPgColumn) =>
+export const onAnonymousContent = (typeColumn: AnyPgColumn, idColumn: AnyPgColumn) =>
   sql`((${typeColumn} = 'post' and exists (select 1 from posts ap where ap.id = ${idColumn} and ap.anonymous))
      or (${typeColumn} = 'reply' and exists (select 1 from replies ar where ar.id = ${idColumn} and ar.anonymous)))`;
 
@@ -102,7 +102,16 @@ export async function memberHistory(db: Database, subjectId: string, currentItem
     .select({ kind: sanctions.kind, reason: sanctions.reason, group: groups.name, groupId: sanctions.groupId, until: sanctions.until })
     .from(sanctions)
     .leftJoin(groups, eq(groups.id, sanctions.groupId))
-    .where(and(eq(sanctions.userId, subjectId), isNull(sanctions.liftedAt), or(isNull(sanctions.until), gt(sanctions.until, now))));
+    .leftJoin(moderationActions, eq(moderationActions.id, sanctions.actionId))
+    .where(
+      and(
+        eq(sanctions.userId, subjectId),
+        isNull(sanctions.liftedAt),
+        or(isNull(sanctions.until), gt(sanctions.until, now)),
+        // A sanction given on anonymous content would link it to this member's named content.
+        sql`not coalesce(${onAnonymousContent(moderationActions.targetType, moderationActions.targetId)}, false)`,
+      ),
+    );
   const against = await db
     .select({ reason: reports.reason, targetType: reports.targetType, status: reports.status, createdAt: reports.createdAt })
     .from(reports)

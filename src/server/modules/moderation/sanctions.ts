@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { SanctionKind } from '../../../shared/api/moderation.js';
 import type { Database } from '../../db/index.js';
 import { sanctions } from '../../db/schema/index.js';
@@ -13,11 +13,17 @@ export interface ActiveSanction {
 }
 
 /** The sanctions in force on a member now (not lifted, not ended), worst first: ban, suspension, mutes. */
-export async function activeSanctions(db: Database, userId: string, now: Date): Promise<ActiveSanction[]> {
+export async function activeSanctions(db: Database, userId: string, now: Date, options: { leaveOutAnonymous?: boolean } = {}): Promise<ActiveSanction[]> {
+  // Lists shown beside a handle leave out sanctions given on anonymous content: they would link it to the member.
+  const named = options.leaveOutAnonymous
+    ? sql`not exists (select 1 from moderation_actions a where a.id = ${sanctions.actionId} and (
+        (a.target_type = 'post' and exists (select 1 from posts p where p.id = a.target_id and p.anonymous))
+        or (a.target_type = 'reply' and exists (select 1 from replies r where r.id = a.target_id and r.anonymous))))`
+    : undefined;
   const rows = await db
     .select({ id: sanctions.id, kind: sanctions.kind, groupId: sanctions.groupId, reason: sanctions.reason, until: sanctions.until })
     .from(sanctions)
-    .where(and(eq(sanctions.userId, userId), isNull(sanctions.liftedAt), or(isNull(sanctions.until), gt(sanctions.until, now))));
+    .where(and(eq(sanctions.userId, userId), isNull(sanctions.liftedAt), or(isNull(sanctions.until), gt(sanctions.until, now)), named));
   const order: Record<SanctionKind, number> = { ban: 0, suspend: 1, mute: 2 };
   return rows.sort((a, b) => order[a.kind] - order[b.kind]);
 }

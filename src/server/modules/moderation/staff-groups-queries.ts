@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
 import { groupMembers, users } from '../../db/schema/index.js';
 
-const columns = { userId: users.id, handle: users.handle, role: groupMembers.role, joinedAt: groupMembers.joinedAt };
+const columns = { userId: users.id, handle: users.handle, role: groupMembers.role };
 
 /** A group's active moderators and facilitators, moderators first. */
 export async function listTeam(db: Database, groupId: string) {

@@ -41,12 +41,8 @@ export function registerStaffGroupRoutes(root: FastifyInstance, deps: Deps): voi
         listTeam(deps.db, entry.group.id),
         q ? searchActiveMembers(deps.db, entry.group.id, q, MEMBER_MATCHES) : Promise.resolve([]),
       ]);
-      const present = (row: { userId: string; handle: string; role: 'member' | 'moderator' | 'facilitator'; joinedAt: Date }) => ({
-        userId: row.userId,
-        handle: row.handle,
-        role: row.role,
-        joinedAt: row.joinedAt.toISOString(),
-      });
+      // No join date: with the new-members hold it would narrow who wrote an anonymous post.
+      const present = (row: { userId: string; handle: string; role: 'member' | 'moderator' | 'facilitator' }) => ({ userId: row.userId, handle: row.handle, role: row.role });
       return {
         group: presentGroup(entry),
         powers: {
