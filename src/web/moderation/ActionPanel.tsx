@@ -10,6 +10,8 @@ export interface ActionPanelProps {
   /** The content's status and lock as staff see them now: only the actions that apply are offered. */
   status?: string | null | undefined;
   locked?: boolean | undefined;
+  /** The content is anonymous: its author is warned or muted by global moderators only. */
+  anonymous?: boolean | undefined;
   /** After an action resolves the item, with the result's words (the queue page goes back to the list and says them). */
   onDone?: (message: string) => void;
 }
@@ -21,7 +23,7 @@ export interface ActionPanelProps {
  * announced; hiding keeps the item open for the decision, every other action
  * resolves it.
  */
-export function ActionPanel({ itemId, target, status, locked, onDone }: ActionPanelProps) {
+export function ActionPanel({ itemId, target, status, locked, anonymous, onDone }: ActionPanelProps) {
   const scope = useModerationScope();
   const global = scope.data?.global ?? false;
   const groups = useGroups();
@@ -32,7 +34,7 @@ export function ActionPanel({ itemId, target, status, locked, onDone }: ActionPa
   return (
     <ActionChooser
       title="Actions"
-      kinds={actionsFor(target.type, { status: status ?? undefined, locked, global: scope.data ? global : true, item: true })}
+      kinds={actionsFor(target.type, { status: status ?? undefined, locked, anonymous, global: scope.data ? global : true, item: true })}
       target={{ type: target.type, id: target.id }}
       itemId={itemId}
       groups={movable}

@@ -34,7 +34,7 @@ export function useModerateTool(content: ModeratedContent): ContentTool {
       <ModeratePanel
         key="moderate"
         title={`Moderate this ${noun}`}
-        kinds={actionsFor(content.contentType, { status: content.status, locked, global, item: false })}
+        kinds={actionsFor(content.contentType, { status: content.status, locked, anonymous: content.author.kind === 'anonymous', global, item: false })}
         target={{ type: content.contentType, id: content.contentId }}
         global={global}
         currentGroupSlug={groupSlug}

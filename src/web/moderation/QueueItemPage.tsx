@@ -55,6 +55,7 @@ export function QueueItemPage() {
           target={{ type: summary.target.type, id: summary.target.id }}
           status={content.status}
           locked={summary.target.type === 'post' ? content.lockedAt !== null : undefined}
+          anonymous={content.author?.kind === 'anonymous'}
           onDone={(message) => void navigate('/moderation', { state: { done: message } })}
         />
       ) : null}

@@ -28,8 +28,9 @@ export const ACTION_KIND_VIEWS: Record<ActionKind, ActionKindView> = {
 };
 
 /** The actions offered for a kind of target (the server refuses any that does not apply now, saying why). */
-export function actionsFor(targetType: 'post' | 'reply' | 'member' | 'message', options: { status?: string | undefined; locked?: boolean | undefined; global: boolean; item: boolean }): ActionKind[] {
-  const sanctions: ActionKind[] = ['warn', 'mute', ...(options.global ? (['suspend', 'ban'] as const) : [])];
+export function actionsFor(targetType: 'post' | 'reply' | 'member' | 'message', options: { status?: string | undefined; locked?: boolean | undefined; anonymous?: boolean | undefined; global: boolean; item: boolean }): ActionKind[] {
+  // The author of anonymous content is warned or muted by global moderators only (the server refuses others alike).
+  const sanctions: ActionKind[] = options.anonymous && !options.global ? [] : ['warn', 'mute', ...(options.global ? (['suspend', 'ban'] as const) : [])];
   const dismiss: ActionKind[] = options.item ? ['dismiss'] : [];
   if (targetType === 'member') return [...sanctions, ...dismiss];
   if (targetType === 'message') return dismiss;

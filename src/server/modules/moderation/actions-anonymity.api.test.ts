@@ -83,7 +83,9 @@ describe('member history never links anonymous and named content', () => {
     const moderator = await groupModeratorOf(hearth, SLUG);
     const anon = await reportedAnonymousPost(author.client, 'Anon history');
     const { post: named } = await writePost(author.client, SLUG, { title: 'Named history', body: 'Words under my handle.' });
-    const muted = await act(moderator.client, 'mute', { type: 'post', id: anon.id }, { itemId: await itemIdFor(moderator.client, anon.id), hours: 24, reason: 'Marker reason 7f3a for the anonymous post.' });
+    // Only a global moderator may mute the author of anonymous content (a group moderator is refused alike for any author).
+    const global = await account(hearth, 'moderator');
+    const muted = await act(global.client, 'mute', { type: 'post', id: anon.id }, { itemId: await itemIdFor(global.client, anon.id), hours: 24, reason: 'Marker reason 7f3a for the anonymous post.' });
     expect(muted.statusCode).toBe(200);
     await report(reporter.client, { targetType: 'post', targetId: named.id, reason: 'spam' });
     const detail = (await moderator.client.get(`/api/moderation/items/${await itemIdFor(moderator.client, named.id)}`)).json();
@@ -138,11 +140,32 @@ describe('an open appeal is decided through the appeal', () => {
     expect(again.json().error.message).toContain('appeal');
     // Nor through the member's named post in the same group.
     expect((await act(moderator.client, 'mute', { type: 'post', id: named.id }, { hours: 48 })).statusCode).toBe(409);
-    // Anonymous content is matched on itself only: a refusal there would tell who wrote it.
-    expect((await act(moderator.client, 'mute', { type: 'post', id: anon.id }, { hours: 1 })).statusCode).toBe(200);
+    // Anonymous content is matched on itself only: a refusal there would tell who wrote it (a global moderator mutes there).
+    const global = await account(hearth, 'moderator');
+    expect((await act(global.client, 'mute', { type: 'post', id: anon.id }, { hours: 1 })).statusCode).toBe(200);
     const appeal = (await second.client.get('/api/moderation/appeals')).json().appeals.find((entry: { action: { id: string } }) => entry.action.id === muted.json().action.id);
     const decided = await second.client.post(`/api/moderation/appeals/${appeal.id}/decision`, { decision: 'overturn', reason: 'Read in context, it was fine.' });
     expect(decided.statusCode).toBe(200);
     expect((await act(moderator.client, 'mute', target, { group: SLUG, hours: 48 })).statusCode).toBe(200);
+  });
+});
+
+describe('a group moderator never warns or mutes the author of anonymous content', () => {
+  it('is refused with the same words whoever wrote it, staff or member; a global moderator may', async () => {
+    const moderator = await groupModeratorOf(hearth, SLUG);
+    const member = await memberIn(hearth, SLUG);
+    const staff = await account(hearth, 'moderator');
+    await staff.client.post(`/api/groups/${SLUG}/join`, { acceptRules: true });
+    const answers = [];
+    for (const author of [member, staff]) {
+      const post = await reportedAnonymousPost(author.client, `Anon by ${author === staff ? 'staff' : 'member'}`);
+      for (const kind of ['warn', 'mute'] as const) {
+        const refused = await act(moderator.client, kind, { type: 'post', id: post.id }, { itemId: await itemIdFor(moderator.client, post.id), ...(kind === 'mute' ? { hours: 24 } : {}) });
+        answers.push({ kind, status: refused.statusCode, body: refused.json() as unknown });
+      }
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([403, 403, 403, 403]);
+    expect(answers[0]!.body).toEqual(answers[2]!.body);
+    expect(answers[1]!.body).toEqual(answers[3]!.body);
   });
 });

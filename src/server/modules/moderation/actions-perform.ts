@@ -65,6 +65,9 @@ async function memberActionGroup(tx: Database, ctx: Context, target: TargetFacts
     return target.groupId;
   }
   if (input.kind === 'warn' || input.kind === 'mute') {
+    // A group moderator never sanctions the author of anonymous content: any answer that depended on who wrote it
+    // (staff or not) would tell them something. The same refusal for every author; global moderators may.
+    actionChecks.notThroughAnonymous(actor, isAnonymous(target));
     let groupId = target.groupId;
     if (input.group !== undefined) {
       const group = await findGroupBySlug(tx, input.group);

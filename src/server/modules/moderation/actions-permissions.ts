@@ -31,6 +31,12 @@ export const actionChecks = {
       throw forbidden(`Only global moderators and admins can ${kind === 'lift' ? 'lift a suspension or ban' : kind} a member; a group moderator can mute them in the group.`);
     }
   },
+  /** Warning or muting the author of anonymous content is for global moderators and admins only (whoever the author is). */
+  notThroughAnonymous(actor: Actor, anonymousContent: boolean): void {
+    if (anonymousContent && !moderationPolicy.isGlobal(actor.role)) {
+      throw forbidden('The author of anonymous content can be warned or muted only by a global moderator or admin. You can hide or remove the content, or report the author to them.');
+    }
+  },
   /** Group moderators cannot mute (or otherwise sanction) the site's moderators and admins. */
   notStaffSubject(actor: Actor, subjectRole: Role | null, anonymousContent = false): void {
     if (subjectRole !== null && moderationPolicy.isGlobal(subjectRole) && !moderationPolicy.isGlobal(actor.role)) {
