@@ -12,7 +12,6 @@ import type { RiskCategory, RiskLevel } from '../../../../shared/risk.js';
 import { levelAt, levelRank } from '../../../../shared/risk.js';
 import type { RuleHit } from './rules.js';
 import {
-  ACUTE_RE,
   BETTER_NOW_RE,
   CAME_BACK_RE,
   CONDITIONAL_HYPERBOLE_RE,
@@ -38,15 +37,11 @@ import {
   NEGATION_CONNECTIVE_RE,
   NEGATION_RE,
   NEW_SUBJECT_RE,
-  PAST_RE,
-  PAST_VERB_RE,
   PERSISTENT_RE,
   PLACE_RISK_RE,
   PLACE_WORD_RE,
   POST_NEGATION_RE,
-  PRESENT_RE,
   PSEUDO_NEGATION_RE,
-  RECENT_RE,
   RELATIONSHIP_END_RE,
   REPORTED_QUESTION_RE,
   REPORTED_SPEECH_RE,
@@ -59,6 +54,7 @@ import {
 } from './context-phrases.js';
 import { affirmedAttribution, attributedAndDenied, nextSentence, pastAndRecovered, pastThanks } from './context-recovery.js';
 import type { TextContext } from './text-context.js';
+import { tenseOf } from './context-tense.js';
 
 export type Modifier =
   | 'negated'
@@ -201,64 +197,8 @@ const FAREWELL_SIGNALS = new Set([
 ]);
 const METHOD_SIGNALS = new Set(['method', 'method_research', 'cue_place', 'cue_how']);
 
-type Tense = 'acute' | 'recent' | 'past' | 'none';
-
 /** Signals whose hit may name a place of risk ("on the bridge", "edge of the cliff"). */
 const PLACE_SIGNALS = new Set([...FAREWELL_SIGNALS, 'attempt_underway', 'attempt_plain', 'method']);
-
-/** Last match of a global regex in text[from, to), as its start index, or -1. */
-const globalCache = new Map<RegExp, RegExp>();
-function lastIndexOf(re: RegExp, text: string, from: number, to: number): number {
-  let g = globalCache.get(re);
-  if (g === undefined) {
-    g = new RegExp(re.source, 'g');
-    globalCache.set(re, g);
-  }
-  g.lastIndex = 0;
-  const window = text.slice(from, to);
-  let found = -1;
-  let m: RegExpExecArray | null;
-  while ((m = g.exec(window)) !== null) found = from + m.index;
-  return found;
-}
-
-/**
- * The time reference closest to the hit decides: a marker before the hit in
- * its clause first ("two years ago I cut"), then one after it in the sentence
- * ("I cut again last night"), then one before it in the sentence.
- */
-function tenseOf(ctx: TextContext, hit: RuleHit): Tense {
-  const text = ctx.text;
-  const [ss, se] = ctx.sentence(hit.start);
-  const [cs] = ctx.clause(hit.start);
-  const classify = (from: number, to: number, pickLast: boolean): Tense => {
-    const window = text.slice(from, to);
-    const find = (re: RegExp): number => {
-      if (pickLast) return lastIndexOf(re, text, from, to);
-      const at = window.search(re);
-      return at < 0 ? -1 : from + at;
-    };
-    const past = find(PAST_RE);
-    const recent = Math.max(find(RECENT_RE), -1);
-    const acute = find(ACUTE_RE);
-    const best = (a: number, b: number): boolean => a >= 0 && (b < 0 || (pickLast ? a > b : a < b));
-    if (acute >= 0 && !best(past, acute)) return 'acute';
-    if (recent >= 0 && !best(past, recent)) return 'recent';
-    return past >= 0 ? 'past' : 'none';
-  };
-  const inClause = classify(cs, hit.start, true);
-  if (inClause !== 'none') return inClause;
-  const after = classify(hit.end, se, false);
-  if (after !== 'none') return after;
-  const beforeInSentence = classify(ss, cs, true);
-  if (
-    beforeInSentence === 'past' &&
-    PRESENT_RE.test(text.slice(cs, hit.end)) &&
-    !PAST_VERB_RE.test(text.slice(cs, hit.end))
-  )
-    return 'none';
-  return beforeInSentence;
-}
 
 /** What one rule hit means for the writer, given its context. */
 export function judge(ctx: TextContext, hit: RuleHit, idioms: readonly number[]): Judged {
