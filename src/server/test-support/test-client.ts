@@ -4,7 +4,8 @@ let handleCounter = 0;
 /** A unique, valid handle for a test member. */
 export function uniqueHandle(prefix = 'member'): string {
   handleCounter += 1;
-  return `${prefix}${handleCounter}_${Math.random().toString(36).slice(2, 7)}`;
+  // A letter before the random part: all digits would leave a reserved name once digits are ignored ("moderator3_41207").
+  return `${prefix}${handleCounter}_x${Math.random().toString(36).slice(2, 7)}`;
 }
 
 export const GOOD_PASSWORD = 'calm-harbour-lanterns';
