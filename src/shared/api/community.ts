@@ -210,8 +210,54 @@ export const postSchema = postSummarySchema.extend({
 });
 export type Post = z.infer<typeof postSchema>;
 
-export const threadResponseSchema = z.object({ post: postSchema, replies: z.array(replySchema) });
+// ---------- thread pages ----------
+
+/** Replies a thread page carries unless the reader asks for another number. */
+export const THREAD_PAGE_SIZE = 20;
+
+/**
+ * A place in a thread's reading order (a reply's sort key, see the replies
+ * table), given back by the server as `nextCursor` / `prevCursor`. Always the
+ * place of a reply the reader is shown, never of one hidden from them.
+ */
+export const threadCursorSchema = text().regex(/^(?:[0-9]{16}[0-9a-f]{32}){1,4}$/, 'must be a cursor from an earlier page');
+
+const threadPageLimit = z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(THREAD_PAGE_SIZE);
+
+/**
+ * The first page of a thread: the post and its first replies in reading order
+ * (depth-first, each level oldest first). `at` opens the page holding one reply
+ * (a deep link) or the newest reply shown to the reader (`newest`); a reply the
+ * reader is not shown opens the first page, as one that never existed would.
+ */
+export const threadQuerySchema = z.strictObject({
+  limit: threadPageLimit,
+  at: z.union([z.literal('newest'), z.uuid('must be a reply id or "newest"')]).optional(),
+});
+
+/** A further page of replies: those after `after`, or those just before `before` (exactly one of the two). */
+export const threadRepliesQuerySchema = z
+  .strictObject({ after: threadCursorSchema.optional(), before: threadCursorSchema.optional(), limit: threadPageLimit })
+  .refine((query) => (query.after === undefined) !== (query.before === undefined), { message: 'give exactly one of after and before', path: ['after'] });
+
+const threadPageFields = {
+  /** More replies follow the last one here: ask for them with `after`. Null at the end of the thread. */
+  nextCursor: z.string().nullable(),
+  /** Replies come before the first one here (a page opened in the middle): ask for them with `before`. */
+  prevCursor: z.string().nullable(),
+};
+
+export const threadResponseSchema = z.object({
+  post: postSchema,
+  replies: z.array(replySchema),
+  ...threadPageFields,
+  /** The reply the page was opened at (`at`), when the reader is shown it; the web app scrolls to it. */
+  anchor: z.uuid().nullable(),
+});
 export type ThreadResponse = z.infer<typeof threadResponseSchema>;
+
+export const threadRepliesResponseSchema = z.object({ replies: z.array(replySchema), ...threadPageFields });
+export type ThreadRepliesResponse = z.infer<typeof threadRepliesResponseSchema>;
 
 /** A write answers with the support card when the risk assessor asks for one (null otherwise). */
 export const postWriteResponseSchema = threadResponseSchema.extend({ support: supportCardSchema.nullable() });

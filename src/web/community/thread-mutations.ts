@@ -40,6 +40,7 @@ export function useReaction(postId: string) {
         counts ? { ...counts, [kind]: Math.max(0, (counts[kind] ?? 0) + (on ? 1 : -1)) } : null;
       if (before) {
         queryClient.setQueryData<ThreadResponse>(key, {
+          ...before,
           post:
             target.type === 'post'
               ? {

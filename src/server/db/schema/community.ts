@@ -155,8 +155,19 @@ export const replies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     search: tsvector('search').generatedAlwaysAs((): SQL => sql`to_tsvector('english', ${replies.body})`),
+    /**
+     * The reply's place in its thread, in reading order: depth-first, each level
+     * oldest first. Written by the database (trigger `replies_sort_key`, migration
+     * 0007), never by the app: the parent's key cut to this reply's depth, then
+     * this reply's own 48-character segment (created_at in microseconds, 16
+     * digits, then the id's 32 hex digits). A reply to the deepest level takes its
+     * place among that level chronologically, as it is shown. Collation "C", so
+     * keys compare byte by byte; keyset pages of a thread read (post_id, sort_key).
+     */
+    sortKey: text('sort_key').notNull().default(''),
   },
   (table) => [
+    index('replies_post_sort_idx').on(table.postId, table.sortKey),
     index('replies_post_created_idx').on(table.postId, table.createdAt, table.id),
     index('replies_author_idx').on(table.authorId),
     uniqueIndex('replies_automatic_once_key').on(table.postId).where(sql`${table.automatic}`),

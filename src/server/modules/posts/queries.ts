@@ -56,7 +56,7 @@ function buildWholeThread(db: Database, name: string) {
     select json_agg(json_build_object(
       'id', r.id, 'postId', r.post_id, 'parentId', r.parent_id, 'depth', r.depth, 'authorId', r.author_id,
       'anonymous', r.anonymous, 'body', r.body, 'bodyHtml', r.body_html, 'status', r.status, 'heldBy', r.held_by, 'automatic', r.automatic, 'contentWarning', r.content_warning, 'contentWarningTopics', r.content_warning_topics,
-      'createdAt', r.created_at, 'editedAt', r.edited_at, 'handle', u.handle, 'role', u.role, 'alias', ta.alias,
+      'createdAt', r.created_at, 'editedAt', r.edited_at, 'sortKey', r.sort_key, 'handle', u.handle, 'role', u.role, 'alias', ta.alias,
       'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
     ) order by r.created_at, r.id)
     from replies r
@@ -98,6 +98,7 @@ interface ReplyJson {
   contentWarningTopics: string[];
   createdAt: string;
   editedAt: string | null;
+  sortKey: string;
   handle: string;
   role: string;
   alias: string | null;

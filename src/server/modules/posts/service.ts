@@ -86,7 +86,7 @@ export async function getThread(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthCont
             viewer,
           ),
     );
-  return withWriterExtras(deps, auth, { post, replies }, context);
+  return withWriterExtras(deps, auth, { post, replies, nextCursor: null, prevCursor: null, anchor: null }, context);
 }
 
 /**
