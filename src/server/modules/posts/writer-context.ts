@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SanctionKind } from '../../../shared/api/moderation.js';
-import { rowsOf, type Database } from '../../db/index.js';
+import type { Database } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { AutomodFacts, AutomodNeeds, AutomodRuleFacts } from '../moderation/automod-decide.js';
 import { MODERATION_SETTINGS_KEY } from '../moderation/automod-settings.js';
 import { worstFirst, type ActiveSanction } from '../moderation/sanctions.js';
@@ -41,43 +42,72 @@ const windowOf = sql.raw(`make_interval(mins => case when (r.config->>'minutes')
 /** The same-words key in SQL (automod-match.ts sameWordsKey is the same rule in JavaScript). */
 const wordsKey = (column: string) => sql.raw(`lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`);
 
+const param = {
+  userId: sql.placeholder('userId'),
+  groupId: sql.placeholder('groupId'),
+  now: sql.placeholder('now'),
+  rules: sql.placeholder('rules'),
+  countWrites: sql.placeholder('countWrites'),
+  duplicateKey: sql.placeholder('duplicateKey'),
+  approval: sql.placeholder('approval'),
+};
+
+/**
+ * A named prepared statement (db/prepared.ts): planned once per connection, where planning its subqueries
+ * cost more than running them. Posts and replies carry the database's time (created_at default now()): their
+ * windows use its clock too. Sanctions end by the app's clock (deps.clock), as everywhere else they are read.
+ */
+function buildWriterContext(db: Database, name: string) {
+  const { userId, groupId } = param;
+  return db
+    .select({
+      anonymous_by_default: sql<boolean>`coalesce((select ms.anonymous_by_default from member_settings ms where ms.user_id = ${userId}), false)`,
+      sanctions: sql<ContextRow['sanctions']>`(
+        select json_agg(json_build_object('id', s.id, 'kind', s.kind, 'groupId', s.group_id, 'reason', s.reason,
+                                          'untilMs', (extract(epoch from s.until) * 1000)::float8))
+          from sanctions s
+         where s.user_id = ${userId} and s.lifted_at is null and (s.until is null or s.until > ${param.now}::timestamptz))`,
+      rules: sql<ContextRow['rules']>`(
+        select coalesce(json_agg(json_build_object(
+                 'id', r.id, 'kind', r.kind, 'action', r.action, 'name', r.name, 'config', r.config,
+                 'recentWrites', case when r.kind = 'rate_limit' and ${param.countWrites}::boolean then
+                     (select count(*) from posts p where p.author_id = ${userId} and p.created_at > now() - ${windowOf})
+                   + (select count(*) from replies x where x.author_id = ${userId} and not x.automatic and x.created_at > now() - ${windowOf})
+                   end,
+                 'sameWords', case when r.kind = 'duplicate' and ${param.duplicateKey}::text is not null then
+                     exists (select 1 from posts p where p.author_id = ${userId} and p.created_at > now() - ${windowOf}
+                               and ${wordsKey('p.body')} = ${param.duplicateKey}::text)
+                     or exists (select 1 from replies x where x.author_id = ${userId} and x.created_at > now() - ${windowOf}
+                               and ${wordsKey('x.body')} = ${param.duplicateKey}::text)
+                   end)), '[]'::json)
+          from automod_rules r
+         where ${param.rules}::boolean and r.enabled and (r.group_id is null or r.group_id = ${groupId}::uuid))`,
+      moderation_settings: sql<unknown>`(select st.value from site_settings st where st.key = ${MODERATION_SETTINGS_KEY})`,
+      account_age_seconds: sql<number | null>`(select extract(epoch from now() - u.created_at)::float8 from users u where u.id = ${userId}::uuid)`,
+      moderates_group: sql<boolean | null>`case when ${param.approval}::boolean then exists (
+        select 1 from group_members gm
+         where gm.user_id = ${userId} and gm.group_id = ${groupId} and gm.role = 'moderator' and gm.status = 'active') end`,
+      posts_in_group: sql<number | string | null>`case when ${param.approval}::boolean then (
+        select count(*) from posts p where p.author_id = ${userId} and p.group_id = ${groupId} and p.status <> 'removed_by_author') end`,
+    })
+    .from(sql`(select 1) as writer`)
+    .prepare(name);
+}
+
 export async function loadWriterContext(
   db: Database,
   write: { userId: string; groupId: string; now: Date; automod: AutomodNeeds },
 ): Promise<WriterContext> {
-  const { userId, groupId, automod } = write;
-  // Posts and replies carry the database's time (created_at default now()): their windows use its clock too.
-  // Sanctions end by the app's clock (deps.clock), as everywhere else they are read.
-  const result = await db.execute(sql`
-    select
-      coalesce((select ms.anonymous_by_default from member_settings ms where ms.user_id = ${userId}), false) as anonymous_by_default,
-      (select json_agg(json_build_object('id', s.id, 'kind', s.kind, 'groupId', s.group_id, 'reason', s.reason,
-                                         'untilMs', (extract(epoch from s.until) * 1000)::float8))
-         from sanctions s
-        where s.user_id = ${userId} and s.lifted_at is null and (s.until is null or s.until > ${write.now})) as sanctions,
-      (select coalesce(json_agg(json_build_object(
-                'id', r.id, 'kind', r.kind, 'action', r.action, 'name', r.name, 'config', r.config,
-                'recentWrites', case when r.kind = 'rate_limit' and ${automod.countWrites} then
-                    (select count(*) from posts p where p.author_id = ${userId} and p.created_at > now() - ${windowOf})
-                  + (select count(*) from replies x where x.author_id = ${userId} and not x.automatic and x.created_at > now() - ${windowOf})
-                  end,
-                'sameWords', case when r.kind = 'duplicate' and ${automod.duplicateKey}::text is not null then
-                    exists (select 1 from posts p where p.author_id = ${userId} and p.created_at > now() - ${windowOf}
-                              and ${wordsKey('p.body')} = ${automod.duplicateKey}::text)
-                    or exists (select 1 from replies x where x.author_id = ${userId} and x.created_at > now() - ${windowOf}
-                              and ${wordsKey('x.body')} = ${automod.duplicateKey}::text)
-                  end)), '[]'::json)
-         from automod_rules r
-        where ${automod.rules} and r.enabled and (r.group_id is null or r.group_id = ${groupId})) as rules,
-      (select st.value from site_settings st where st.key = ${MODERATION_SETTINGS_KEY}) as moderation_settings,
-      (select extract(epoch from now() - u.created_at)::float8 from users u where u.id = ${userId}) as account_age_seconds,
-      case when ${automod.approval} then exists (
-        select 1 from group_members gm
-         where gm.user_id = ${userId} and gm.group_id = ${groupId} and gm.role = 'moderator' and gm.status = 'active') end as moderates_group,
-      case when ${automod.approval} then (
-        select count(*) from posts p where p.author_id = ${userId} and p.group_id = ${groupId} and p.status <> 'removed_by_author') end as posts_in_group
-  `);
-  const [row] = rowsOf<ContextRow>(result);
+  const { automod } = write;
+  const [row] = await prepared(db, 'writer_context', buildWriterContext).execute({
+    userId: write.userId,
+    groupId: write.groupId,
+    now: write.now,
+    rules: automod.rules,
+    countWrites: automod.countWrites,
+    duplicateKey: automod.duplicateKey,
+    approval: automod.approval,
+  });
   if (!row) throw new Error('the writer-context query returned no row');
   const sanctions = (row.sanctions ?? []).map(({ untilMs, ...sanction }) => ({ ...sanction, until: untilMs === null ? null : new Date(untilMs) }));
   return {
