@@ -8,20 +8,6 @@ import { countLinks, matchesSelfHarmEncouragement, matchesSlurs, sameWordsKey } 
 import type { AutomodRuleRow } from './automod-rules.js';
 import { parseModerationSettings } from './automod-settings.js';
 
-/**
- * What automod decides about one write (issue 13 items 5 and 6), before the
- * write's transaction: the rules that matched, whether it is held (and by
- * whom), and a content warning naming a rule. The posts service uses it for
- * the insert or update; automod-record.ts writes the hits, queue items,
- * actions and notices in the same transaction.
- *
- * A person in crisis is never held or refused for their own words: content
- * the assessor rates high or imminent skips the posting limit, the rate, link
- * and duplicate rules and the new-member hold (the assessor may still hold
- * it, as always). Slurs and encouragement of self-harm still match, but only
- * flag: the queue sees it, the words stay with the writer's peers, and the
- * safety flow is unchanged.
- */
 /** A rule as automod-record.ts records a match of it. */
 export type AutomodRuleRef = Pick<AutomodRuleRow, 'id' | 'kind' | 'action' | 'name'>;
 
@@ -55,6 +41,20 @@ export interface AutomodNeeds {
   approval: boolean;
 }
 
+/**
+ * What automod decides about one write (issue 13 items 5 and 6), before the
+ * write's transaction: the rules that matched, whether it is held (and by
+ * whom), and a content warning naming a rule. The posts service uses it for
+ * the insert or update; automod-record.ts writes the hits, queue items,
+ * actions and notices in the same transaction.
+ *
+ * A person in crisis is never held or refused for their own words: content
+ * the assessor rates high or imminent skips the posting limit, the rate, link
+ * and duplicate rules and the new-member hold (the assessor may still hold
+ * it, as always). Slurs and encouragement of self-harm still match, but only
+ * flag: the queue sees it, the words stay with the writer's peers, and the
+ * safety flow is unchanged.
+ */
 export interface AutomodDecision {
   matches: AutomodRuleRef[];
   hold: 'automod' | 'approval' | null;
