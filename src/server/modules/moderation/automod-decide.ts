@@ -1,16 +1,45 @@
-import { and, count, eq, gt, ne, sql } from 'drizzle-orm';
 import { automodConfigSchemas } from '../../../shared/api/moderation-automod.js';
 import type { AutomodAction } from '../../../shared/api/moderation.js';
 import { isAtLeast, type RiskLevel } from '../../../shared/risk.js';
 import type { Deps } from '../../deps.js';
-import type { Database } from '../../db/index.js';
-import { posts, replies, users } from '../../db/schema/index.js';
 import { accountPolicy } from '../accounts/policies.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { countLinks, matchesSelfHarmEncouragement, matchesSlurs, sameWordsKey } from './automod-match.js';
-import { rulesFor, type AutomodRuleRow } from './automod-rules.js';
-import { readModerationSettings } from './automod-settings.js';
-import { moderatedGroupIds } from './moderator-scope.js';
+import type { AutomodRuleRow } from './automod-rules.js';
+import { parseModerationSettings } from './automod-settings.js';
+
+/** A rule as automod-record.ts records a match of it. */
+export type AutomodRuleRef = Pick<AutomodRuleRow, 'id' | 'kind' | 'action' | 'name'>;
+
+/** An enabled rule that applies to the write, with what the writer-context query found for it. */
+export interface AutomodRuleFacts extends AutomodRuleRef {
+  config: unknown;
+  /** rate_limit: the writer's posts and replies (not automatic ones) within the rule's window; null when not counted. */
+  recentWrites: number | null;
+  /** duplicate: the same words by the writer within the rule's window; null when not looked up. */
+  sameWords: boolean | null;
+}
+
+/** Everything automod decides a write from, read before the write in the writer-context query. */
+export interface AutomodFacts {
+  rules: AutomodRuleFacts[];
+  /** site_settings `moderation` as stored (parsed with its defaults here). */
+  moderationSettings: unknown;
+  /** now() − the account's created_at, in seconds, on the database's clock. */
+  accountAgeSeconds: number | null;
+  /** For the new-member hold only (null otherwise): whether the writer moderates the group, and their posts in it. */
+  moderatesGroup: boolean | null;
+  postsInGroup: number | null;
+}
+
+/** What the writer-context query looks up for automod (automodNeeds). */
+export interface AutomodNeeds {
+  rules: boolean;
+  countWrites: boolean;
+  /** The same-words key of the body, when the duplicate rule could apply (long enough, a create, not in crisis). */
+  duplicateKey: string | null;
+  approval: boolean;
+}
 
 /**
  * What automod decides about one write (issue 13 items 5 and 6), before the
@@ -27,7 +56,7 @@ import { moderatedGroupIds } from './moderator-scope.js';
  * safety flow is unchanged.
  */
 export interface AutomodDecision {
-  matches: AutomodRuleRow[];
+  matches: AutomodRuleRef[];
   hold: 'automod' | 'approval' | null;
   contentWarning: string | null;
   write: 'create' | 'edit';
@@ -49,27 +78,56 @@ export interface AutomodWrite {
 const STRENGTH: Record<AutomodAction, number> = { hold: 3, content_warning: 2, flag: 1 };
 const NOTHING: Omit<AutomodDecision, 'write'> = { matches: [], hold: null, contentWarning: null };
 
-export async function decideAutomod(deps: Pick<Deps, 'db'> & Partial<Pick<Deps, 'authLimiters'>>, auth: AuthContext, write: AutomodWrite): Promise<AutomodDecision> {
+/**
+ * Short words are said twice by people, not spammers ("Thank you ❤", "Same here"):
+ * only a text at least this long counts as a duplicate.
+ */
+export const DUPLICATE_MIN_CHARACTERS = 40;
+
+/** Whether automod looks at this writer at all: staff speak for the community; the Hearth Safety account writes the automatic replies. */
+const exempt = (auth: AuthContext) => accountPolicy.isStaff(auth.user.role) || auth.user.isSystem;
+
+/**
+ * What the writer-context query (posts/writer-context.ts) must look up for automod to decide this write: only
+ * the facts a rule could use (words in crisis skip the rate, duplicate and approval rules, an edit the first two).
+ */
+export function automodNeeds(auth: AuthContext, write: AutomodWrite): AutomodNeeds {
+  const inCrisis = isAtLeast(write.assessment.level, 'high');
+  if (exempt(auth)) return { rules: false, countWrites: false, duplicateKey: null, approval: false };
+  const creating = write.write === 'create' && !inCrisis;
+  const key = sameWordsKey(write.body);
+  return {
+    rules: true,
+    countWrites: creating,
+    duplicateKey: creating && key.length >= DUPLICATE_MIN_CHARACTERS ? key : null,
+    approval: creating && write.contentType === 'post' && (write.holdNewMemberPosts ?? 0) > 0,
+  };
+}
+
+/**
+ * Decides with the facts the writer-context query returned (`facts`: the enabled rules with what each needs,
+ * read in that one query so that a rule changed on any node applies to the next write).
+ */
+export async function decideAutomod(deps: Partial<Pick<Deps, 'authLimiters'>>, auth: AuthContext, write: AutomodWrite, facts: AutomodFacts): Promise<AutomodDecision> {
   const inCrisis = isAtLeast(write.assessment.level, 'high');
   const userId = auth.user.id;
   // The posting limit: never for words written in crisis (nothing written in crisis is refused).
   if (write.write === 'create' && !inCrisis) await deps.authLimiters?.memberPost(userId);
-  // Staff speak for the community; the Hearth Safety account writes the automatic replies.
-  if (accountPolicy.isStaff(auth.user.role) || auth.user.isSystem) return { ...NOTHING, write: write.write };
-  const matches: AutomodRuleRow[] = [];
-  for (const rule of await rulesFor(deps.db, write.groupId)) {
+  if (exempt(auth)) return { ...NOTHING, write: write.write };
+  const matches: AutomodRuleRef[] = [];
+  for (const rule of facts.rules) {
     // In crisis a hold becomes a flag: no rule hides these words from peers.
-    if (await ruleMatches(deps.db, rule, write, userId, inCrisis)) matches.push(inCrisis && rule.action === 'hold' ? { ...rule, action: 'flag' } : rule);
+    if (ruleMatches(rule, write, facts, inCrisis)) matches.push(inCrisis && rule.action === 'hold' ? { ...rule, action: 'flag' } : rule);
   }
   matches.sort((a, b) => STRENGTH[b.action] - STRENGTH[a.action]);
   const strongest = matches[0]?.action;
   let hold: AutomodDecision['hold'] = strongest === 'hold' ? 'automod' : null;
-  if (!hold && !inCrisis && (await waitsForApproval(deps.db, write, userId))) hold = 'approval';
+  if (!hold && !inCrisis && waitsForApproval(write, facts)) hold = 'approval';
   const warningRule = matches.find((rule) => rule.action === 'content_warning');
-  return { matches, hold, contentWarning: warningRule ? warningRule.name : null, write: write.write };
+  return { matches: matches.map(({ id, kind, action, name }) => ({ id, kind, action, name })), hold, contentWarning: warningRule ? warningRule.name : null, write: write.write };
 }
 
-async function ruleMatches(db: Database, rule: AutomodRuleRow, write: AutomodWrite, userId: string, inCrisis: boolean): Promise<boolean> {
+function ruleMatches(rule: AutomodRuleFacts, write: AutomodWrite, facts: AutomodFacts, inCrisis: boolean): boolean {
   switch (rule.kind) {
     case 'slurs': {
       const config = automodConfigSchemas.slurs.safeParse(rule.config);
@@ -80,82 +138,35 @@ async function ruleMatches(db: Database, rule: AutomodRuleRow, write: AutomodWri
     case 'link_limit': {
       const config = automodConfigSchemas.link_limit.safeParse(rule.config);
       if (inCrisis || !config.success || countLinks(write.text) <= config.data.maxLinks) return false;
-      return isNewAccount(db, userId);
+      return isNewAccount(facts);
     }
     case 'rate_limit': {
       const config = automodConfigSchemas.rate_limit.safeParse(rule.config);
-      if (inCrisis || write.write !== 'create' || !config.success) return false;
+      if (inCrisis || write.write !== 'create' || !config.success || rule.recentWrites === null) return false;
       // This write counts too: more than maxPosts within the window.
-      return (await writtenWithin(db, userId, config.data.minutes)) + 1 > config.data.maxPosts;
+      return rule.recentWrites + 1 > config.data.maxPosts;
     }
     case 'duplicate': {
       const config = automodConfigSchemas.duplicate.safeParse(rule.config);
       if (inCrisis || write.write !== 'create' || !config.success) return false;
-      return sameWordsWithin(db, userId, sameWordsKey(write.body), config.data.minutes);
+      return rule.sameWords === true;
     }
   }
 }
 
-/**
- * Posts and replies carry the database's time (created_at default now()), so
- * the windows below are measured against the database's clock as well.
- */
-const since = (minutes: number) => sql`now() - make_interval(mins => ${minutes})`;
-
-async function writtenWithin(db: Database, userId: string, minutes: number): Promise<number> {
-  const [postCount] = await db.select({ n: count() }).from(posts).where(and(eq(posts.authorId, userId), gt(posts.createdAt, since(minutes))));
-  const [replyCount] = await db
-    .select({ n: count() })
-    .from(replies)
-    .where(and(eq(replies.authorId, userId), eq(replies.automatic, false), gt(replies.createdAt, since(minutes))));
-  return (postCount?.n ?? 0) + (replyCount?.n ?? 0);
-}
-
-const wordsKeySql = (column: typeof posts.body | typeof replies.body) => sql`lower(regexp_replace(btrim(${column}), '\\s+', ' ', 'g'))`;
-
-/**
- * Short words are said twice by people, not spammers ("Thank you ❤", "Same here"):
- * only a text at least this long counts as a duplicate.
- */
-export const DUPLICATE_MIN_CHARACTERS = 40;
-
-async function sameWordsWithin(db: Database, userId: string, key: string, minutes: number): Promise<boolean> {
-  if (key.length < DUPLICATE_MIN_CHARACTERS) return false;
-  const post = await db
-    .select({ id: posts.id })
-    .from(posts)
-    .where(and(eq(posts.authorId, userId), gt(posts.createdAt, since(minutes)), sql`${wordsKeySql(posts.body)} = ${key}`))
-    .limit(1);
-  if (post.length > 0) return true;
-  const reply = await db
-    .select({ id: replies.id })
-    .from(replies)
-    .where(and(eq(replies.authorId, userId), gt(replies.createdAt, since(minutes)), sql`${wordsKeySql(replies.body)} = ${key}`))
-    .limit(1);
-  return reply.length > 0;
-}
-
-/** Younger than the site's new-account age (site_settings `moderation`). */
-async function isNewAccount(db: Database, userId: string): Promise<boolean> {
-  const { newAccountDays } = await readModerationSettings(db);
-  if (newAccountDays === 0) return false;
-  const [row] = await db
-    .select({ isNew: sql<boolean>`${users.createdAt} > now() - make_interval(days => ${newAccountDays})` })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row?.isNew === true;
+/** Younger than the site's new-account age (site_settings `moderation`), by the database's clock. */
+function isNewAccount(facts: AutomodFacts): boolean {
+  const { newAccountDays } = parseModerationSettings(facts.moderationSettings);
+  if (newAccountDays === 0 || facts.accountAgeSeconds === null) return false;
+  return facts.accountAgeSeconds < newAccountDays * 86_400;
 }
 
 /** A new post by a member with fewer than N posts in this group (its moderators excepted). */
-async function waitsForApproval(db: Database, write: AutomodWrite, userId: string): Promise<boolean> {
+function waitsForApproval(write: AutomodWrite, facts: AutomodFacts): boolean {
   const limit = write.holdNewMemberPosts ?? 0;
   if (limit <= 0 || write.contentType !== 'post' || write.write !== 'create') return false;
-  if ((await moderatedGroupIds(db, userId)).includes(write.groupId)) return false;
-  const [row] = await db
-    .select({ n: count() })
-    .from(posts)
-    .where(and(eq(posts.authorId, userId), eq(posts.groupId, write.groupId), ne(posts.status, 'removed_by_author')));
-  return (row?.n ?? 0) < limit;
+  if (facts.moderatesGroup === true) return false;
+  return (facts.postsInGroup ?? 0) < limit;
 }
 
 /**

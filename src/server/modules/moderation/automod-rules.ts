@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import type { AutomodRuleView } from '../../../shared/api/moderation-automod.js';
 import type { AutomodAction, AutomodRuleKind } from '../../../shared/api/moderation.js';
 import type { Database } from '../../db/index.js';
@@ -13,14 +13,6 @@ export async function listRules(db: Database, groupId: string | null): Promise<A
     .from(automodRules)
     .where(groupId ? eq(automodRules.groupId, groupId) : isNull(automodRules.groupId))
     .orderBy(asc(automodRules.createdAt), asc(automodRules.id));
-}
-
-/** The enabled rules that apply to a write in this group: the site's and the group's own. */
-export async function rulesFor(db: Database, groupId: string): Promise<AutomodRuleRow[]> {
-  return db
-    .select()
-    .from(automodRules)
-    .where(and(eq(automodRules.enabled, true), or(isNull(automodRules.groupId), eq(automodRules.groupId, groupId))));
 }
 
 export async function findRule(db: Database, id: string): Promise<AutomodRuleRow | undefined> {

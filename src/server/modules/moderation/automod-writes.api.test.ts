@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { automodHits, automodRules, groups, moderationActions, moderationItems, moderationNotices, safetyAlerts, safetyReviewItems, users } from '../../db/schema/index.js';
+import { automodHits, automodRules, groups, moderationActions, moderationItems, moderationNotices, replies, safetyAlerts, safetyReviewItems, users } from '../../db/schema/index.js';
 import { account as accountOf, memberIn, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
@@ -136,6 +136,22 @@ describe('automod on posts and replies', () => {
     const { post: third } = await writePost(writer.client, 'caregivers', { body: 'Fourth one, still awake.' });
     expect((await thread(writer.client, third.id)).post).toMatchObject({ status: 'held', heldBy: 'automod' });
     expect(await itemOf(third.id)).toMatchObject({ reasons: ['rate_limit'], automodRuleId: created.json().rule.id });
+  });
+
+  it('replies count too: the same words again in a reply are flagged, and replies count toward posting very fast', async () => {
+    const created = await admin.client.post('/api/moderation/automod/rules?group=parents', { kind: 'rate_limit', name: 'Slow down here', action: 'hold', config: { maxPosts: 3, minutes: 10 } });
+    expect(created.statusCode).toBe(201);
+    const writer = await memberIn(hearth, 'parents');
+    const { post: first } = await writePost(writer.client, 'parents', { body: 'The baby will not sleep again tonight.' });
+    const words = 'Has anyone tried the white noise app everyone talks about, is it any good at all';
+    const once = await writeReply(writer.client, first.id, { body: words });
+    const twice = await writeReply(writer.client, first.id, { body: `  ${words.toUpperCase()}  ` });
+    expect(await itemOf(once.id)).toBeUndefined();
+    expect(await itemOf(twice.id)).toMatchObject({ kind: 'automod', reasons: ['duplicate'] });
+    // A post and two replies within ten minutes: the fourth write is one too many.
+    const fourth = await writeReply(writer.client, first.id, { body: 'Going to try reading to her instead.' });
+    expect((await db().select().from(replies).where(eq(replies.id, fourth.id)))[0]).toMatchObject({ status: 'held', heldBy: 'automod' });
+    expect(await itemOf(fourth.id)).toMatchObject({ reasons: ['rate_limit'], automodRuleId: created.json().rule.id });
   });
 
   it('words the assessor rates high are never held from peers by a rule: the hold becomes a flag the queue still sees', async () => {

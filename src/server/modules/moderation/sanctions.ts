@@ -24,8 +24,14 @@ export async function activeSanctions(db: Database, userId: string, now: Date, o
     .select({ id: sanctions.id, kind: sanctions.kind, groupId: sanctions.groupId, reason: sanctions.reason, until: sanctions.until })
     .from(sanctions)
     .where(and(eq(sanctions.userId, userId), isNull(sanctions.liftedAt), or(isNull(sanctions.until), gt(sanctions.until, now)), named));
-  const order: Record<SanctionKind, number> = { ban: 0, suspend: 1, mute: 2 };
-  return rows.sort((a, b) => order[a.kind] - order[b.kind]);
+  return worstFirst(rows);
+}
+
+const ORDER: Record<SanctionKind, number> = { ban: 0, suspend: 1, mute: 2 };
+
+/** Ban, suspension, mutes. */
+export function worstFirst(rows: ActiveSanction[]): ActiveSanction[] {
+  return rows.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
 }
 
 /**
@@ -72,7 +78,11 @@ export async function assertMayWrite(db: Database, userId: string, now: Date, gr
 
 /** The sanction that refuses a write here, if any: a ban or suspension everywhere, a mute in its group. */
 export async function refusingSanction(db: Database, userId: string, now: Date, groupId?: string | null): Promise<ActiveSanction | undefined> {
-  const active = await activeSanctions(db, userId, now);
+  return refusingAmong(await activeSanctions(db, userId, now), groupId);
+}
+
+/** The one of these sanctions in force (worst first) that refuses a write in this group, if any. */
+export function refusingAmong(active: ActiveSanction[], groupId?: string | null): ActiveSanction | undefined {
   return active.find((sanction) => sanction.kind !== 'mute' || (groupId != null && sanction.groupId === groupId));
 }
 
@@ -81,10 +91,12 @@ export async function refusingSanction(db: Database, userId: string, now: Date, 
  * words written in crisis (`inCrisis`: they raise an alert) are never refused
  * or lost, but kept held ('sanction': only the writer and staff see them; an
  * edit does not lift it); anything else is refused as assertMayWrite does.
- * Returns null when no sanction applies.
+ * Returns null when no sanction applies. `active`: the writer's sanctions in
+ * force, read in the write's own writer-context query (never cached: a
+ * sanction takes effect on the next write).
  */
-export async function sanctionHoldFor(db: Database, userId: string, now: Date, groupId: string, inCrisis: boolean): Promise<'sanction' | null> {
-  const refusing = await refusingSanction(db, userId, now, groupId);
+export function sanctionHoldFor(active: ActiveSanction[], groupId: string, inCrisis: boolean): 'sanction' | null {
+  const refusing = refusingAmong(active, groupId);
   if (!refusing) return null;
   if (inCrisis) return 'sanction';
   throw new SanctionError(refusing);

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/index.js';
-import { threadAliases } from '../../db/schema/index.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Database } from '../../db/index.js';
 
 // Gentle words only: an alias is what a person in pain is called by strangers.
 const ADJECTIVES = [
@@ -22,25 +21,27 @@ export function randomAlias(): string {
 /**
  * The member's alias in this thread, made on first use. Stable within the thread,
  * independent across threads (a fresh random draw per thread), unique within it.
+ * One statement per try (the write path's round trips, issue 14): the alias they
+ * have, or a new one inserted when they have none. Neither comes back when the
+ * drawn alias is taken or another request made theirs at the same moment; the
+ * next try (a new statement, so a fresh snapshot) then finds theirs or draws again.
  */
 export async function aliasFor(db: Database, postId: string, userId: string): Promise<string> {
-  const [existing] = await db
-    .select({ alias: threadAliases.alias })
-    .from(threadAliases)
-    .where(and(eq(threadAliases.postId, postId), eq(threadAliases.userId, userId)))
-    .limit(1);
-  if (existing) return existing.alias;
   // 1,296 combinations: a handful of tries always finds a free one in a real thread.
   for (let attempt = 0; attempt < 20; attempt++) {
     const alias = attempt < 15 ? randomAlias() : `${randomAlias()} ${attempt}`;
-    const [inserted] = await db.insert(threadAliases).values({ postId, userId, alias }).onConflictDoNothing().returning();
-    if (inserted) return inserted.alias;
-    const [raced] = await db
-      .select({ alias: threadAliases.alias })
-      .from(threadAliases)
-      .where(and(eq(threadAliases.postId, postId), eq(threadAliases.userId, userId)))
-      .limit(1);
-    if (raced) return raced.alias;
+    const result = await db.execute(sql`
+      with existing as (
+        select ta.alias from thread_aliases ta where ta.post_id = ${postId} and ta.user_id = ${userId}
+      ), inserted as (
+        insert into thread_aliases (post_id, user_id, alias)
+        select ${postId}, ${userId}, ${alias} where not exists (select 1 from existing)
+        on conflict do nothing
+        returning alias
+      )
+      select alias from existing union all select alias from inserted`);
+    const [row] = rowsOf<{ alias: string }>(result);
+    if (row) return row.alias;
   }
   throw new Error('could not find a free alias');
 }

@@ -1,8 +1,7 @@
 import type { HoldSource } from '../../../shared/api/moderation.js';
-import type { Deps } from '../../deps.js';
 import { forbidden } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
-import { sanctionHoldFor } from '../moderation/sanctions.js';
+import { sanctionHoldFor, type ActiveSanction } from '../moderation/sanctions.js';
 import { raisesAlert, shouldHold, type WriteAssessment } from '../safety/assessment-service.js';
 import { isStaffRole } from './visibility.js';
 
@@ -14,17 +13,17 @@ import { isStaffRole } from './visibility.js';
  * raise an alert: then they are kept, held for the writer and the safety team
  * ('sanction', 'locked'), the alert is raised and the support card shown.
  * Otherwise the assessor holds words that describe a method or an attempt.
+ * `sanctions`: those in force on the writer now (writer-context.ts, read for this write).
  */
-export async function holdForWrite(
-  deps: Pick<Deps, 'db' | 'clock'>,
+export function holdForWrite(
   auth: AuthContext,
-  write: { groupId: string; assessment: WriteAssessment; lockedThread?: boolean },
-): Promise<HoldSource | null> {
+  write: { groupId: string; assessment: WriteAssessment; lockedThread?: boolean; sanctions: ActiveSanction[] },
+): HoldSource | null {
   const inCrisis = raisesAlert(write.assessment);
   // A locked thread takes no replies, from its author too; staff may still answer in it.
   const locked = write.lockedThread === true && !isStaffRole(auth.user.role);
   if (locked && !inCrisis) throw forbidden('This thread is locked by the moderators: it can be read but takes no new replies.');
-  const paused = await sanctionHoldFor(deps.db, auth.user.id, deps.clock.now(), write.groupId, inCrisis);
+  const paused = sanctionHoldFor(write.sanctions, write.groupId, inCrisis);
   if (paused) return paused;
   if (locked) return 'locked';
   return shouldHold(write.assessment) ? 'assessor' : null;

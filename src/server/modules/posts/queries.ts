@@ -224,20 +224,20 @@ const ANSWERS_POST = sql.raw(`r.status = 'visible' and not r.automatic and (r.au
  * queue behind each other. If the database crashes in that instant, the reply
  * itself is safe and `repairThreadCounters` recomputes the cache at start.
  * The reply's own created_at is read in SQL: a JS Date would drop its microseconds.
+ *
+ * One statement, so one round trip: it is its own transaction, and
+ * `set_config(…, true)` in its FROM (a one-row subquery, evaluated once) sets
+ * asynchronous commit for that transaction alone, as `set local` would inside
+ * BEGIN … COMMIT (PostgreSQL reads synchronous_commit when it commits).
  */
 export async function recordReplyOnPost(db: Database, postId: string, replyId: string, answers: boolean): Promise<void> {
-  const replyCreatedAt = sql`(select r.created_at from replies r where r.id = ${replyId})`;
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local synchronous_commit to off`);
-    await tx
-      .update(posts)
-      .set({
-        replyCount: sql`${posts.replyCount} + 1`,
-        lastActivityAt: sql`greatest(${posts.lastActivityAt}, ${replyCreatedAt})`,
-        ...(answers ? { answeredAt: sql`coalesce(${posts.answeredAt}, ${replyCreatedAt})` } : {}),
-      })
-      .where(eq(posts.id, postId));
-  });
+  await db.execute(sql`
+    update posts p set
+      reply_count = p.reply_count + 1,
+      last_activity_at = greatest(p.last_activity_at, r.created_at),
+      answered_at = case when ${answers} then coalesce(p.answered_at, r.created_at) else p.answered_at end
+    from (select set_config('synchronous_commit', 'off', true)) as async_commit, replies r
+    where p.id = ${postId} and r.id = ${replyId}`);
 }
 
 /**

@@ -13,7 +13,6 @@ import type { AuthContext } from '../accounts/session-service.js';
 import { blockExistsBetween } from '../boundaries/queries.js';
 import { groupPolicy } from '../groups/policies.js';
 import { requireGroup } from '../groups/service.js';
-import { findSettings } from '../members/queries.js';
 import type { HoldSource } from '../../../shared/api/moderation.js';
 import { assessForWrite, publicSignal, recordSafety, type RecordedSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
@@ -29,7 +28,8 @@ import { shownReplyIds } from './shown.js';
 import { isStaffRole } from './visibility.js';
 import { assertMayWrite } from '../moderation/sanctions.js';
 import { holdForWrite, statusAfterEdit } from './holds.js';
-import { decideAutomod, withAutomod } from '../moderation/automod-decide.js';
+import { automodNeeds, decideAutomod, withAutomod, type AutomodWrite } from '../moderation/automod-decide.js';
+import { loadWriterContext } from './writer-context.js';
 import { recordAutomod } from '../moderation/automod-record.js';
 import { automodHeldReasons, heldReasonFor } from '../moderation/automod-held.js';
 
@@ -116,6 +116,11 @@ export interface WriteContext {
   countryCode: string | null;
 }
 
+/** The writer's sanctions, anonymity default and automod's facts for this write: one query (writer-context.ts). */
+function writerContext(deps: WriteDeps, auth: AuthContext, write: AutomodWrite) {
+  return loadWriterContext(deps.db, { userId: auth.user.id, groupId: write.groupId, now: deps.clock.now(), automod: automodNeeds(auth, write) });
+}
+
 /** After the commit: tell on-duty staff live, and build the writer's support card. */
 async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; hold: HoldSource | null }, context: WriteContext) {
   const events = [safety.alertEvent, safety.reviewEvent].filter((event) => event !== null);
@@ -132,18 +137,20 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
   if (!groupPolicy.canParticipate(entry)) {
     throw forbidden(entry.group.archivedAt ? 'This group is archived: it can be read but not posted in.' : 'Join the group to post in it.');
   }
-  const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
   // Assessed before anything is written (and before a sanction refuses it); stored with the content in one transaction.
   const assessment = await assessForWrite(deps.db, auth.user.id, `${input.title}\n\n${input.body}`);
-  const hold = await holdForWrite(deps, auth, { groupId: entry.group.id, assessment });
+  const automodWrite = { contentType: 'post', write: 'create', groupId: entry.group.id, text: `${input.title}\n\n${input.body}`, body: input.body, assessment, holdNewMemberPosts: entry.group.holdNewMemberPosts } as const;
+  const writer = await writerContext(deps, auth, automodWrite);
+  const anonymous = input.anonymous ?? writer.anonymousByDefault;
+  const hold = holdForWrite(auth, { groupId: entry.group.id, assessment, sanctions: writer.sanctions });
   const held = hold !== null;
   // #chatsafe: a visible post whose words are assessed high carries the suicide and self-harm warning for other
   // members. It and the automatic reply are public, so they follow the words alone, never the writer's history.
   const warning = { contentWarning: input.contentWarning || null, contentWarningTopics: input.contentWarningTopics };
   const { autoContentWarning, ...contentWarningFields } = wantsAutoWarning(publicSignal(assessment), held) ? withAutoWarning(warning) : { ...warning, autoContentWarning: false };
   // Automod (moderation): its rules and the new-member hold; the assessor's own hold stays the assessor's.
-  const automod = await decideAutomod(deps, auth, { contentType: 'post', write: 'create', groupId: entry.group.id, text: `${input.title}\n\n${input.body}`, body: input.body, assessment, holdNewMemberPosts: entry.group.holdNewMemberPosts });
+  const automod = await decideAutomod(deps, auth, automodWrite, writer.automod);
   const { postId, safety, automodEvents } = await deps.db.transaction(async (tx) => {
     const post = await queries.insertPost(tx, {
       groupId: entry.group.id,
@@ -196,15 +203,17 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     }
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
   }
-  const anonymous = input.anonymous ?? (await findSettings(deps.db, auth.user.id)).anonymousByDefault;
   const bodyHtml = renderMarkdown(input.body);
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body);
+  const automodWrite = { contentType: 'reply', write: 'create', groupId: head.post.groupId, text: input.body, body: input.body, assessment } as const;
+  const writer = await writerContext(deps, auth, automodWrite);
+  const anonymous = input.anonymous ?? writer.anonymousByDefault;
   // A locked thread or a sanction refuses the reply here, after the assessor: words written in crisis are kept (holds.ts).
-  const hold = await holdForWrite(deps, auth, { groupId: head.post.groupId, assessment, lockedThread: head.post.lockedAt !== null });
+  const hold = holdForWrite(auth, { groupId: head.post.groupId, assessment, lockedThread: head.post.lockedAt !== null, sanctions: writer.sanctions });
   // A reply the author of a held post writes under it is kept with the post: held too, so that only they and
   // the safety team see it, and it moves no counter (to others the post reads as removed, which takes no replies).
   const keptWithPost = head.post.status === 'held';
-  const automod = await decideAutomod(deps, auth, { contentType: 'reply', write: 'create', groupId: head.post.groupId, text: input.body, body: input.body, assessment });
+  const automod = await decideAutomod(deps, auth, automodWrite, writer.automod);
   const { reply, safety, alias, automodEvents } = await deps.db.transaction(async (tx) => {
     const threadAlias = anonymous ? await aliasFor(tx, postId, auth.user.id) : null;
     const row = await queries.insertReply(tx, {
@@ -267,7 +276,9 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   const body = input.body ?? head.post.body;
   // An edit is new writing: it is assessed like a new post (before a sanction refuses it: holds.ts).
   const assessment = await assessForWrite(deps.db, auth.user.id, `${title}\n\n${body}`);
-  const hold = await holdForWrite(deps, auth, { groupId: head.post.groupId, assessment });
+  const automodWrite = { contentType: 'post', write: 'edit', groupId: head.post.groupId, text: `${title}\n\n${body}`, body, assessment } as const;
+  const writer = await writerContext(deps, auth, automodWrite);
+  const hold = holdForWrite(auth, { groupId: head.post.groupId, assessment, sanctions: writer.sanctions });
   const held = hold !== null;
   const previousLevelWasHigh = await queries.newestLevelIsHigh(deps.db, 'post', postId);
   // Changed, not merely sent: the edit form sends the warning as it stands with every edit.
@@ -286,7 +297,7 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       autoContentWarning: head.post.autoContentWarning,
     },
   });
-  const automod = await decideAutomod(deps, auth, { contentType: 'post', write: 'edit', groupId: head.post.groupId, text: `${title}\n\n${body}`, body, assessment });
+  const automod = await decideAutomod(deps, auth, automodWrite, writer.automod);
   const { safety, automodEvents } = await deps.db.transaction(async (tx) => {
     // Earlier versions are kept for staff: edits must not erase what was said.
     await queries.insertRevision(tx, { contentType: 'post', contentId: postId, title: head.post.title, body: head.post.body, contentWarning: head.post.contentWarning });
@@ -329,8 +340,10 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
   const reply = await requireOwnReply(deps, auth, replyId);
   const { post } = await requireReadableThread(deps, auth, reply.postId);
   const assessment = await assessForWrite(deps.db, auth.user.id, body);
-  const hold = await holdForWrite(deps, auth, { groupId: post.groupId, assessment });
-  const automod = await decideAutomod(deps, auth, { contentType: 'reply', write: 'edit', groupId: post.groupId, text: body, body, assessment });
+  const automodWrite = { contentType: 'reply', write: 'edit', groupId: post.groupId, text: body, body, assessment } as const;
+  const writer = await writerContext(deps, auth, automodWrite);
+  const hold = holdForWrite(auth, { groupId: post.groupId, assessment, sanctions: writer.sanctions });
+  const automod = await decideAutomod(deps, auth, automodWrite, writer.automod);
   const after = withAutomod(automod, statusAfterEdit(reply, hold), reply);
   const { safety, automodEvents } = await deps.db.transaction(async (tx) => {
     await queries.insertRevision(tx, { contentType: 'reply', contentId: replyId, body: reply.body });

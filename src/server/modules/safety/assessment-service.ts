@@ -7,7 +7,7 @@ import { riskAssessments, safetyReviewItems } from '../../db/schema/index.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import { staffChannel, type LiveEvent, type LiveHub } from '../../live/hub.js';
 import { openAlert } from '../safety-team/open-alert.js';
-import { assess } from './assessor/index.js';
+import { assess, withHistory } from './assessor/index.js';
 import { HISTORY_WINDOW_MS } from './assessor/history.js';
 
 export type AssessedContentType = 'post' | 'reply' | 'message' | 'checkin';
@@ -30,7 +30,8 @@ export function publicSignal(assessment: WriteAssessment): Pick<Assessment, 'lev
 /**
  * The assessor in the write path. Layer 3 (the author's recent levels) needs a
  * query, so it runs only when the text itself shows at least `low`: most posts
- * cost one in-memory assessment and nothing else.
+ * cost one in-memory assessment and nothing else. The text is read once: the
+ * history layer is applied to that reading (withHistory).
  */
 export async function assessForWrite(db: Database, authorId: string, text: string, now = new Date()): Promise<WriteAssessment> {
   const first = assess(text, { now });
@@ -42,7 +43,7 @@ export async function assessForWrite(db: Database, authorId: string, text: strin
     .where(and(eq(riskAssessments.authorId, authorId), gt(riskAssessments.createdAt, new Date(now.getTime() - HISTORY_WINDOW_MS))))
     .orderBy(desc(riskAssessments.createdAt))
     .limit(20);
-  return { ...(recent.length < 2 ? first : assess(text, { now, recentLevels: recent })), textLevel };
+  return { ...withHistory(first, { now, recentLevels: recent }), textLevel };
 }
 
 /**

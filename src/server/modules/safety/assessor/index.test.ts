@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentSchema, levelRank, type RiskLevel } from '../../../../shared/risk.js';
 import { analyse } from './analyse.js';
-import { MODEL_VERSION, assess } from './index.js';
+import { MODEL_VERSION, assess, withHistory } from './index.js';
 
 /** Level from the rules alone (no model, no history): what the rule layer decided. */
 const ruleLevel = (text: string): RiskLevel =>
@@ -303,6 +303,23 @@ describe('assess: output', () => {
     expect(raised.level).toBe('high');
     expect(raised.evidence.map((e) => e.signal)).toContain('history:rising');
     expect(assess('lovely walk by the river with the dog', { recentLevels, now }).level).not.toBe('high');
+  });
+
+  it('the history layer applied to a reading without history gives what reading with it gives (the write path reads once)', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    const rising = [
+      { level: 'low' as const, at: new Date('2026-11-18T12:00:00Z') },
+      { level: 'elevated' as const, at: new Date('2026-11-21T12:00:00Z') },
+    ];
+    const falling = [
+      { level: 'high' as const, at: new Date('2026-11-18T12:00:00Z') },
+      { level: 'low' as const, at: new Date('2026-11-21T12:00:00Z') },
+    ];
+    const texts = ["what's even the point anymore.", 'I want to kill myself', 'lovely walk by the river with the dog', 'i feel so tired of everything lately'];
+    for (const recentLevels of [rising, falling]) {
+      for (const text of texts) expect(withHistory(assess(text, { now }), { now, recentLevels })).toEqual(assess(text, { now, recentLevels }));
+    }
+    expect(withHistory(assess(texts[0]!, { now }), { now, recentLevels: rising }).level).toBe('high');
   });
 
   it('matches the shared schema and names the rules and weights versions', () => {

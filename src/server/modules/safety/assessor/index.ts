@@ -55,6 +55,17 @@ export function assess(text: string, context?: AssessmentContext): Assessment {
   return active.assess(text, context);
 }
 
+/**
+ * The history layer alone, on an assessment made without history: exactly what
+ * `assess(text, context)` returns, without reading the text a second time (the
+ * write path learns the author's history only after the first reading).
+ */
+export function withHistory(assessment: Assessment, context: AssessmentContext): Assessment {
+  const history = applyHistory(assessment.level, context);
+  if (!history.raised) return assessment;
+  return { ...assessment, level: history.level, evidence: [...assessment.evidence, { start: 0, end: 0, signal: 'history:rising' }] };
+}
+
 function assessWith(model: LinearModel, modelVersion: string, text: string, context?: AssessmentContext): Assessment {
   const rules = analyse(text);
   const tokens = model.tokenLogits(modelTokens(rules));
