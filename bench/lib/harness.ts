@@ -8,6 +8,8 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** Requests autocannon gave up on (10 s by default); also counted in `errors`. */
+  timeouts: number;
   non2xx: number;
 }
 
@@ -77,6 +79,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
   };
 }

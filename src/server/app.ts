@@ -25,6 +25,7 @@ import { registerConversationRoutes } from './modules/conversations/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
 import { registerGroupRoutes } from './modules/groups/routes.js';
 import { seedGroupCatalogue } from './modules/groups/service.js';
+import { watchEmbeddedLoad } from './modules/health/embedded.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerQueueRoutes } from './modules/moderation/queue-routes.js';
@@ -194,11 +195,13 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await app.ready();
   const scheduler = new EscalationScheduler(deps);
   scheduler.start();
+  const stopWatchingLoad = watchEmbeddedLoad(database, app.log);
   return {
     app,
     deps,
     scheduler,
     async close() {
+      stopWatchingLoad();
       await scheduler.stop();
       await app.close();
       await pubsub.close();
