@@ -15,6 +15,8 @@ export interface LoadResult {
 
 export interface Spawned {
   port: number;
+  /** The server's process id (memory.bench.ts reads its resident size from /proc). */
+  pid: number;
   info: Record<string, unknown>;
   stop(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
   });
   return {
     port: info.port as number,
+    pid: child.pid!,
     info,
     stop: () =>
       new Promise<void>((resolve) => {
