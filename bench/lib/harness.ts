@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -114,7 +115,13 @@ export async function signUpMember(base: string, handle: string): Promise<string
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux): what it really ran, unlike a profile's wall-clock samples. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 
 /** The same-run ceiling: a plain node:http JSON server under the same load. */
 export async function measureCeiling(): Promise<LoadResult> {
