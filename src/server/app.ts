@@ -8,6 +8,7 @@ import type { Config } from './config/index.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
+import { registerEmbeddedAdmission } from './http/embedded-admission.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions, type LoggerChoices } from './http/logging.js';
 import { createAuthLimiters } from './http/rate-limit.js';
@@ -136,6 +137,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
 
   registerErrorHandler(app);
   await registerSecurity(app, config.publicUrl);
+  // Before authentication, whose session lookup is a request's first database call.
+  registerEmbeddedAdmission(app, database);
   await app.register(cookie);
   registerAuthentication(app, deps);
   await app.register(swagger, {
@@ -195,6 +198,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await app.ready();
   const scheduler = new EscalationScheduler(deps);
   scheduler.start();
+  // Start-up's own work (migrations, repairs) blocked the loop; the rule is about the crowd from here on.
+  database.embeddedLoad?.restart();
   const stopWatchingLoad = watchEmbeddedLoad(database, app.log);
   return {
     app,

@@ -18,8 +18,8 @@ export interface DatabaseHandle {
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
-  /** PGlite only: how long calls waited for its one connection lately (embedded-load.ts). */
-  embeddedLoad?(): EmbeddedLoad;
+  /** PGlite only: how late work got to run on the server's thread lately (embedded-load.ts). */
+  embeddedLoad?: { snapshot(): EmbeddedLoad; restart(): void };
 }
 
 /** Rows of a raw `db.execute(sql)` result: both drivers return `{ rows }`. */

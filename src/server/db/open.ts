@@ -5,7 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import type { Database, DatabaseHandle } from './database.js';
-import { QueueWaitMonitor } from './embedded-load.js';
+import { LoopDelayMonitor } from './embedded-load.js';
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL: use a pooled PostgreSQL connection. */
@@ -69,33 +69,21 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   const options = { startParams: pgliteStartParams };
   const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
-  const monitor = new QueueWaitMonitor();
-  watchQueue(client, monitor);
+  const monitor = new LoopDelayMonitor();
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',
-    embeddedLoad: () => monitor.snapshot(),
+    embeddedLoad: monitor,
     // PGlite is one connection inside this process: nothing else can race us.
     withLock: (_key, fn) => fn(),
     async ping() {
       await client.query('SELECT 1');
     },
     async close() {
+      monitor.stop();
       await client.close();
     },
   };
 }
 
-/**
- * Every call that takes PGlite's one connection (query, exec, a whole transaction: Drizzle uses these three)
- * goes through the monitor, which records how long it waited for the connection.
- */
-function watchQueue(client: PGlite, monitor: QueueWaitMonitor): void {
-  const query = client.query.bind(client);
-  const exec = client.exec.bind(client);
-  const transaction = client.transaction.bind(client);
-  client.query = ((...args: Parameters<typeof query>) => monitor.track(() => query(...args))) as typeof client.query;
-  client.exec = (...args: Parameters<typeof exec>) => monitor.track(() => exec(...args));
-  client.transaction = ((callback: Parameters<typeof transaction>[0]) => monitor.track(() => transaction(callback))) as typeof client.transaction;
-}

@@ -6,12 +6,12 @@ import { judgeLoad, judgeSize, SWITCH_TO_POSTGRES, type EmbeddedVerdict } from '
 /** What /readyz says about the embedded database (nothing on PostgreSQL). */
 export function embeddedReadiness(database: Pick<DatabaseHandle, 'embeddedLoad'>) {
   if (!database.embeddedLoad) return undefined;
-  const load = database.embeddedLoad();
+  const load = database.embeddedLoad.snapshot();
   const verdict = judgeLoad(load);
   return {
     database: 'embedded' as const,
-    queueWaitP95Ms: load.waitP95Ms,
-    calls: load.calls,
+    eventLoopDelayP99Ms: load.delayP99Ms,
+    measuredSeconds: load.seconds,
     outgrown: verdict.outgrown,
     ...(verdict.outgrown ? { message: outgrownMessage(verdict) } : {}),
   };
@@ -41,9 +41,9 @@ export function watchEmbeddedLoad(database: Pick<DatabaseHandle, 'embeddedLoad'>
   if (!database.embeddedLoad) return () => undefined;
   let outgrown = false;
   const timer = setInterval(() => {
-    const verdict = judgeLoad(database.embeddedLoad!());
+    const verdict = judgeLoad(database.embeddedLoad!.snapshot());
     if (verdict.outgrown && !outgrown) log.warn(outgrownMessage(verdict));
-    if (!verdict.outgrown && outgrown) log.info('The embedded database keeps up again: calls no longer queue for its connection.');
+    if (!verdict.outgrown && outgrown) log.info('The embedded database keeps up again: work no longer waits to run.');
     outgrown = verdict.outgrown;
   }, everyMs);
   timer.unref();
