@@ -2,7 +2,7 @@
 // the same time, on PGlite (and on PostgreSQL too when DATABASE_URL is given, for comparison). A demo-sized
 // community: a dozen members, a few dozen threads, the read thread one page of replies (CROWD_REPLIES, default 20)
 // with reactions. Prints p50/p99, timeouts and errors per side, each side's ratio to the same-run ceiling, and what
-// /readyz then says about the embedded database (the queue-wait rule, src/server/db/embedded-load.ts).
+// /readyz then says about the embedded database (the event-loop-delay rule, src/server/db/embedded-load.ts).
 // Target: no timeouts and p99 < 250 ms on both sides.
 import { benchDrivers, cpuSecondsOf, libFile, load, measureCeiling, printTable, signUpMember, spawnServer, type LoadResult } from './lib/harness.js';
 
