@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
@@ -8,11 +9,15 @@ export interface LoadResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** Requests autocannon gave up on (10 s by default); also counted in `errors`. */
+  timeouts: number;
   non2xx: number;
 }
 
 export interface Spawned {
   port: number;
+  /** The server's process id (memory.bench.ts reads its resident size from /proc). */
+  pid: number;
   info: Record<string, unknown>;
   stop(): Promise<void>;
 }
@@ -37,6 +42,7 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
   });
   return {
     port: info.port as number,
+    pid: child.pid!,
     info,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -77,6 +83,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
   };
 }
@@ -108,7 +115,13 @@ export async function signUpMember(base: string, handle: string): Promise<string
   return response.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux): what it really ran, unlike a profile's wall-clock samples. */
+export function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 
 /** The same-run ceiling: a plain node:http JSON server under the same load. */
 export async function measureCeiling(): Promise<LoadResult> {

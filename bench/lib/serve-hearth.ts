@@ -32,7 +32,7 @@ const hearth = await buildApp({ config });
 // Likewise automod's "posting very fast" rule would hold them: an operator can switch it off, and so does the benchmark.
 await hearth.deps.db.update(automodRules).set({ enabled: false }).where(eq(automodRules.kind, 'rate_limit'));
 const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
-console.log(JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver }));
+console.log(JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver, startRssBytes: process.memoryUsage.rss() }));
 process.on('SIGTERM', () =>
   void hearth
     .close()

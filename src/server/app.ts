@@ -8,6 +8,7 @@ import type { Config } from './config/index.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
+import { registerEmbeddedAdmission } from './http/embedded-admission.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { loggerOptions, type LoggerChoices } from './http/logging.js';
 import { createAuthLimiters } from './http/rate-limit.js';
@@ -25,6 +26,7 @@ import { registerConversationRoutes } from './modules/conversations/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
 import { registerGroupRoutes } from './modules/groups/routes.js';
 import { seedGroupCatalogue } from './modules/groups/service.js';
+import { watchEmbeddedLoad } from './modules/health/embedded.js';
 import { registerHealthRoutes } from './modules/health/routes.js';
 import { registerMemberRoutes } from './modules/members/routes.js';
 import { registerQueueRoutes } from './modules/moderation/queue-routes.js';
@@ -135,6 +137,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
 
   registerErrorHandler(app);
   await registerSecurity(app, config.publicUrl);
+  // Before authentication, whose session lookup is a request's first database call.
+  registerEmbeddedAdmission(app, database);
   await app.register(cookie);
   registerAuthentication(app, deps);
   await app.register(swagger, {
@@ -194,11 +198,15 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await app.ready();
   const scheduler = new EscalationScheduler(deps);
   scheduler.start();
+  // Start-up's own work (migrations, repairs) blocked the loop; the rule is about the crowd from here on.
+  database.embeddedLoad?.restart();
+  const stopWatchingLoad = watchEmbeddedLoad(database, app.log);
   return {
     app,
     deps,
     scheduler,
     async close() {
+      stopWatchingLoad();
       await scheduler.stop();
       await app.close();
       await pubsub.close();

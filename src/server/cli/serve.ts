@@ -1,4 +1,5 @@
 import { buildApp } from '../app.js';
+import { describeEmbeddedAtStart } from '../modules/health/embedded.js';
 import { loadConfig } from '../config/index.js';
 import { prepareDemoOnStart } from '../seed/demo.js';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from './data-dir-lock.js';
@@ -26,6 +27,9 @@ export async function serve(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
   console.log(`${describeListening(app.server.address(), config.publicUrl)} (database: ${where}; live events: ${deps.live.pubsub.kind})`);
+  // The embedded database's limit, said where the operator looks first (the live rule is in /readyz and the log).
+  const outgrown = config.databaseUrl ? '' : await describeEmbeddedAtStart(deps.db);
+  if (outgrown) console.log(outgrown);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,4 +1,5 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { EmbeddedLoad } from './embedded-load.js';
 import type * as schema from './schema/index.js';
 
 /**
@@ -17,6 +18,8 @@ export interface DatabaseHandle {
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: how late work got to run on the server's thread lately (embedded-load.ts). */
+  embeddedLoad?: { snapshot(): EmbeddedLoad; restart(): void };
 }
 
 /** Rows of a raw `db.execute(sql)` result: both drivers return `{ rows }`. */

@@ -5,6 +5,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema/index.js';
 import type { Database, DatabaseHandle } from './database.js';
+import { LoopDelayMonitor } from './embedded-load.js';
 
 export interface OpenDatabaseOptions {
   /** A postgres:// URL: use a pooled PostgreSQL connection. */
@@ -68,17 +69,21 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   const options = { startParams: pgliteStartParams };
   const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   await client.waitReady;
+  const monitor = new LoopDelayMonitor();
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     driver: 'pglite',
+    embeddedLoad: monitor,
     // PGlite is one connection inside this process: nothing else can race us.
     withLock: (_key, fn) => fn(),
     async ping() {
       await client.query('SELECT 1');
     },
     async close() {
+      monitor.stop();
       await client.close();
     },
   };
 }
+

@@ -312,7 +312,8 @@ describe('the HTTP surface', () => {
 
   it('reports health and readiness', async () => {
     expect((await client().get('/healthz')).json()).toEqual({ status: 'ok' });
-    expect((await client().get('/readyz')).json()).toEqual({ status: 'ready' });
+    // On PGlite it also reports the embedded database's queue (modules/health/health.api.test.ts).
+    expect((await client().get('/readyz')).json()).toMatchObject({ status: 'ready' });
   });
 
   it('serves the OpenAPI document generated from the schemas', async () => {

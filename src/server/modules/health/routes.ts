@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { embeddedReadiness } from './embedded.js';
 
 /**
  * `/healthz`: the process is up. `/readyz`: it can serve requests (for load balancers).
@@ -11,6 +12,10 @@ import type { Deps } from '../../deps.js';
  * with `status: "degraded"`: every node shares the one Redis, and a 503 would make
  * the load balancer drop them all, turning away a person in crisis to protect a
  * notification channel. Monitoring should alert on "degraded".
+ *
+ * On the embedded database it also says how long calls queue for PGlite's one connection and, past the line
+ * (db/embedded-load.ts), that the community has outgrown it and how to switch to PostgreSQL. Still 200: the
+ * node serves, slowly, and it is the only one.
  */
 export function registerHealthRoutes(app: FastifyInstance, deps: Pick<Deps, 'database' | 'redis'>): void {
   app.get('/healthz', { schema: { hide: true }, logLevel: 'warn' }, async () => ({ status: 'ok' }));
@@ -20,6 +25,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Pick<Deps, 'dat
     } catch {
       return reply.code(503).send({ status: 'unavailable', error: { code: 'database_unreachable', message: 'The database cannot be reached.' } });
     }
+    const embedded = embeddedReadiness(deps.database);
     if (deps.redis && !deps.redis.connected()) {
       return {
         status: 'degraded',
@@ -27,6 +33,6 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Pick<Deps, 'dat
         message: 'Redis cannot be reached: live events reach other nodes late (they are replayed when it returns), and rate limits are counted per node.',
       };
     }
-    return { status: 'ready' };
+    return { status: 'ready', ...(embedded ? { embedded } : {}) };
   });
 }
