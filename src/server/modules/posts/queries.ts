@@ -7,7 +7,8 @@ import { groupMembers, groups, posts, reactions, replies, revisions, riskAssessm
 export type PostRow = Omit<typeof posts.$inferSelect, 'search'>;
 export type ReplyRow = Omit<typeof replies.$inferSelect, 'search'>;
 
-const postAlias = alias(threadAliases, 'post_alias');
+/** The post author's alias in its own thread (thread heads join it). */
+export const postAlias = alias(threadAliases, 'post_alias');
 
 /** Every column but the full-text `search` vector, which only search reads (it is as big as the text). */
 const { search: _postSearch, ...postColumns } = getTableColumns(posts);
@@ -20,7 +21,7 @@ const blockedBetween = (authorColumn: typeof posts.authorId | typeof replies.aut
   sql<boolean>`exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = ${authorColumn}) or (b.blocker_id = ${authorColumn} and b.blocked_id = ${viewer}))`;
 
 /** What every thread read needs to know about the post and the viewer's relation to it. */
-const threadHeadFields = {
+export const threadHeadFields = {
   post: postColumns,
   group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
   membership: { status: groupMembers.status, role: groupMembers.role },

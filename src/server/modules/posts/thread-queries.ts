@@ -1,9 +1,8 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
-import { groupMembers, groups, posts, threadAliases, users } from '../../db/schema/index.js';
-import { postColumns, type ReactionRow, type ReplyRow, type ThreadReply } from './queries.js';
+import { groupMembers, groups, posts, users } from '../../db/schema/index.js';
+import { postAlias, threadHeadFields, type ReactionRow, type ReplyRow, type ThreadReply } from './queries.js';
 
 /**
  * The SQL of thread pages. A page is read in batches of raw replies in reading
@@ -87,21 +86,12 @@ function batchJson(postId: SQL | typeof posts.id, direction: Direction) {
   ), '[]'::json)`;
 }
 
-const postAlias = alias(threadAliases, 'post_alias');
-
 /** The head of a thread (the post and the viewer's relation to it), its reactions, and a first batch of replies: ONE round trip. */
 function buildHeadAndBatch(direction: Direction) {
   return (db: Database, name: string) =>
     db
       .select({
-        post: postColumns,
-        group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
-        membership: { status: groupMembers.status, role: groupMembers.role },
-        authorHandle: users.handle,
-        authorRole: users.role,
-        alias: postAlias.alias,
-        muted: sql<boolean>`exists (select 1 from mutes m where m.user_id = ${viewer} and m.target_type = 'post' and m.target_id = ${posts.id})`,
-        blocked: sql<boolean>`exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = ${posts.authorId}) or (b.blocker_id = ${posts.authorId} and b.blocked_id = ${viewer}))`,
+        ...threadHeadFields,
         postReactions: sql<ReactionRow[]>`coalesce((
           select json_agg(json_build_object('contentType', x.content_type, 'contentId', x.content_id, 'userId', x.user_id, 'kind', x.kind, 'handle', xu.handle) order by x.created_at)
           from reactions x join users xu on xu.id = x.user_id
