@@ -7,7 +7,8 @@ import { groupMembers, groups, posts, reactions, replies, revisions, riskAssessm
 export type PostRow = Omit<typeof posts.$inferSelect, 'search'>;
 export type ReplyRow = Omit<typeof replies.$inferSelect, 'search'>;
 
-const postAlias = alias(threadAliases, 'post_alias');
+/** The post author's alias in its own thread (thread heads join it). */
+export const postAlias = alias(threadAliases, 'post_alias');
 
 /** Every column but the full-text `search` vector, which only search reads (it is as big as the text). */
 const { search: _postSearch, ...postColumns } = getTableColumns(posts);
@@ -20,7 +21,7 @@ const blockedBetween = (authorColumn: typeof posts.authorId | typeof replies.aut
   sql<boolean>`exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = ${authorColumn}) or (b.blocker_id = ${authorColumn} and b.blocked_id = ${viewer}))`;
 
 /** What every thread read needs to know about the post and the viewer's relation to it. */
-const threadHeadFields = {
+export const threadHeadFields = {
   post: postColumns,
   group: { id: groups.id, slug: groups.slug, name: groups.name, visibility: groups.visibility, showReactionCounts: groups.showReactionCounts, archivedAt: groups.archivedAt },
   membership: { status: groupMembers.status, role: groupMembers.role },
@@ -45,89 +46,6 @@ function buildThreadHead(db: Database, name: string) {
 }
 
 export type ThreadHead = NonNullable<Awaited<ReturnType<ReturnType<typeof buildThreadHead>['execute']>>[number]>;
-
-/**
- * A whole thread in ONE round trip: the head, plus its replies and all reactions
- * as JSON built by PostgreSQL. Round trips dominate a read here (each costs more
- * than the SQL itself), so the hottest read in Hearth makes one.
- */
-function buildWholeThread(db: Database, name: string) {
-  const repliesJson = sql<ReplyJson[]>`coalesce((
-    select json_agg(json_build_object(
-      'id', r.id, 'postId', r.post_id, 'parentId', r.parent_id, 'depth', r.depth, 'authorId', r.author_id,
-      'anonymous', r.anonymous, 'body', r.body, 'bodyHtml', r.body_html, 'status', r.status, 'heldBy', r.held_by, 'automatic', r.automatic, 'contentWarning', r.content_warning, 'contentWarningTopics', r.content_warning_topics,
-      'createdAt', r.created_at, 'editedAt', r.edited_at, 'sortKey', r.sort_key, 'handle', u.handle, 'role', u.role, 'alias', ta.alias,
-      'blocked', exists (select 1 from blocks b where (b.blocker_id = ${viewer} and b.blocked_id = r.author_id) or (b.blocker_id = r.author_id and b.blocked_id = ${viewer}))
-    ) order by r.created_at, r.id)
-    from replies r
-    join users u on u.id = r.author_id
-    left join thread_aliases ta on ta.post_id = r.post_id and ta.user_id = r.author_id
-    where r.post_id = ${posts.id}
-  ), '[]'::json)`;
-  const reactionsJson = sql<ReactionRow[]>`coalesce((
-    select json_agg(json_build_object('contentType', x.content_type, 'contentId', x.content_id, 'userId', x.user_id, 'kind', x.kind, 'handle', xu.handle) order by x.created_at)
-    from reactions x join users xu on xu.id = x.user_id
-    where (x.content_type = 'post' and x.content_id = ${posts.id})
-       or (x.content_type = 'reply' and x.content_id in (select r2.id from replies r2 where r2.post_id = ${posts.id}))
-  ), '[]'::json)`;
-  return db
-    .select({ ...threadHeadFields, replies: repliesJson, reactions: reactionsJson })
-    .from(posts)
-    .innerJoin(groups, eq(groups.id, posts.groupId))
-    .innerJoin(users, eq(users.id, posts.authorId))
-    .leftJoin(groupMembers, and(eq(groupMembers.groupId, posts.groupId), eq(groupMembers.userId, viewer)))
-    .leftJoin(postAlias, and(eq(postAlias.postId, posts.id), eq(postAlias.userId, posts.authorId)))
-    .where(eq(posts.id, sql.placeholder('postId')))
-    .limit(1)
-    .prepare(name);
-}
-
-interface ReplyJson {
-  id: string;
-  postId: string;
-  parentId: string | null;
-  depth: number;
-  authorId: string;
-  anonymous: boolean;
-  body: string;
-  bodyHtml: string;
-  status: ReplyRow['status'];
-  heldBy: string | null;
-  automatic: boolean;
-  contentWarning: string | null;
-  contentWarningTopics: string[];
-  createdAt: string;
-  editedAt: string | null;
-  sortKey: string;
-  handle: string;
-  role: string;
-  alias: string | null;
-  /** Either the viewer or the reply's author blocked the other (the policy decides what that hides). */
-  blocked: boolean;
-}
-
-export interface WholeThread {
-  head: ThreadHead;
-  replies: ThreadReply[];
-  reactions: ReactionRow[];
-}
-
-export async function findWholeThread(db: Database, postId: string, viewerId: string): Promise<WholeThread | undefined> {
-  const [row] = await prepared(db, 'whole_thread', buildWholeThread).execute({ postId, viewerId });
-  if (!row) return undefined;
-  const { replies: replyJson, reactions, ...head } = row;
-  return {
-    head,
-    reactions,
-    replies: replyJson.map(({ handle, role, alias, blocked, createdAt, editedAt, ...reply }) => ({
-      reply: { ...reply, createdAt: new Date(createdAt), editedAt: editedAt ? new Date(editedAt) : null },
-      authorHandle: handle,
-      authorRole: role as ReplyWithAuthor['authorRole'],
-      alias,
-      blocked,
-    })),
-  };
-}
 
 export async function findThreadHead(db: Database, postId: string, viewerId: string): Promise<ThreadHead | undefined> {
   const [row] = await prepared(db, 'thread_head', buildThreadHead).execute({ postId, viewerId });
