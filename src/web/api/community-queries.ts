@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { ThreadPage, ThreadPageParam } from '../community/thread-pages.js';
+import { nextPageParam, previousPageParam, type ThreadPage, type ThreadPageParam } from '../community/thread-pages.js';
 import {
   fetchCommunitySettings,
   fetchFeed,
@@ -83,23 +83,17 @@ export function useFeed(source: FeedSource, enabled = true) {
 export function useThread(postId: string, at?: string) {
   return useInfiniteQuery({
     queryKey: communityKeys.threadPages(postId, at),
-    queryFn: ({ pageParam, direction, signal }) => fetchThreadPage(postId, pageParam, direction, signal),
+    queryFn: ({ pageParam, signal }) => fetchThreadPage(postId, pageParam, signal),
     initialPageParam: { kind: 'head', at } as ThreadPageParam,
-    getNextPageParam: (last): ThreadPageParam | undefined => (last.nextCursor ? { kind: 'after', cursor: last.nextCursor } : undefined),
-    getPreviousPageParam: (first): ThreadPageParam | undefined => (first.prevCursor ? { kind: 'before', cursor: first.prevCursor } : undefined),
+    getNextPageParam: (last, _pages, lastParam) => nextPageParam(last, lastParam),
+    getPreviousPageParam: (first) => previousPageParam(first),
     placeholderData: keepPreviousData,
   });
 }
 
-async function fetchThreadPage(postId: string, param: ThreadPageParam, direction: 'forward' | 'backward', signal: AbortSignal): Promise<ThreadPage> {
+async function fetchThreadPage(postId: string, param: ThreadPageParam, signal: AbortSignal): Promise<ThreadPage> {
   if (param.kind === 'head') return fetchThread(postId, param.at === undefined ? {} : { at: param.at }, signal);
   const page = param.kind === 'after' ? { after: param.cursor } : { before: param.cursor };
-  // A refetch starts from the first page loaded; when the reader loaded earlier pages that is a "before" page,
-  // which carries no post: the post comes with the smallest head beside it.
-  if (param.kind === 'before' && direction === 'forward') {
-    const [replies, head] = await Promise.all([fetchThreadReplies(postId, page, signal), fetchThread(postId, { limit: 1 }, signal)]);
-    return { ...replies, post: head.post, anchor: null };
-  }
   return { ...(await fetchThreadReplies(postId, page, signal)), post: null, anchor: null };
 }
 
