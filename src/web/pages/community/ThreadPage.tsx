@@ -75,6 +75,8 @@ function Thread({ postId, linked }: { postId: string; linked: string | undefined
   const [status, setStatus] = useState('');
   const [pagingStatus, setPagingStatus] = useState('');
   const statusLine = useRef<HTMLParagraphElement>(null);
+  const moreButton = useRef<HTMLDivElement>(null);
+  const earlierButton = useRef<HTMLDivElement>(null);
 
   // Once the page opened at `at` has come, focus goes to its anchor (when the reader is shown it).
   const [target, setTarget] = useState<Target | null>(null);
@@ -127,14 +129,17 @@ function Thread({ postId, linked }: { postId: string; linked: string | undefined
   const loadMore = async (direction: 'later' | 'earlier', byButton: boolean) => {
     if (!loaded) return;
     const known = new Set(loaded.replies.map((reply) => reply.id));
+    const buttonOf = () => (direction === 'later' ? moreButton.current : earlierButton.current);
+    const hadFocus = buttonOf()?.contains(document.activeElement) ?? false;
     const result = direction === 'later' ? await thread.fetchNextPage() : await thread.fetchPreviousPage();
     const now = loadedThread(result.data);
     if (!now) return;
     const fresh = now.replies.filter((reply) => !known.has(reply.id));
     const what = plural(fresh.length, direction === 'later' ? 'more reply' : 'earlier reply', direction === 'later' ? 'more replies' : 'earlier replies');
     setPagingStatus(`${what} loaded.${now.complete ? ' Every reply is shown.' : ''}`);
-    // A keyboard or screen-reader reader who asked for more goes on from the first of them.
-    if (byButton && fresh[0]) setTarget({ id: fresh[0].id, mark: false });
+    // A keyboard or screen-reader reader who asked for more goes on from the first of them (also when scrolling
+    // to the button had already started loading them: the button has focus).
+    if ((byButton || hadFocus || buttonOf()?.contains(document.activeElement)) && fresh[0]) setTarget({ id: fresh[0].id, mark: false });
   };
   const sentinel = useWhenVisible(thread.hasNextPage && !thread.isFetchingNextPage && !thread.isPlaceholderData, () => {
     void loadMore('later', false);
@@ -218,28 +223,20 @@ function Thread({ postId, linked }: { postId: string; linked: string | undefined
             ) : null}
           </div>
           {thread.hasPreviousPage ? (
-            <Button
-              variant="secondary"
-              className="thread__more"
-              onClick={() => void loadMore('earlier', true)}
-              busy={thread.isFetchingPreviousPage}
-              busyLabel="Loading earlier replies…"
-            >
-              Show earlier replies
-            </Button>
+            <div className="thread__more" ref={earlierButton}>
+              <Button variant="secondary" onClick={() => void loadMore('earlier', true)} busy={thread.isFetchingPreviousPage} busyLabel="Loading earlier replies…">
+                Show earlier replies
+              </Button>
+            </div>
           ) : null}
           {replies.length > 0 ? <ReplyTree nodes={buildReplyTree(replies)} /> : null}
           <div ref={sentinel} className="thread__sentinel" />
           {thread.hasNextPage ? (
-            <Button
-              variant="secondary"
-              className="thread__more"
-              onClick={() => void loadMore('later', true)}
-              busy={thread.isFetchingNextPage}
-              busyLabel="Loading more replies…"
-            >
-              Show more replies
-            </Button>
+            <div className="thread__more" ref={moreButton}>
+              <Button variant="secondary" onClick={() => void loadMore('later', true)} busy={thread.isFetchingNextPage} busyLabel="Loading more replies…">
+                Show more replies
+              </Button>
+            </div>
           ) : null}
           <p role="status" className="visually-hidden">
             {pagingStatus}
