@@ -1,10 +1,12 @@
-import { useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
+import { nextPageParam, previousPageParam, type ThreadPage, type ThreadPageParam } from '../community/thread-pages.js';
 import {
   fetchCommunitySettings,
   fetchFeed,
   fetchGroup,
   fetchMemberProfile,
   fetchThread,
+  fetchThreadReplies,
   listBlocks,
   listGroups,
   listMutes,
@@ -20,7 +22,10 @@ export const communityKeys = {
   group: (slug: string) => ['group', slug] as const,
   feeds: ['feed'] as const,
   feed: (source: FeedSource) => ['feed', source] as const,
+  /** Every loaded view of one thread (the prefix to invalidate or update). */
   thread: (postId: string) => ['thread', postId] as const,
+  /** One view of a thread: opened at the top (null), at a reply, or at the newest. */
+  threadPages: (postId: string, at: string | undefined) => ['thread', postId, at ?? null] as const,
   settings: ['community-settings'] as const,
   blocks: ['boundaries', 'blocks'] as const,
   mutes: ['boundaries', 'mutes'] as const,
@@ -69,8 +74,27 @@ export function useFeed(source: FeedSource, enabled = true) {
   });
 }
 
-export function useThread(postId: string) {
-  return useQuery({ queryKey: communityKeys.thread(postId), queryFn: ({ signal }) => fetchThread(postId, signal) });
+/**
+ * A thread read page by page: the head (the post and the first replies, or the
+ * page holding reply `at`), then the pages after it as the reader goes on, and
+ * the pages before it when it was opened in the middle. Opening it somewhere
+ * else (`at` changes) keeps the current pages on screen until the new ones come.
+ */
+export function useThread(postId: string, at?: string) {
+  return useInfiniteQuery({
+    queryKey: communityKeys.threadPages(postId, at),
+    queryFn: ({ pageParam, signal }) => fetchThreadPage(postId, pageParam, signal),
+    initialPageParam: { kind: 'head', at } as ThreadPageParam,
+    getNextPageParam: (last, _pages, lastParam) => nextPageParam(last, lastParam),
+    getPreviousPageParam: (first) => previousPageParam(first),
+    placeholderData: keepPreviousData,
+  });
+}
+
+async function fetchThreadPage(postId: string, param: ThreadPageParam, signal: AbortSignal): Promise<ThreadPage> {
+  if (param.kind === 'head') return fetchThread(postId, param.at === undefined ? {} : { at: param.at }, signal);
+  const page = param.kind === 'after' ? { after: param.cursor } : { before: param.cursor };
+  return { ...(await fetchThreadReplies(postId, page, signal)), post: null, anchor: null };
 }
 
 export function useCommunitySettings() {

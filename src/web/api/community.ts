@@ -11,6 +11,7 @@ import type {
   ReactionKind,
   ReplyWriteResponse,
   SearchResponse,
+  ThreadRepliesResponse,
   ThreadResponse,
   updateCommunitySettingsRequestSchema,
   updatePostRequestSchema,
@@ -88,8 +89,23 @@ export const fetchMemberProfile = (handle: string, signal?: AbortSignal) =>
 
 // ---------- posts and replies ----------
 
-export const fetchThread = (postId: string, signal?: AbortSignal) =>
-  api<ThreadResponse>(`/api/posts/${path(postId)}`, signal ? { signal } : {});
+/**
+ * A thread's first page: the post and its first replies, or (`at`) the page
+ * holding one reply or the newest (a reply the reader is not shown opens the top).
+ */
+export const fetchThread = (postId: string, options: { at?: string; limit?: number } = {}, signal?: AbortSignal) => {
+  const query = new URLSearchParams();
+  if (options.limit !== undefined) query.set('limit', String(options.limit));
+  if (options.at !== undefined) query.set('at', options.at);
+  const search = query.toString() ? `?${query.toString()}` : '';
+  return api<ThreadResponse>(`/api/posts/${path(postId)}${search}`, signal ? { signal } : {});
+};
+
+/** A further page of a thread's replies: those after a cursor, or those just before one. */
+export const fetchThreadReplies = (postId: string, page: { after: string } | { before: string }, signal?: AbortSignal) => {
+  const query = 'after' in page ? `after=${path(page.after)}` : `before=${path(page.before)}`;
+  return api<ThreadRepliesResponse>(`/api/posts/${path(postId)}/replies?${query}`, signal ? { signal } : {});
+};
 
 export const createPost = (slug: string, body: CreatePostInput) =>
   api<PostWriteResponse>(`/api/groups/${path(slug)}/posts`, { method: 'POST', body });

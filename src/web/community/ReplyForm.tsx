@@ -33,8 +33,8 @@ export function ReplyForm({
   postedAnonymouslyByYou?: boolean;
   autoFocus?: boolean;
   onSupport(assessmentId: string): void;
-  /** Told what to announce: the thread page keeps the status line, as a nested form closes. */
-  onPosted(message: string): void;
+  /** Told what to announce (the thread page keeps the status line, as a nested form closes) and which reply it was. */
+  onPosted(message: string, replyId: string): void;
   onCancel?: () => void;
 }) {
   const id = `reply${useId()}`;
@@ -61,6 +61,7 @@ export function ReplyForm({
           reply.status === 'held'
             ? 'Your reply is saved. Only you and our safety team can see it for now.'
             : 'Your reply is posted.',
+          reply.id,
         );
       },
       onError: (error) => showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`),

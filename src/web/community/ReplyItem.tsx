@@ -13,7 +13,8 @@ import { EditReplyForm } from './EditReplyForm.js';
 import { HeldNotice } from './HeldNotice.js';
 import { ReactionsBar } from './ReactionsBar.js';
 import { ReplyForm } from './ReplyForm.js';
-import { useThreadContext } from './thread-context.js';
+import { useThreadContext, type ThreadContextValue } from './thread-context.js';
+import { replyElementId, replyLink } from './thread-focus.js';
 import { WorryForm } from './WorryForm.js';
 import { useModerationTools } from '../moderation/useModerationTools.js';
 import { useRemoveContent } from './thread-mutations.js';
@@ -22,6 +23,17 @@ type Author = NonNullable<Reply['author']>;
 
 export function authorNameOf(author: Author): string {
   return author.kind === 'anonymous' ? author.alias : author.handle;
+}
+
+/** Puts a reply's link on the clipboard, or says it where it can be copied by hand. */
+async function copyLink(path: string, announce: (message: string) => void) {
+  const url = new URL(path, window.location.origin).toString();
+  try {
+    await navigator.clipboard.writeText(url);
+    announce('Link to this reply copied.');
+  } catch {
+    announce(`We could not copy the link. Here it is to copy yourself: ${url}`);
+  }
 }
 
 /** One reply: who and when, what they said, reactions, and the ways to answer it. */
@@ -35,14 +47,24 @@ export function ReplyItem({ reply }: { reply: Reply }) {
  * and nothing of who or why.
  */
 function ReplyPlaceholder({ reply }: { reply: Reply }) {
+  const thread = useThreadContext();
   return (
-    <article className="reply" aria-label="a reply that is no longer available">
+    <article className={replyClass(reply.id, thread)} aria-label="a reply that is no longer available" {...replyTargetProps(reply.id, thread)}>
       <p className="reply__meta">
         <RelativeTime iso={reply.createdAt} />
       </p>
       <ContentBody status={reply.status} bodyHtml={null} />
     </article>
   );
+}
+
+/** The reply opened at is marked calmly (a border, never a flash); the one focus moves to takes it from code only. */
+function replyClass(replyId: string, thread: ThreadContextValue, extra = ''): string {
+  return `reply${extra}${thread.targetReply === replyId ? ' reply--target' : ''}`;
+}
+
+function replyTargetProps(replyId: string, thread: ThreadContextValue) {
+  return { id: replyElementId(replyId), tabIndex: thread.focusReply === replyId ? -1 : undefined };
 }
 
 function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
@@ -83,9 +105,10 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
     automatic: reply.automatic ?? false,
   });
   menu.push(...moderation.menu);
+  menu.push({ label: 'Copy link', onSelect: () => void copyLink(replyLink(thread.postId, reply.id), thread.announce) });
 
   return (
-    <article className={`reply${mine ? ' reply--mine' : ''}`} aria-label={subject}>
+    <article className={replyClass(reply.id, thread, mine ? ' reply--mine' : '')} aria-label={subject} {...replyTargetProps(reply.id, thread)}>
       <p className="reply__meta">
         {reply.automatic ? (
           <>
@@ -186,9 +209,10 @@ function AuthoredReply({ reply, author }: { reply: Reply; author: Author }) {
           postedAnonymouslyByYou={thread.postedAnonymouslyByYou}
           autoFocus
           onSupport={thread.onSupport}
-          onPosted={(message) => {
+          onPosted={(message, replyId) => {
             thread.setReplyingTo(null);
             thread.announce(message);
+            thread.showReply(replyId);
           }}
           onCancel={() => thread.setReplyingTo(null)}
         />

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactionKind, ThreadResponse } from '../../shared/api/community.js';
+import type { ReactionKind, Reply } from '../../shared/api/community.js';
 import {
   blockMember,
   createReply,
@@ -13,6 +13,7 @@ import {
 } from '../api/community.js';
 import { communityKeys } from '../api/community-queries.js';
 import { addSupportCard } from '../safety/support-store.js';
+import { mapThreadPages, type ThreadPages } from './thread-pages.js';
 
 /** The writes a thread page makes, each refreshing what it changes. */
 
@@ -25,7 +26,7 @@ function useRefreshThread(postId: string) {
     ]);
 }
 
-/** A reaction toggles at once on screen and is put back if the server says no. */
+/** A reaction toggles at once on screen, on whichever loaded page holds it, and is put back if the server says no. */
 export function useReaction(postId: string) {
   const queryClient = useQueryClient();
   const key = communityKeys.thread(postId);
@@ -34,42 +35,21 @@ export function useReaction(postId: string) {
       setReaction(target, kind, on),
     onMutate: async ({ target, kind, on }) => {
       await queryClient.cancelQueries({ queryKey: key });
-      const before = queryClient.getQueryData<ThreadResponse>(key);
+      const before = queryClient.getQueriesData<ThreadPages>({ queryKey: key });
       const toggle = (mine: ReactionKind[]) => (on ? [...new Set([...mine, kind])] : mine.filter((k) => k !== kind));
       const adjust = (counts: Record<string, number> | null) =>
         counts ? { ...counts, [kind]: Math.max(0, (counts[kind] ?? 0) + (on ? 1 : -1)) } : null;
-      if (before) {
-        queryClient.setQueryData<ThreadResponse>(key, {
-          ...before,
-          post:
-            target.type === 'post'
-              ? {
-                  ...before.post,
-                  reactions: {
-                    ...before.post.reactions,
-                    mine: toggle(before.post.reactions.mine),
-                    counts: adjust(before.post.reactions.counts),
-                  },
-                }
-              : before.post,
-          replies: before.replies.map((reply) =>
-            target.type === 'reply' && reply.id === target.id
-              ? {
-                  ...reply,
-                  reactions: {
-                    ...reply.reactions,
-                    mine: toggle(reply.reactions.mine),
-                    counts: adjust(reply.reactions.counts),
-                  },
-                }
-              : reply,
-          ),
-        });
-      }
+      const react = <T extends { id: string; reactions: Reply['reactions'] }>(content: T): T =>
+        content.id === target.id
+          ? { ...content, reactions: { ...content.reactions, mine: toggle(content.reactions.mine), counts: adjust(content.reactions.counts) } }
+          : content;
+      queryClient.setQueriesData<ThreadPages>({ queryKey: key }, (data) =>
+        data ? mapThreadPages(data, target.type === 'post' ? { post: react } : { reply: react }) : data,
+      );
       return { before };
     },
     onError: (_error, _variables, context) => {
-      if (context?.before) queryClient.setQueryData(key, context.before);
+      for (const [queryKey, data] of context?.before ?? []) queryClient.setQueryData(queryKey, data);
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
@@ -96,9 +76,14 @@ export function useEditReply(postId: string, onSupport: (assessmentId: string) =
   const refresh = useRefreshThread(postId);
   return useMutation({
     mutationFn: ({ replyId, body }: { replyId: string; body: string }) => updateReply(replyId, body),
-    onSuccess: async (thread, { replyId }) => {
-      const { support, ...rest } = thread;
-      queryClient.setQueryData<ThreadResponse>(communityKeys.thread(postId), rest);
+    onSuccess: async ({ support, replies }, { replyId }) => {
+      // The answer is a page of the thread: the edited reply is shown at once wherever it is loaded, then every page is read again.
+      const edited = replies.find((reply) => reply.id === replyId);
+      if (edited) {
+        queryClient.setQueriesData<ThreadPages>({ queryKey: communityKeys.thread(postId) }, (data) =>
+          data ? mapThreadPages(data, { reply: (reply) => (reply.id === replyId ? edited : reply) }) : data,
+        );
+      }
       if (support) {
         addSupportCard(queryClient, postId, { card: support, contentType: 'reply', contentId: replyId });
         onSupport(support.assessmentId);

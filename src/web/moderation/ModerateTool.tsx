@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useGroup, useGroups, useThread } from '../api/community-queries.js';
+import { useGroup, useGroups } from '../api/community-queries.js';
+import { useThreadContext } from '../community/thread-context.js';
 import { useModerationScope } from '../api/moderation-actions.js';
 import { useMe } from '../api/queries.js';
 import { actionsFor } from './action-kinds.js';
@@ -10,15 +11,15 @@ import type { ContentTool, ModeratedContent } from './content-tools.js';
  * A moderator's actions in a post's or reply's menu: "Moderate this post"
  * opens the same action forms as the queue, for viewers who moderate the
  * content's group: staff, or an active moderator of the group (read from the
- * thread's group, already loaded, so an ordinary reader makes no extra
- * request). Never on one's own words or Hearth's automatic reply. Anonymous
+ * thread page's post and group, already loaded, so an ordinary reader makes no
+ * extra request). Never on one's own words or Hearth's automatic reply. Anonymous
  * content is acted on without ever naming its writer: the server finds them.
  */
 export function useModerateTool(content: ModeratedContent): ContentTool {
   const { data: me } = useMe();
   const [open, setOpen] = useState(false);
-  const thread = useThread(content.postId);
-  const groupSlug = content.groupSlug ?? thread.data?.post.group.slug;
+  const { post } = useThreadContext();
+  const groupSlug = content.groupSlug ?? post?.group.slug;
   const group = useGroup(groupSlug);
   const global = me?.role === 'moderator' || me?.role === 'admin';
   const membership = group.data?.group.membership;
@@ -26,7 +27,7 @@ export function useModerateTool(content: ModeratedContent): ContentTool {
   const applies = (global || groupModerator) && !content.automatic && content.author.isYou !== true && content.status !== 'removed_by_author';
   if (!applies) return { menu: [], panel: null };
 
-  const locked = content.contentType === 'post' ? (content.lockedAt !== undefined ? content.lockedAt !== null : thread.data?.post.locked) : undefined;
+  const locked = content.contentType === 'post' ? (content.lockedAt !== undefined ? content.lockedAt !== null : post?.locked) : undefined;
   const noun = content.contentType === 'post' ? 'post' : 'reply';
   return {
     menu: [{ label: `Moderate this ${noun}`, onSelect: () => setOpen(true) }],

@@ -8,6 +8,7 @@ import { AlertContent } from './AlertContent.js';
 import { HeldContentPanel } from './HeldContentPanel.js';
 import { OutreachPanel } from './OutreachPanel.js';
 import { ACTION_LABEL, CONTENT_LABEL, LEVEL_LABEL, OUTCOME_LABEL, categoryLabel } from './alert-labels.js';
+import { replyLink } from '../community/thread-focus.js';
 
 function Facts({ detail }: { detail: AlertDetailData }) {
   const { alert, assessment } = detail;
@@ -74,7 +75,7 @@ function History({ detail }: { detail: AlertDetailData }) {
           <ul>
             {replies.map((reply) => (
               <li key={reply.id}>
-                <Link to={`/posts/${reply.postId}`}>{reply.excerpt}</Link> <RelativeTime iso={reply.createdAt} />
+                <Link to={replyLink(reply.postId, reply.id)}>{reply.excerpt}</Link> <RelativeTime iso={reply.createdAt} />
                 {reply.anonymous ? ' (anonymous)' : ''}
               </li>
             ))}
@@ -165,7 +166,7 @@ export function AlertDetail({ alertId, now, coarse, myHandle, isAdmin, headingId
           <AlertContent content={content} assessment={detail.assessment} />
           {content.postId ? (
             <p>
-              <Link to={`/posts/${content.postId}`}>Open the {CONTENT_LABEL[content.type]} in its thread</Link>
+              <Link to={content.type === 'reply' ? replyLink(content.postId, content.id) : `/posts/${content.postId}`}>Open the {CONTENT_LABEL[content.type]} in its thread</Link>
             </p>
           ) : null}
         </>

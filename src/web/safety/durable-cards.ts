@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ThreadResponse } from '../../shared/api/community.js';
+import type { Post, Reply } from '../../shared/api/community.js';
 import { communityKeys } from '../api/community-queries.js';
 import { foldSupportCard } from '../api/writer.js';
 import { removeSupportCard, type SupportEntry } from './support-store.js';
@@ -7,9 +7,9 @@ import { removeSupportCard, type SupportEntry } from './support-store.js';
 /**
  * The cards the member sees on a thread: those just given with a write (this
  * session), then those that stay with their own post and replies (from the
- * server, on every device and after a reload), each once.
+ * server, on every device and after a reload: those on the pages loaded), each once.
  */
-export function mergeSupportCards(session: SupportEntry[], thread: ThreadResponse | undefined): SupportEntry[] {
+export function mergeSupportCards(session: SupportEntry[], thread: { post: Post; replies: Reply[] } | undefined): SupportEntry[] {
   const durable: SupportEntry[] = [];
   if (thread?.post.supportCard) durable.push({ card: thread.post.supportCard, contentType: 'post', contentId: thread.post.id });
   for (const reply of thread?.replies ?? []) {

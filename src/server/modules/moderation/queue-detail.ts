@@ -37,7 +37,7 @@ export async function itemContent(db: Database, row: QueueRow, viewerId: string)
     const reply = await findReply(db, id);
     if (!reply) return empty;
     const author = presentAuthor(await authorFacts(db, reply.postId, reply.authorId, reply.anonymous), viewer);
-    return { ...empty, body: reply.body, contentWarning: reply.contentWarning, status: reply.status, link: `/posts/${reply.postId}`, author, anonymous: reply.anonymous };
+    return { ...empty, body: reply.body, contentWarning: reply.contentWarning, status: reply.status, link: `/posts/${reply.postId}?reply=${reply.id}`, author, anonymous: reply.anonymous };
   }
   if (type === 'message') {
     const [message] = await db

@@ -160,7 +160,7 @@ describe('an item in full', () => {
     });
     await report(reporter.client, { targetType: 'reply', targetId: reply.id, reason: 'harassment', details: 'Name-calling.' });
     const detail = (await moderator.client.get(`/api/moderation/items/${await itemIdOf(reply.id)}`)).json();
-    expect(detail.content).toMatchObject({ type: 'reply', body: 'And stupid too.', status: 'visible', link: `/posts/${post.id}`, anonymous: false, author: { kind: 'member', handle: writer.user.handle } });
+    expect(detail.content).toMatchObject({ type: 'reply', body: 'And stupid too.', status: 'visible', link: `/posts/${post.id}?reply=${reply.id}`, anonymous: false, author: { kind: 'member', handle: writer.user.handle } });
     expect(detail.reports).toEqual([expect.objectContaining({ reason: 'harassment', details: 'Name-calling.', reporterHandle: reporter.user.handle, status: 'open' })]);
     expect(detail.history.actions).toEqual([expect.objectContaining({ kind: 'warn', reason: 'Please be kind.' })]);
     expect(detail.history.reportsAgainst).toEqual([expect.objectContaining({ reason: 'harassment', targetType: 'post', status: 'open' })]);

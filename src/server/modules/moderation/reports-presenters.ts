@@ -51,7 +51,7 @@ async function describe(
       if (postPolicy.hiddenByBlock({ blocked: true, anonymous: reply.anonymous }, auth) && (await blockExistsBetween(db, auth.user.id, reply.authorId))) {
         return { description: 'A reply that is no longer available', link: null };
       }
-      return { description: `A reply in “${title}”`, link: `/posts/${reply.postId}` };
+      return { description: `A reply in “${title}”`, link: `/posts/${reply.postId}?reply=${row.targetId}` };
     }
     case 'member': {
       const handle = facts.members.get(row.targetId);

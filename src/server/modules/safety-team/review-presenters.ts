@@ -17,7 +17,7 @@ function presentContent(row: ReviewItemRow): ReviewItem['content'] {
     return { ...base, excerpt, link: `/posts/${item.contentId}`, authorHandle: row.postAnonymous ? null : row.subjectHandle };
   }
   if (item.contentType === 'reply' && row.replyBody !== null) {
-    return { ...base, excerpt: shorten(row.replyBody), link: row.replyPostId ? `/posts/${row.replyPostId}` : null, authorHandle: row.replyAnonymous ? null : row.subjectHandle };
+    return { ...base, excerpt: shorten(row.replyBody), link: row.replyPostId ? `/posts/${row.replyPostId}?reply=${item.contentId}` : null, authorHandle: row.replyAnonymous ? null : row.subjectHandle };
   }
   if (item.contentType === 'message' && row.messageBody !== null) {
     // A message to the safety team is private to the member and the team: the member is named, unless its

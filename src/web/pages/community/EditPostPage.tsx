@@ -5,6 +5,7 @@ import { useThread } from '../../api/community-queries.js';
 import { PostForm } from '../../community/PostForm.js';
 import { Alert, Loading, PageHeader } from '../../design/index.js';
 import { openWrittenPost } from './post-written.js';
+import { loadedThread } from '../../community/thread-pages.js';
 
 /** Editing one's own post. Others see "edited"; earlier versions are kept for the safety team. */
 export function EditPostPage() {
@@ -21,7 +22,8 @@ export function EditPostPage() {
       </Alert>
     );
   }
-  const { post } = thread.data;
+  const post = loadedThread(thread.data)?.post;
+  if (!post) return <Loading />;
   const author = post.author;
   if (!author?.isYou || post.body === null) {
     return (
