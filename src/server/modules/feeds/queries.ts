@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../shared/api/accounts.js';
 import type { Database } from '../../db/index.js';
 import { groups, posts, threadAliases, users } from '../../db/schema/index.js';
@@ -16,8 +16,28 @@ export type FeedKind =
   | { kind: 'needs-reply' }
   | { kind: 'mine' };
 
-const activeMemberOf = (viewerId: string) =>
-  sql`${posts.groupId} in (select gm.group_id from group_members gm where gm.user_id = ${viewerId} and gm.status = 'active')`;
+/**
+ * The ids of one page of a feed across the viewer's groups (home, needs a reply), read in
+ * time proportional to the page, not to the groups' size: for each group the viewer is an
+ * active member of (not archived), walk that group's index on (group_id, sort column, id)
+ * from the cursor, applying `conditions` (which name `posts`, the inner table here) until
+ * `limit` rows pass; then merge the groups' pages and keep the first `limit`. A plain
+ * `group_id in (…)` read and sorted every post of every group (45 ms at 7.7k posts).
+ */
+function pageAcrossGroups(viewerId: string, conditions: SQL, sortColumn: AnyPgColumn, ascending: boolean, limit: number): SQL {
+  const direction = sql.raw(ascending ? 'asc' : 'desc');
+  return sql`select page.id from group_members gm
+    join groups g on g.id = gm.group_id and g.archived_at is null
+    cross join lateral (
+      select ${posts.id} as id, ${sortColumn} as sort from ${posts}
+      where ${posts.groupId} = gm.group_id and ${conditions}
+      order by ${sortColumn} ${direction}, ${posts.id} ${direction}
+      limit ${limit}
+    ) page
+    where gm.user_id = ${viewerId} and gm.status = 'active'
+    order by page.sort ${direction}, page.id ${direction}
+    limit ${limit}`;
+}
 
 const notMuted = (viewerId: string) =>
   sql`not exists (select 1 from mutes m where m.user_id = ${viewerId} and ((m.target_type = 'post' and m.target_id = ${posts.id}) or (m.target_type = 'group' and m.target_id = ${posts.groupId})))`;
@@ -45,19 +65,17 @@ export async function feedPage(
   ];
   switch (feed.kind) {
     case 'home':
-      conditions.push(activeMemberOf(viewer.id), notMuted(viewer.id), sql`${groups.archivedAt} is null`);
+      conditions.push(notMuted(viewer.id));
       break;
     case 'group':
       conditions.push(eq(posts.groupId, feed.groupId), readableGroup(viewer.id, viewer.role, posts.groupId));
       break;
     case 'needs-reply':
       conditions.push(
-        activeMemberOf(viewer.id),
         notMuted(viewer.id),
         sql`${posts.answeredAt} is null`,
         sql`${posts.status} = 'visible'`,
         sql`${posts.authorId} <> ${viewer.id}`,
-        sql`${groups.archivedAt} is null`,
       );
       break;
     case 'mine':
@@ -71,6 +89,8 @@ export async function feedPage(
         : sql`(${sortColumn}, ${posts.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`,
     );
   }
+  const acrossGroups = feed.kind === 'home' || feed.kind === 'needs-reply';
+  const where = acrossGroups ? sql`${posts.id} in (${pageAcrossGroups(viewer.id, and(...conditions)!, sortColumn, ascending, limit)})` : and(...conditions);
   const rows = await db
     .select({
       post: postColumns,
@@ -84,7 +104,7 @@ export async function feedPage(
     .innerJoin(groups, eq(groups.id, posts.groupId))
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(authorAlias, and(eq(authorAlias.postId, posts.id), eq(authorAlias.userId, posts.authorId)))
-    .where(and(...conditions))
+    .where(where)
     .orderBy(ascending ? asc(sortColumn) : desc(sortColumn), ascending ? asc(posts.id) : desc(posts.id))
     .limit(limit);
   return rows.map((row) => ({
