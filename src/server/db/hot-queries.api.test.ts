@@ -8,6 +8,8 @@ import { countUnreadFor } from '../modules/conversations/queries.js';
 import type { Cursor } from '../modules/feeds/cursor.js';
 import { feedPage, type FeedKind } from '../modules/feeds/queries.js';
 import { memberPostsPage } from '../modules/members/profile-queries.js';
+import { findThreadHead } from '../modules/posts/queries.js';
+import { findNewestReplies, findReplyBatch, findReplyInThread, findThreadPageHead, NEWEST } from '../modules/posts/thread-queries.js';
 import { getMyUnread } from '../modules/moderation/actions-me.js';
 import { listQueue } from '../modules/moderation/queue-queries.js';
 import { listUnresolvedAlerts } from '../modules/safety-team/alerts-queries.js';
@@ -189,6 +191,28 @@ describe.skipIf(!onPostgres)('hot queries stay indexed at scale (PostgreSQL only
     for (const page of [undefined, cursor]) {
       const plans = await expectIndexed(`${name}${page ? ' (later page)' : ''}`, (db) => feedPage(db, reader, feed, page, PAGE));
       expect(rowsRead(plans, 'posts'), `${name}: rows of posts read for a page of ${PAGE}`).toBeLessThan(bound);
+    }
+  });
+
+  it('a thread page (first, later, earlier, at a reply, newest) of the biggest thread: indexed, replies read in proportion to the page', async () => {
+    const postId = seeded.bigThreadPostId;
+    const [middle] = rowsOf<{ id: string; sort_key: string }>(
+      await pool.query('select id, sort_key from replies where post_id = $1 order by sort_key offset (select count(*) / 2 from replies where post_id = $1) limit 1', [postId]),
+    );
+    const size = PAGE + 5;
+    const pages: [string, (db: Database) => Promise<unknown>][] = [
+      ['thread head', (db) => findThreadHead(db, postId, reader.id)],
+      ['thread first page', (db) => findThreadPageHead(db, postId, reader.id, { direction: 'after', from: '', size })],
+      ['thread later page', (db) => findReplyBatch(db, postId, reader.id, { direction: 'after', from: middle!.sort_key, size })],
+      ['thread earlier page', (db) => findReplyBatch(db, postId, reader.id, { direction: 'before', from: middle!.sort_key, size })],
+      ['thread at a reply', (db) => findReplyInThread(db, postId, middle!.id, reader.id)],
+      ['thread newest', (db) => findNewestReplies(db, postId, reader.id, NEWEST, size)],
+    ];
+    const threadReplies = Number(rowsOf<{ n: string }>(await pool.query('select count(*) as n from replies where post_id = $1', [postId]))[0]!.n);
+    expect(threadReplies, 'the thread must be much bigger than a page').toBeGreaterThan(10 * size);
+    for (const [name, run] of pages) {
+      const plans = await expectIndexed(name, run);
+      expect(rowsRead(plans, 'replies'), `${name}: replies read for a page of ${size} in a thread of ${threadReplies}`).toBeLessThan(threadReplies / 4);
     }
   });
 

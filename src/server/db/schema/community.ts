@@ -174,6 +174,8 @@ export const replies = pgTable(
     index('replies_post_sort_idx').on(table.postId, table.sortKey),
     index('replies_post_created_idx').on(table.postId, table.createdAt, table.id),
     index('replies_author_idx').on(table.authorId),
+    // A reply's answers: whether a hidden reply still shows (a visible one below it) walks down by parent.
+    index('replies_parent_idx').on(table.parentId),
     uniqueIndex('replies_automatic_once_key').on(table.postId).where(sql`${table.automatic}`),
     index('replies_search_idx').using('gin', table.search),
   ],
