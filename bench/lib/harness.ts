@@ -110,11 +110,16 @@ export async function signUpMember(base: string, handle: string): Promise<string
 
 const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 
-/** The same-run ceiling: a plain node:http JSON server under the same load. */
-export async function measureCeiling(): Promise<LoadResult> {
-  const server = await spawnServer(libFile('serve-ceiling.ts'));
+/**
+ * The same-run ceiling: a plain node:http JSON server under the same load. With
+ * `bodyBytes` its body has that size (size-matched to the Hearth response measured);
+ * with `method` and `body` it is sent the same requests.
+ */
+export async function measureCeiling(match: { bodyBytes?: number; method?: 'GET' | 'POST'; body?: LoadOptions['body'] } = {}): Promise<LoadResult> {
+  const server = await spawnServer(libFile('serve-ceiling.ts'), match.bodyBytes ? { BODY_BYTES: String(match.bodyBytes) } : {});
   try {
-    return await load({ name: 'ceiling: node:http JSON', url: `http://127.0.0.1:${server.port}/` });
+    const name = match.bodyBytes ? `ceiling: node:http, ${match.bodyBytes} B` : 'ceiling: node:http JSON';
+    return await load({ name, url: `http://127.0.0.1:${server.port}/`, method: match.method, body: match.body });
   } finally {
     await server.stop();
   }
