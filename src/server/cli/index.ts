@@ -7,6 +7,9 @@ Commands:
   serve                 Serve Hearth (API, live events, web app) on PORT
   migrate               Apply database migrations and exit
   seed                  Add the demo community (idempotent)
+  seed --scale N        Add a community of N posts + replies + reactions (about 1/7, 3/7, 3/7), with N/50
+                        members in 20-60 groups, for benchmarks and trying Hearth at scale; each run adds
+                        more. Seeded members cannot sign in.
   admin create <handle> Create an admin, or make an existing member one
   risk                  Assess JSON lines {"id","text"} from standard input
   risk outcomes --admin <handle> [--out FILE]
@@ -27,6 +30,16 @@ async function main(argv: string[]): Promise<number> {
       return migrate();
     }
     case 'seed': {
+      if (rest[0] === '--scale') {
+        const rows = Number(rest[1]);
+        if (!Number.isInteger(rows) || rows < 70) {
+          console.error(`hearth: seed --scale needs a whole number of rows, at least 70 (got "${rest[1] ?? ''}").`);
+          return 2;
+        }
+        const { seedScale } = await import('./migrate.js');
+        return seedScale(rows);
+      }
+      if (rest.length > 0) break;
       const { seed } = await import('./migrate.js');
       return seed();
     }

@@ -2,6 +2,7 @@ import { buildApp } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { openDatabase, runMigrations } from '../db/index.js';
 import { describeDemoMembers, retireSourceDemoPasswords, seedDemoCommunity } from '../seed/demo.js';
+import { seedAtScale } from '../seed/scale.js';
 import { DataDirLockedError, withDataDirLock } from './data-dir-lock.js';
 
 /** Runs a command holding DATA_DIR; a running server is named, not raced. */
@@ -53,4 +54,18 @@ export async function seed(): Promise<number> {
     },
     config,
   );
+}
+
+/** `seed --scale N`: a community at scale, by set-based SQL (see seed/scale.ts). */
+export async function seedScale(rows: number): Promise<number> {
+  return locked('seed', async () => {
+    const result = await withDatabase(({ db }) => seedAtScale(db, { rows }));
+    const total = result.posts + result.replies + result.reactions;
+    console.log(
+      `Seeded ${result.posts} posts, ${result.replies} replies and ${result.reactions} reactions (${total} rows), ` +
+        `${result.members} members in ${result.groups} groups, in ${(result.milliseconds / 1000).toFixed(1)} s ` +
+        `(${Math.round(total / (result.milliseconds / 1000))} rows/s). The biggest thread: post ${result.bigThreadPostId}.`,
+    );
+    return 0;
+  });
 }

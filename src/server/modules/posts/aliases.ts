@@ -4,19 +4,19 @@ import type { Database } from '../../db/index.js';
 import { threadAliases } from '../../db/schema/index.js';
 
 // Gentle words only: an alias is what a person in pain is called by strangers.
-const ADJECTIVES = [
+export const ALIAS_ADJECTIVES = [
   'Quiet', 'Gentle', 'Brave', 'Calm', 'Kind', 'Bright', 'Steady', 'Warm', 'Soft', 'Patient', 'Hopeful', 'Curious',
   'Tender', 'Silver', 'Golden', 'Amber', 'Misty', 'Sunny', 'Starry', 'Mossy', 'Humble', 'Honest', 'Earnest', 'Wise',
   'Still', 'Restful', 'Cosy', 'Dawn', 'Evening', 'Meadow', 'River', 'Willow', 'Cedar', 'Maple', 'Velvet', 'Woolly',
 ];
-const ANIMALS = [
+export const ALIAS_ANIMALS = [
   'Heron', 'Otter', 'Fox', 'Badger', 'Wren', 'Robin', 'Hare', 'Owl', 'Deer', 'Swan', 'Finch', 'Seal', 'Panda',
   'Koala', 'Dolphin', 'Sparrow', 'Lark', 'Puffin', 'Hedgehog', 'Squirrel', 'Tortoise', 'Lynx', 'Bear', 'Crane',
   'Kingfisher', 'Starling', 'Moth', 'Beaver', 'Lamb', 'Pony', 'Goose', 'Dove', 'Salmon', 'Stoat', 'Marten', 'Ibis',
 ];
 
 export function randomAlias(): string {
-  return `${ADJECTIVES[randomInt(ADJECTIVES.length)]} ${ANIMALS[randomInt(ANIMALS.length)]}`;
+  return `${ALIAS_ADJECTIVES[randomInt(ALIAS_ADJECTIVES.length)]} ${ALIAS_ANIMALS[randomInt(ALIAS_ANIMALS.length)]}`;
 }
 
 /**
