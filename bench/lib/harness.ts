@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { BENCH_PASSWORD } from './members.js';
 
 export interface LoadResult {
   name: string;
@@ -102,10 +103,21 @@ export async function signUpMember(base: string, handle: string): Promise<string
   const response = await fetch(`${base}/api/auth/sign-up`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ handle, password: 'benchmark-quiet-harbour' }),
+    body: JSON.stringify({ handle, password: BENCH_PASSWORD }),
   });
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** Signs in a member made beforehand (with BENCH_PASSWORD) and returns their cookies, as a browser would send them. */
+export async function signInMember(base: string, handle: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!).join('; ');
 }
 
 const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;

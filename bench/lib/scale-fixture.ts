@@ -1,10 +1,11 @@
 // What the scale benchmark reads and writes, made through the API on a running node:
-// a reader who is a member of every public group (so the home feed shows the seeded
-// posts too), a thread of 1,000 replies (nested to the deepest level, a third
+// a reader who is a member of every group with seeded posts (so the home feed shows
+// them), a thread of 1,000 replies (nested to the deepest level, a third
 // anonymous, each with a reaction), a page or more of posts nobody has answered yet,
 // a few posts with a rare word, and an empty thread that the write benchmark fills.
-import { signUpMember } from './harness.js';
+import { signInMember, signUpMember } from './harness.js';
 import { api, inPool } from './api.js';
+import { BENCH_READER } from './members.js';
 
 export const THREAD_REPLIES = 1000;
 /** In every reply of the bench thread (and, with the scale seed, in much of its text). */
@@ -56,7 +57,7 @@ async function writeReplies(base: string, threadId: string, members: string[]): 
 
 export async function buildScaleFixture(base: string): Promise<ScaleFixture> {
   const stamp = Date.now().toString(36);
-  const readerCookie = await signUpMember(base, `reader_${stamp}`);
+  const readerCookie = await signInMember(base, BENCH_READER);
   await joinEveryPublicGroup(base, readerCookie);
   const members: string[] = [];
   for (let i = 0; i < 10; i++) {

@@ -1,12 +1,8 @@
 // The 1-million-row database of the scale benchmark, by the scale seed of issue 14
-// (`seedAtScale(db, { rows })` in src/server/seed/scale.ts, also `npx hearth seed --scale N`).
+// (also `npx hearth seed --scale N`), with the bench reader in every seeded group.
 import type { Deps } from '../../src/server/deps.js';
+import { seedAtScale } from '../../src/server/seed/scale.js';
 
-type SeedAtScale = (db: Deps['db'], options: { rows: number }) => Promise<unknown>;
-
-export async function seedScale(db: Deps['db'], rows: number): Promise<void> {
-  // Imported by a computed path until the seed lands on this branch; then a plain import.
-  const path = '../../src/server/seed/scale.js';
-  const { seedAtScale } = (await import(path)) as { seedAtScale: SeedAtScale };
-  await seedAtScale(db, { rows });
+export async function seedScale(db: Deps['db'], rows: number, readerId: string): Promise<void> {
+  await seedAtScale(db, { rows, readers: [readerId] });
 }

@@ -5,6 +5,8 @@
 //   BENCH_DEMO=1         seeds the demo community first (as `hearth serve` does on an empty database)
 //   BENCH_SCALE_ROWS=N   then fills the database with about N rows (posts + replies + reactions)
 //                        with seedAtScale, and prints how long that took (seedSeconds)
+// Either way it makes the bench reader (BENCH_READER, password BENCH_PASSWORD) first, so
+// the scale seed puts them in every seeded group, private ones too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +15,10 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.js';
 import { automodRules } from '../../src/server/db/schema/index.js';
 import { loadConfig } from '../../src/server/config/index.js';
+import { signUp } from '../../src/server/modules/accounts/service.js';
 import { seedDemoCommunity } from '../../src/server/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
+import { BENCH_PASSWORD, BENCH_READER } from './members.js';
 import { seedScale } from './seed-scale.js';
 
 let database: TestDatabase | undefined;
@@ -40,11 +44,12 @@ const hearth = await buildApp({ config });
 // Likewise automod's "posting very fast" rule would hold them: an operator can switch it off, and so does the benchmark.
 await hearth.deps.db.update(automodRules).set({ enabled: false }).where(eq(automodRules.kind, 'rate_limit'));
 if (process.env.BENCH_DEMO === '1') await seedDemoCommunity(hearth.deps);
+const reader = await signUp(hearth.deps, { handle: BENCH_READER, password: BENCH_PASSWORD }, { ip: '127.0.0.1', userAgent: 'hearth bench' });
 const scaleRows = Number(process.env.BENCH_SCALE_ROWS ?? 0);
 let seedSeconds: number | undefined;
 if (scaleRows > 0) {
   const started = performance.now();
-  await seedScale(hearth.deps.db, scaleRows);
+  await seedScale(hearth.deps.db, scaleRows, reader.user.id);
   seedSeconds = (performance.now() - started) / 1000;
 }
 const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
