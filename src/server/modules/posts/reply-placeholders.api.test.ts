@@ -82,7 +82,8 @@ describe('reply placeholders', () => {
     const check = async (when: string) => {
       const thread = await threadOf(reader.client, post.id);
       const byId = new Map(thread.replies.map((reply) => [reply.id, reply]));
-      expect(thread.replies.map((reply) => reply.id), when).toEqual([toHold.id, toRemove.id, heldAnswer.id, removedAnswer.id]);
+      // Reading order: each reply with its answers under it.
+      expect(thread.replies.map((reply) => reply.id), when).toEqual([toHold.id, heldAnswer.id, toRemove.id, removedAnswer.id]);
       expect(byId.get(heldAnswer.id)?.parentId, when).toBe(toHold.id);
       // Same placeholder: no body, no author, nothing that says which is which.
       expect(placeholderShape(byId.get(toHold.id)), when).toEqual(placeholderShape(byId.get(toRemove.id)));

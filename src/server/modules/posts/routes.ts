@@ -8,6 +8,9 @@ import {
   postWriteResponseSchema,
   reactionKindSchema,
   replyWriteResponseSchema,
+  threadQuerySchema,
+  threadRepliesQuerySchema,
+  threadRepliesResponseSchema,
   threadResponseSchema,
   updatePostRequestSchema,
   updateReplyRequestSchema,
@@ -18,6 +21,7 @@ import { requireAuth, signedIn } from '../../http/authenticate.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { countryFromAcceptLanguage } from '../safety/hotlines/store.js';
 import * as postsService from './service.js';
+import { getThreadPage, getThreadReplies, type RepliesPageQuery } from './thread-pages.js';
 
 /** The writer's country for their support card: their profile, else their browser's language. */
 function writeContext(auth: AuthContext, acceptLanguage: string | undefined): postsService.WriteContext {
@@ -49,10 +53,32 @@ export function registerPostRoutes(root: FastifyInstance, deps: Deps): void {
 
   app.get('/api/posts/:postId', {
     preValidation: signedIn,
-    schema: { tags, summary: 'A thread: the post and its replies', params: postParams, response: { 200: threadResponseSchema } },
+    schema: {
+      tags,
+      summary: 'A thread: the post and its first page of replies (or the page opening at one reply)',
+      params: postParams,
+      querystring: threadQuerySchema,
+      response: { 200: threadResponseSchema },
+    },
     handler: async (request) => {
       const auth = requireAuth(request);
-      return postsService.getThread(deps, auth, request.params.postId, writeContext(auth, request.headers['accept-language']));
+      return getThreadPage(deps, auth, request.params.postId, request.query, writeContext(auth, request.headers['accept-language']));
+    },
+  });
+
+  app.get('/api/posts/:postId/replies', {
+    preValidation: signedIn,
+    schema: {
+      tags,
+      summary: 'A further page of a thread’s replies, after or before a cursor',
+      params: postParams,
+      querystring: threadRepliesQuerySchema,
+      response: { 200: threadRepliesResponseSchema },
+    },
+    handler: async (request) => {
+      const auth = requireAuth(request);
+      // The schema lets exactly one of after and before through.
+      return getThreadReplies(deps, auth, request.params.postId, request.query as RepliesPageQuery, writeContext(auth, request.headers['accept-language']));
     },
   });
 

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import type {
-  Post,
-  Reply,
-  createPostRequestSchema,
-  createReplyRequestSchema,
-  ReactionKind,
-  updatePostRequestSchema,
+import {
+  THREAD_PAGE_SIZE,
+  type createPostRequestSchema,
+  type createReplyRequestSchema,
+  type ReactionKind,
+  type updatePostRequestSchema,
 } from '../../../shared/api/community.js';
 import type { Deps } from '../../deps.js';
 import { forbidden, notFound, unprocessable } from '../../http/errors.js';
@@ -19,19 +18,21 @@ import { assessForWrite, publicSignal, recordSafety, type RecordedSafety } from 
 import { buildSupportCard } from '../safety/support-card.js';
 import { warningAfterEdit, wantsAutoWarning, withAutoWarning } from '../safety-team/auto-content-warning.js';
 import { wantsAutoReply, writeAutomaticReply } from '../safety-team/auto-reply.js';
-import { extrasKey, loadWriterExtras, type WriterItem } from '../safety-team/writer-card.js';
 import { aliasFor } from './aliases.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
-import { presentPost, presentPostPlaceholder, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
+import { presentReply, type Viewer } from './presenters.js';
 import * as queries from './queries.js';
-import { shownReplyIds } from './shown.js';
+import { getThreadPage } from './thread-pages.js';
 import { isStaffRole } from './visibility.js';
 import { assertMayWrite } from '../moderation/sanctions.js';
 import { holdForWrite, statusAfterEdit } from './holds.js';
 import { decideAutomod, withAutomod } from '../moderation/automod-decide.js';
 import { recordAutomod } from '../moderation/automod-record.js';
-import { automodHeldReasons, heldReasonFor } from '../moderation/automod-held.js';
+import { heldReasonFor } from '../moderation/automod-held.js';
+import type { WriteContext } from './writer-extras.js';
+
+export type { WriteContext };
 
 /** Replies nest this deep; a reply to the deepest level stays at that level. */
 export const MAX_REPLY_DEPTH = 3;
@@ -44,77 +45,13 @@ async function requireReadableThread(deps: Pick<Deps, 'db'>, auth: AuthContext, 
   return head;
 }
 
+/** The first page of a thread (what a write answers with, and what a block check reads). */
 export async function getThread(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, postId: string, context?: WriteContext) {
-  const thread = await queries.findWholeThread(deps.db, postId, auth.user.id);
-  if (!thread || !postPolicy.canReadThread(thread.head, auth)) throw notFound('That post');
-  const { head, replies: replyRows, reactions: reactionRows } = thread;
-  const viewer = viewerOf(auth);
-  const byContent = new Map<string, queries.ReactionRow[]>();
-  for (const row of reactionRows) {
-    const key = `${row.contentType}:${row.contentId}`;
-    const list = byContent.get(key);
-    if (list) list.push(row);
-    else byContent.set(key, [row]);
-  }
-  const showCounts = head.group.showReactionCounts;
-  const group = { id: head.group.id, slug: head.group.slug, name: head.group.name };
-  const post =
-    postPolicy.postView(head.post, auth) === 'placeholder'
-      ? presentPostPlaceholder(head.post, group, head.muted)
-      : presentPost(
-          {
-            post: head.post,
-            group,
-            author: { authorId: head.post.authorId, anonymous: head.post.anonymous, handle: head.authorHandle, role: head.authorRole, alias: head.alias },
-          },
-          presentReactions(byContent.get(`post:${postId}`) ?? [], head.post.authorId, viewer, showCounts),
-          head.muted,
-          viewer,
-        );
-  const shown = shownReplyIds(replyRows.map(({ reply }) => reply));
-  const replies = replyRows
-    .map((row) => ({ ...row, view: postPolicy.replyView(row.reply, shown.has(row.reply.id), auth) }))
-    .filter(({ view }) => view !== 'none')
-    .filter(({ reply, blocked }) => !postPolicy.hiddenByBlock({ blocked, anonymous: reply.anonymous }, auth))
-    .map(({ reply, authorHandle, authorRole, alias, view }) =>
-      view === 'placeholder'
-        ? presentReplyPlaceholder(reply)
-        : presentReply(
-            reply,
-            { authorId: reply.authorId, anonymous: reply.anonymous, handle: authorHandle, role: authorRole, alias },
-            presentReactions(byContent.get(`reply:${reply.id}`) ?? [], reply.authorId, viewer, showCounts),
-            viewer,
-          ),
-    );
-  return withWriterExtras(deps, auth, { post, replies, nextCursor: null, prevCursor: null, anchor: null }, context);
-}
-
-/**
- * The author's own view only: the durable support card of their post and
- * replies (until folded), the safety team's decision about held content, and
- * that the content warning was added automatically. Nobody else's view changes
- * shape: any of these on someone else's content would tell them it was flagged.
- */
-async function withWriterExtras<T extends { post: Post; replies: Reply[] }>(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, thread: T, context?: WriteContext): Promise<T> {
-  const items: WriterItem[] = [];
-  if (thread.post.author?.isYou) items.push({ contentType: 'post', contentId: thread.post.id, status: thread.post.status });
-  for (const reply of thread.replies) if (reply.author?.isYou) items.push({ contentType: 'reply', contentId: reply.id, status: reply.status });
-  if (items.length === 0) return thread;
-  const extras = await loadWriterExtras(deps.db, auth.user.id, items, { countryCode: context?.countryCode ?? auth.user.country ?? null, now: deps.clock.now() });
-  // Held by automod: the writer reads the rule's name.
-  const named = await automodHeldReasons(deps.db, [{ contentType: 'post', contentId: thread.post.id, heldBy: thread.post.heldBy }, ...thread.replies.map((reply) => ({ contentType: 'reply' as const, contentId: reply.id, heldBy: reply.heldBy }))]);
-  const post = thread.post.author?.isYou ? { ...thread.post, ...extras.get(extrasKey('post', thread.post.id)), ...named.get(`post:${thread.post.id}`) } : thread.post;
-  const replies = thread.replies.map((reply) => (reply.author?.isYou ? { ...reply, ...extras.get(extrasKey('reply', reply.id)), ...named.get(`reply:${reply.id}`) } : reply));
-  return { ...thread, post, replies };
+  return getThreadPage(deps, auth, postId, { limit: THREAD_PAGE_SIZE }, context);
 }
 
 /** The seed writes without the posting limit; every request has it. */
 type WriteDeps = Pick<Deps, 'db' | 'config' | 'live' | 'clock'> & Partial<Pick<Deps, 'authLimiters'>>;
-
-/** Where the writer is, for the crisis lines on their support card. */
-export interface WriteContext {
-  countryCode: string | null;
-}
 
 /** After the commit: tell on-duty staff live, and build the writer's support card. */
 async function afterWrite(deps: WriteDeps, safety: RecordedSafety & { assessment: Awaited<ReturnType<typeof assessForWrite>>; hold: HoldSource | null }, context: WriteContext) {
