@@ -10,6 +10,8 @@ export interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Responses received in the window (0: the server answered nothing in time). */
+  answered: number;
 }
 
 export interface Spawned {
@@ -79,6 +81,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    answered: result.requests.total,
   };
 }
 

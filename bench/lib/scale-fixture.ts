@@ -38,7 +38,7 @@ async function joinEveryPublicGroup(base: string, cookie: string): Promise<void>
  */
 async function writeReplies(base: string, threadId: string, members: string[]): Promise<void> {
   const blocks = Array.from({ length: THREAD_REPLIES / 4 }, (_, block) => block);
-  await inPool(blocks, 6, async (block) => {
+  await inPool(blocks, 10, async (block) => {
     const ids: string[] = [];
     for (let k = 0; k < 4; k++) {
       const i = block * 4 + k;

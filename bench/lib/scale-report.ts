@@ -41,6 +41,7 @@ export function printCell(cell: CellResult): void {
       ].join(' '),
     );
   }
+  for (const row of cell.cases.filter((each) => each.hearth.answered === 0)) console.log(`${row.name.padEnd(26)} answered nothing within the window (BENCH_SECONDS): every request took longer`);
   for (const skipped of cell.skipped) console.log(`${skipped.name.padEnd(26)} not measured: ${skipped.reason}`);
 }
 
