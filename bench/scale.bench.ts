@@ -51,9 +51,11 @@ async function measureCell(driver: keyof typeof DRIVERS, size: (typeof SIZES)[nu
     };
     for (const each of cases) {
       try {
+        // Preparing waits for an answer from the node, queued behind whatever the last load left
+        // running; only then is the ceiling measured, so it does not share the CPU with that backlog.
         const prepared = await each.prepare(base, fixture);
-        const hearth = await load({ name: each.name, ...prepared.load });
         const ceiling = await measureCeiling({ bodyBytes: prepared.bytes, method: prepared.load.method, body: prepared.load.body });
+        const hearth = await load({ name: each.name, ...prepared.load });
         cell.cases.push({ name: each.name, kind: each.kind, bytes: prepared.bytes, hearth, ceiling });
       } catch (error) {
         cell.skipped.push({ name: each.name, reason: (error as Error).message });
