@@ -123,8 +123,12 @@ export const posts = pgTable(
   (table) => [
     index('posts_group_created_idx').on(table.groupId, table.createdAt, table.id),
     index('posts_group_activity_idx').on(table.groupId, table.lastActivityAt, table.id),
-    index('posts_author_idx').on(table.authorId, table.createdAt),
-    index('posts_unanswered_idx').on(table.groupId, table.createdAt).where(sql`${table.answeredAt} is null`),
+    // A member's own posts and their profile, newest first: the id breaks ties in the keyset.
+    index('posts_author_created_idx').on(table.authorId, table.createdAt, table.id),
+    // "Needs a reply", per group, oldest first from the cursor: only what that feed can list.
+    index('posts_needs_reply_idx')
+      .on(table.groupId, table.createdAt, table.id)
+      .where(sql`${table.answeredAt} is null and ${table.status} = 'visible'`),
     index('posts_search_idx').using('gin', table.search),
   ],
 );
@@ -170,6 +174,8 @@ export const replies = pgTable(
     index('replies_post_sort_idx').on(table.postId, table.sortKey),
     index('replies_post_created_idx').on(table.postId, table.createdAt, table.id),
     index('replies_author_idx').on(table.authorId),
+    // A reply's answers: whether a hidden reply still shows (a visible one below it) walks down by parent.
+    index('replies_parent_idx').on(table.parentId),
     uniqueIndex('replies_automatic_once_key').on(table.postId).where(sql`${table.automatic}`),
     index('replies_search_idx').using('gin', table.search),
   ],
