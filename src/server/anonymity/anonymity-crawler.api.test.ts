@@ -195,6 +195,9 @@ async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
     '/api/search': ['q=lantern', `q=${secretAuthor.handle}`, 'q=Secret_Anon_Writer', 'q=missing'],
     '/api/admin/users': [`q=${secretAuthor.handle.slice(0, 5)}`],
     '/api/groups/suggestions': ['topics=grief'],
+    // By path, for every post: thread pages (the first, at the newest reply, and every reply from the start of the thread on).
+    '/api/posts/{postId}': ['', 'at=newest', 'limit=1'],
+    '/api/posts/{postId}/replies': [`after=${'0'.repeat(48)}`, `before=${'9'.repeat(16)}${'f'.repeat(32)}`],
   };
   const crawled = new Set<string>();
   for (let round = 0; round < 2; round++) {
@@ -213,7 +216,7 @@ async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
           : [];
         urls = urls.flatMap((url) => values.map((value) => url.replace(`{${name}}`, encodeURIComponent(value))));
       }
-      for (const url of urls.flatMap((url) => (queries[url] ?? ['']).map((query) => (query ? `${url}?${query}` : url)))) {
+      for (const url of urls.flatMap((url) => (queries[url] ?? queries[path] ?? ['']).map((query) => (query ? `${url}?${query}` : url)))) {
         if (crawled.has(url) || url.startsWith('/api/docs')) continue;
         crawled.add(url);
         const response = await crawlGet(url, view, options);
