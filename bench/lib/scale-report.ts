@@ -57,6 +57,10 @@ export function printSummary(cells: CellResult[]): void {
     for (const row of large.cases.filter((each) => each.kind === 'read')) {
       const before = small.cases.find((each) => each.name === row.name);
       if (!before) continue;
+      if (before.hearth.answered === 0) {
+        console.log(`MISS ${driver.padEnd(10)} ${row.name.padEnd(26)} nothing answered on the small database: no ratio`);
+        continue;
+      }
       const share = row.hearth.requestsPerSecond / before.hearth.requestsPerSecond;
       console.log(`${verdict(share >= 1 / 1.5)} ${driver.padEnd(10)} ${row.name.padEnd(26)} ${before.hearth.requestsPerSecond.toFixed(0).padStart(7)} → ${row.hearth.requestsPerSecond.toFixed(0).padStart(7)} req/s  ${share.toFixed(2)}`);
     }
@@ -70,8 +74,8 @@ export function printSummary(cells: CellResult[]): void {
   for (const cell of cells.filter((each) => each.driver === 'PostgreSQL')) {
     for (const target of targets) {
       const row = cell.cases.find((each) => each.name === target.name);
-      if (!row) {
-        console.log(`MISS ${cell.size.padEnd(6)} ${target.name}: not measured`);
+      if (!row || row.hearth.answered === 0) {
+        console.log(`MISS ${cell.size.padEnd(6)} ${target.name}: ${row ? 'nothing answered within the window' : 'not measured'}`);
         continue;
       }
       const ok = ratio(row) >= target.share && row.hearth.p99Ms < target.p99 && row.hearth.errors + row.hearth.non2xx === 0;
