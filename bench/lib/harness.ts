@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { BENCH_PASSWORD } from './members.js';
 
 export interface LoadResult {
   name: string;
@@ -12,6 +13,8 @@ export interface LoadResult {
   /** Requests autocannon gave up on (10 s by default); also counted in `errors`. */
   timeouts: number;
   non2xx: number;
+  /** Responses received in the window (0: the server answered nothing in time). */
+  answered: number;
 }
 
 export interface Spawned {
@@ -85,6 +88,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    answered: result.requests.total,
   };
 }
 
@@ -109,7 +113,7 @@ export async function signUpMember(base: string, handle: string): Promise<string
   const response = await fetch(`${base}/api/auth/sign-up`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ handle, password: 'benchmark-quiet-harbour' }),
+    body: JSON.stringify({ handle, password: BENCH_PASSWORD }),
   });
   if (response.status !== 201) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   return response.headers.get('set-cookie')!.split(';')[0]!;
@@ -123,11 +127,27 @@ export function cpuSecondsOf(pid: number): number {
 
 export const libFile = (name: string) => new URL(`./${name}`, import.meta.url).pathname;
 
-/** The same-run ceiling: a plain node:http JSON server under the same load. */
-export async function measureCeiling(): Promise<LoadResult> {
-  const server = await spawnServer(libFile('serve-ceiling.ts'));
+/** Signs in a member made beforehand (with BENCH_PASSWORD) and returns their cookies, as a browser would send them. */
+export async function signInMember(base: string, handle: string): Promise<string> {
+  const response = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!).join('; ');
+}
+
+/**
+ * The same-run ceiling: a plain node:http JSON server under the same load. With
+ * `bodyBytes` its body has that size (size-matched to the Hearth response measured);
+ * with `method` and `body` it is sent the same requests.
+ */
+export async function measureCeiling(match: { bodyBytes?: number; method?: 'GET' | 'POST'; body?: LoadOptions['body'] } = {}): Promise<LoadResult> {
+  const server = await spawnServer(libFile('serve-ceiling.ts'), match.bodyBytes ? { BODY_BYTES: String(match.bodyBytes) } : {});
   try {
-    return await load({ name: 'ceiling: node:http JSON', url: `http://127.0.0.1:${server.port}/` });
+    const name = match.bodyBytes ? `ceiling: node:http, ${match.bodyBytes} B` : 'ceiling: node:http JSON';
+    return await load({ name, url: `http://127.0.0.1:${server.port}/`, method: match.method, body: match.body });
   } finally {
     await server.stop();
   }
