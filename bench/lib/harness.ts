@@ -27,7 +27,9 @@ export interface Spawned {
 
 /** Starts `tsx <script>` and waits for the JSON line with its port. */
 export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_NODE_ARGS passes node flags to the servers only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
