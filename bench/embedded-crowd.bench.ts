@@ -5,20 +5,11 @@
 // /readyz then says about the embedded database (the event-loop-delay rule, src/server/db/embedded-load.ts).
 // Target: no timeouts and p99 < 250 ms on both sides.
 import { benchDrivers, cpuSecondsOf, libFile, load, measureCeiling, printTable, signUpMember, spawnServer, type LoadResult } from './lib/harness.js';
+import { api } from './lib/api.js';
 
 const READERS = Number(process.env.CROWD_READERS ?? 50);
 const WRITERS = Number(process.env.CROWD_WRITERS ?? 20);
 const REPLIES = Number(process.env.CROWD_REPLIES ?? 20);
-
-async function api(base: string, cookie: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
 
 async function seedCommunity(base: string) {
   const stamp = Date.now().toString(36);

@@ -5,6 +5,7 @@
 // RSS from /proc (Linux). The load is light on purpose (12 connections): this measures growth, not speed.
 import { readFileSync } from 'node:fs';
 import { load, measureCeiling, printTable, signUpMember, spawnServer, type LoadResult } from './lib/harness.js';
+import { api } from './lib/api.js';
 
 const MINUTES = Number(process.env.BENCH_MINUTES ?? 10);
 const SAMPLE_MS = Number(process.env.BENCH_SAMPLE_SECONDS ?? 30) * 1000;
@@ -13,16 +14,6 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 function rssOf(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
-}
-
-async function api(base: string, cookie: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
 }
 
 /** Least squares slope of y over x. */

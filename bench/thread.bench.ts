@@ -3,16 +3,7 @@
 // PostgreSQL, against the plain node:http ceiling measured in the same run.
 // Targets on PostgreSQL (issue 3): thread read ≥ 4,000 req/s with p99 < 50 ms; reply create ≥ 1,500 req/s.
 import { load, measureCeiling, onEachDriver, printTable, signUpMember } from './lib/harness.js';
-
-async function api(base: string, cookie: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<Record<string, unknown>>;
-}
+import { api } from './lib/api.js';
 
 /** A thread like a busy real one: 50 replies (a third anonymous, some nested) and reactions. */
 async function seedThread(base: string): Promise<{ readerCookie: string; threadId: string; replyTargetId: string }> {
