@@ -130,6 +130,8 @@ export const posts = pgTable(
       .on(table.groupId, table.createdAt, table.id)
       .where(sql`${table.answeredAt} is null and ${table.status} = 'visible'`),
     index('posts_search_idx').using('gin', table.search),
+    // Search walks this newest first for a common word, stopping at its candidates (search/queries.ts).
+    index('posts_created_idx').on(table.createdAt),
   ],
 );
 
@@ -178,6 +180,8 @@ export const replies = pgTable(
     index('replies_parent_idx').on(table.parentId),
     uniqueIndex('replies_automatic_once_key').on(table.postId).where(sql`${table.automatic}`),
     index('replies_search_idx').using('gin', table.search),
+    // Search walks this newest first for a common word, stopping at its candidates (search/queries.ts).
+    index('replies_created_idx').on(table.createdAt),
   ],
 );
 
