@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberIn as memberInGroup, writePost } from '../../test-support/community.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import type { TestClient } from '../../test-support/test-client.js';
+import { insertReply } from './queries.js';
+
+/**
+ * A reviewer's attack on paged threads (issue 14 review): what a reader can
+ * learn from cursors, deep links and page walks about replies hidden from them,
+ * and whether walks cover a nested thread exactly once. A failing test here is
+ * a finding; a passing one is a check found sound.
+ */
+let hearth: TestApp;
+beforeAll(async () => {
+  hearth = await createTestApp();
+});
+afterAll(async () => {
+  await hearth?.close();
+});
+
+const SLUG = 'anxiety';
+const memberIn = () => memberInGroup(hearth, SLUG);
+
+interface Page {
+  replies: { id: string; parentId: string | null; status: string }[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  anchor?: string | null;
+}
+type Written = { id: string; depth: number; sortKey: string };
+
+const base = Date.now();
+let tick = 0;
+async function reply(postId: string, authorId: string, options: { parent?: Written; status?: 'visible' | 'held' | 'removed_by_author' } = {}): Promise<Written> {
+  tick += 1;
+  const row = await insertReply(hearth.deps.db, {
+    postId,
+    authorId,
+    parentId: options.parent?.id ?? null,
+    depth: options.parent ? Math.min(options.parent.depth + 1, 3) : 0,
+    body: `Reply ${tick}`,
+    bodyHtml: `<p>Reply ${tick}</p>`,
+    anonymous: false,
+    status: options.status ?? 'visible',
+    heldBy: options.status === 'held' ? 'assessor' : null,
+    createdAt: new Date(base + tick * 1000),
+  });
+  return { id: row.id, depth: row.depth, sortKey: row.sortKey };
+}
+
+async function get(client: TestClient, url: string): Promise<Page> {
+  const response = await client.get(url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as Page;
+}
+const ids = (page: Page) => page.replies.map((r) => r.id);
+
+async function walkForward(client: TestClient, postId: string, limit: number) {
+  const pages = [await get(client, `/api/posts/${postId}?limit=${limit}`)];
+  while (pages.at(-1)!.nextCursor) pages.push(await get(client, `/api/posts/${postId}/replies?after=${pages.at(-1)!.nextCursor}&limit=${limit}`));
+  return pages;
+}
+
+/** From past the end of the thread back to its first reply, a page of `limit` at a time (the key past every key is a valid cursor). */
+async function walkBack(client: TestClient, postId: string, limit: number) {
+  const pages = [await get(client, `/api/posts/${postId}/replies?before=${'9'.repeat(16)}${'f'.repeat(32)}&limit=${limit}`)];
+  while (pages[0]!.prevCursor) pages.unshift(await get(client, `/api/posts/${postId}/replies?before=${pages[0]!.prevCursor}&limit=${limit}`));
+  return pages;
+}
+
+/** A cursor is a chain of 48-character segments, one per level: the keys of the reply and of each ancestor above it. */
+const segments = (cursor: string) => cursor.match(/.{48}/g) ?? [];
+
+describe('paged threads under attack', () => {
+  it('walk a depth-3 thread with hidden replies a page of one at a time, forwards and back, each shown reply exactly once in reading order', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Deep and hidden' });
+    const a = await reply(post.id, writer.id);
+    const a1 = await reply(post.id, writer.id, { parent: a });
+    const heldLeaf = await reply(post.id, writer.id, { parent: a1, status: 'held' });
+    const a11 = await reply(post.id, writer.id, { parent: a1 });
+    const deepHeld = await reply(post.id, writer.id, { parent: a11, status: 'held' });
+    const deep = await reply(post.id, writer.id, { parent: a11 });
+    const deepAnswer = await reply(post.id, writer.id, { parent: deepHeld }); // deepHeld becomes a placeholder
+    const b = await reply(post.id, writer.id, { status: 'removed_by_author' });
+    const b1 = await reply(post.id, writer.id, { parent: b });
+    const a2 = await reply(post.id, writer.id, { parent: a }); // written last, read under a
+    const lastHeld = await reply(post.id, writer.id, { status: 'held' });
+    const expected = [a, a1, a11, deepHeld, deep, deepAnswer, a2, b, b1].map((r) => r.id);
+    expect(heldLeaf.id).not.toBe(lastHeld.id);
+
+    const oneBig = await get(reader, `/api/posts/${post.id}?limit=50`);
+    expect(ids(oneBig)).toEqual(expected);
+    for (const limit of [1, 2, 3]) {
+      expect((await walkForward(reader, post.id, limit)).flatMap(ids), `forward by ${limit}`).toEqual(expected);
+      expect((await walkBack(reader, post.id, limit)).flatMap(ids), `back by ${limit}`).toEqual(expected);
+    }
+  });
+
+  it('answer a deep link to a hidden reply, to a reply of another thread and to a random id alike (status and body)', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Deep links' });
+    const { post: other } = await writePost(writerClient, SLUG, { title: 'Another thread' });
+    await reply(post.id, writer.id);
+    const held = await reply(post.id, writer.id, { status: 'held' });
+    const removed = await reply(post.id, writer.id, { status: 'removed_by_author' });
+    await reply(post.id, writer.id);
+    const elsewhere = await reply(other.id, writer.id);
+
+    const random = await reader.get(`/api/posts/${post.id}?at=${randomUUID()}&limit=1`);
+    expect(random.statusCode).toBe(200);
+    for (const at of [held.id, removed.id, elsewhere.id]) {
+      const response = await reader.get(`/api/posts/${post.id}?at=${at}&limit=1`);
+      expect(response.statusCode).toBe(random.statusCode);
+      expect(response.body).toBe(random.body);
+    }
+  });
+
+  it('read only this thread with a cursor taken from another thread, and nothing of the other', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'This thread' });
+    const { post: other } = await writePost(writerClient, SLUG, { title: 'That thread' });
+    const mine = [await reply(post.id, writer.id), await reply(post.id, writer.id)];
+    const foreign = await reply(other.id, writer.id); // written between this thread's replies
+    mine.push(await reply(post.id, writer.id));
+    const page = await get(reader, `/api/posts/${post.id}/replies?after=${foreign.sortKey}&limit=5`);
+    expect(ids(page)).toEqual([mine[2]!.id]);
+    const back = await get(reader, `/api/posts/${post.id}/replies?before=${foreign.sortKey}&limit=5`);
+    expect(ids(back)).toEqual([mine[0]!.id, mine[1]!.id]);
+  });
+
+  it('go on from a cursor whose reply has since been held or removed, without repeating or skipping a shown reply', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Cursor gone' });
+    const all = [await reply(post.id, writer.id), await reply(post.id, writer.id), await reply(post.id, writer.id), await reply(post.id, writer.id)];
+    const first = await get(reader, `/api/posts/${post.id}?limit=2`);
+    expect(first.nextCursor).toBe(all[1]!.sortKey);
+    await hearth.deps.db.execute(sql`update replies set status = 'held', held_by = 'assessor' where id = ${all[1]!.id}`);
+    expect(ids(await get(reader, `/api/posts/${post.id}/replies?after=${first.nextCursor}&limit=2`))).toEqual([all[2]!.id, all[3]!.id]);
+    expect(ids(await get(reader, `/api/posts/${post.id}/replies?before=${all[2]!.sortKey}&limit=2`))).toEqual([all[0]!.id]);
+  });
+
+  // FINDING (low; partly pre-existing): a cursor is the reply's key, and a reply's key carries its ancestors'
+  // segments (created_at to the microsecond, and id). When the parent is hidden from the reader by a block (the
+  // other member's reply under their handle), the reply below it stays shown, and its cursor tells the reader
+  // that a hidden reply exists there and exactly when it was written. parentId already names the hidden parent
+  // (as before paging), so what is new is the exact time; both tell a member who blocked no one that its author
+  // blocked them.
+  it('hand out no cursor that carries the key of a reply hidden from the reader', async () => {
+    const { client: reader, user: readerUser } = await memberIn();
+    const { client: blockerClient, user: blocker } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Blocked parent' });
+    expect((await blockerClient.post('/api/me/blocks', { handle: readerUser.handle })).statusCode).toBe(200);
+    const hiddenParent = await reply(post.id, blocker.id);
+    const answer = await reply(post.id, writer.id, { parent: hiddenParent });
+    await reply(post.id, writer.id);
+
+    const first = await get(reader, `/api/posts/${post.id}?limit=1`);
+    expect(ids(first)).toEqual([answer.id]);
+    expect(first.nextCursor).not.toBeNull();
+    const hiddenSegment = segments(hiddenParent.sortKey)[0]!;
+    expect(segments(first.nextCursor!)).not.toContain(hiddenSegment);
+  });
+});
