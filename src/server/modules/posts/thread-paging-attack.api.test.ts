@@ -33,7 +33,7 @@ type Written = { id: string; depth: number; sortKey: string };
 
 const base = Date.now();
 let tick = 0;
-async function reply(postId: string, authorId: string, options: { parent?: Written; status?: 'visible' | 'held' | 'removed_by_author' } = {}): Promise<Written> {
+async function reply(postId: string, authorId: string, options: { parent?: Written; status?: 'visible' | 'held' | 'removed_by_author'; createdAt?: Date } = {}): Promise<Written> {
   tick += 1;
   const row = await insertReply(hearth.deps.db, {
     postId,
@@ -45,7 +45,7 @@ async function reply(postId: string, authorId: string, options: { parent?: Writt
     anonymous: false,
     status: options.status ?? 'visible',
     heldBy: options.status === 'held' ? 'assessor' : null,
-    createdAt: new Date(base + tick * 1000),
+    createdAt: options.createdAt ?? new Date(base + tick * 1000),
   });
   return { id: row.id, depth: row.depth, sortKey: row.sortKey };
 }
@@ -167,5 +167,32 @@ describe('paged threads under attack', () => {
     expect(first.nextCursor).not.toBeNull();
     const hiddenSegment = segments(hiddenParent.sortKey)[0]!;
     expect(segments(first.nextCursor!)).not.toContain(hiddenSegment);
+  });
+
+  // FINDING (low): at the deepest level an answer is keyed among its parent's siblings by its own time, and
+  // the SQL rule for "shown" (thread-queries.ts shownSql) looks for a held or removed deepest reply's answers of
+  // answers only AFTER its key (its direct answers are found by parent_id alone). An answer's answer whose
+  // created_at is not later than the top one's (the database clock stepped back, imported data, the scale seed's
+  // least(now(), ...) giving several replies the same now()) is not found: the held reply is dropped while the
+  // placeholder and the visible reply below it stay, the placeholder's parentId naming a reply the reader is
+  // never shown, which tells them a held or removed reply is there. shown.ts (the rule before paging, and the
+  // thread counters' rule) walks parents, whatever the times, and keeps the placeholder.
+  it('keep a held deepest-level reply as a placeholder above its answers even when they carry earlier times', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Clock stepped back' });
+    const r0 = await reply(post.id, writer.id);
+    const r1 = await reply(post.id, writer.id, { parent: r0 });
+    const r2 = await reply(post.id, writer.id, { parent: r1 });
+    const heldAt = base + (tick + 1) * 1000;
+    const heldDeep = await reply(post.id, writer.id, { parent: r2, status: 'held' });
+    const removedAnswer = await reply(post.id, writer.id, { parent: heldDeep, status: 'removed_by_author', createdAt: new Date(heldAt - 600) });
+    const visible = await reply(post.id, writer.id, { parent: removedAnswer, createdAt: new Date(heldAt - 300) });
+
+    const page = await get(reader, `/api/posts/${post.id}?limit=50`);
+    const shown = new Set(ids(page));
+    expect(shown.has(visible.id)).toBe(true);
+    for (const r of page.replies) if (r.parentId) expect(shown.has(r.parentId), `the parent of ${r.id} is shown`).toBe(true);
+    expect(page.replies.find((r) => r.id === heldDeep.id)).toMatchObject({ status: 'unavailable' });
   });
 });
