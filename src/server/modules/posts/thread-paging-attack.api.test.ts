@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberIn as memberInGroup, writePost } from '../../test-support/community.js';
+import { memberIn as memberInGroup, writePost, writeReply } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
 import { insertReply } from './queries.js';
@@ -194,5 +194,30 @@ describe('paged threads under attack', () => {
     expect(shown.has(visible.id)).toBe(true);
     for (const r of page.replies) if (r.parentId) expect(shown.has(r.parentId), `the parent of ${r.id} is shown`).toBe(true);
     expect(page.replies.find((r) => r.id === heldDeep.id)).toMatchObject({ status: 'unavailable' });
+  });
+
+  it('give the writer the support card of their held reply on whichever page it falls, and nobody else a trace of it', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { client: crisisClient } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Support on page two' });
+    for (let i = 0; i < 3; i += 1) await reply(post.id, writer.id);
+    const crisis = { reply: (await writeReply(crisisClient, post.id, { body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.' })) as unknown as { id: string; status: string } };
+    expect(crisis.reply.status).toBe('held');
+    await writeReply(crisisClient, post.id, { body: 'Sorry, I needed to say it somewhere.' });
+
+    const first = await get(crisisClient, `/api/posts/${post.id}?limit=2`);
+    const second = await get(crisisClient, `/api/posts/${post.id}/replies?after=${first.nextCursor}&limit=5`);
+    const own = second.replies.find((r) => r.id === crisis.reply.id) as unknown as Record<string, unknown>;
+    expect(own).toMatchObject({ status: 'held', supportCard: expect.anything() });
+    // Only their own replies may carry one: the thread writer's on the same page carry none.
+    for (const r of second.replies as unknown as { author: { isYou?: boolean } | null }[]) if (!r.author?.isYou) expect(r).not.toHaveProperty('supportCard');
+    expect(second.replies.some((r) => !(r as unknown as { author: { isYou?: boolean } }).author.isYou)).toBe(true);
+
+    const readerFirst = await get(reader, `/api/posts/${post.id}?limit=2`);
+    const readerSecond = await get(reader, `/api/posts/${post.id}/replies?after=${readerFirst.nextCursor}&limit=5`);
+    expect(readerSecond.replies).toHaveLength(2);
+    expect(JSON.stringify(readerSecond)).not.toContain(crisis.reply.id);
+    expect(JSON.stringify(readerSecond)).not.toMatch(/supportCard|heldReason":"[^n]/);
   });
 });
