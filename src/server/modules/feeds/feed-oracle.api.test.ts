@@ -6,7 +6,6 @@ import type { Database } from '../../db/index.js';
 import { groups, posts, threadAliases, users } from '../../db/schema/index.js';
 import { account } from '../../test-support/community.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { postColumns } from '../posts/queries.js';
 import { hiddenByBlock, listableStatus, readableGroup } from '../posts/visibility.js';
 import type { Cursor } from './cursor.js';
 import { sortKeyText } from './cursor.js';
