@@ -220,4 +220,22 @@ describe('paged threads under attack', () => {
     expect(JSON.stringify(readerSecond)).not.toContain(crisis.reply.id);
     expect(JSON.stringify(readerSecond)).not.toMatch(/supportCard|heldReason":"[^n]/);
   });
+
+  it('neither repeat nor skip a reply when others are written between two pages; an answer to a reply already read waits for a re-read', async () => {
+    const { client: reader } = await memberIn();
+    const { client: writerClient, user: writer } = await memberIn();
+    const { post } = await writePost(writerClient, SLUG, { title: 'Written while reading' });
+    const a = await reply(post.id, writer.id);
+    const b = await reply(post.id, writer.id);
+    const c = await reply(post.id, writer.id);
+    const first = await get(reader, `/api/posts/${post.id}?limit=2`);
+    expect(ids(first)).toEqual([a.id, b.id]);
+    const underA = await reply(post.id, writer.id, { parent: a }); // before the cursor in reading order
+    const underB = await reply(post.id, writer.id, { parent: b }); // right after the cursor
+    const d = await reply(post.id, writer.id);
+    const second = await get(reader, `/api/posts/${post.id}/replies?after=${first.nextCursor}&limit=5`);
+    expect(ids(second)).toEqual([underB.id, c.id, d.id]);
+    // The answer under a reply on an earlier page is in its place when the pages are read again from the first.
+    expect(ids(await get(reader, `/api/posts/${post.id}?limit=50`))).toEqual([a.id, underA.id, b.id, underB.id, c.id, d.id]);
+  });
 });
