@@ -22,15 +22,24 @@ import { feedPage, type FeedKind } from './queries.js';
 const authorAlias = alias(threadAliases, 'author_alias');
 
 /** The feed query of 3e14b3f, verbatim but for returning ids and sort keys only. */
-async function oldFeedPage(db: Database, viewer: { id: string; role: Role }, feed: FeedKind, cursor: Cursor | undefined, limit: number) {
+async function oldFeedPage(
+  db: Database,
+  viewer: { id: string; role: Role },
+  feed: FeedKind,
+  cursor: Cursor | undefined,
+  limit: number,
+) {
   const sortColumn = 'sort' in feed && feed.sort === 'active' ? posts.lastActivityAt : posts.createdAt;
   const ascending = feed.kind === 'needs-reply';
-  const activeMemberOf = (viewerId: string) => sql`${posts.groupId} in (select gm.group_id from group_members gm where gm.user_id = ${viewerId} and gm.status = 'active')`;
+  const activeMemberOf = (viewerId: string) =>
+    sql`${posts.groupId} in (select gm.group_id from group_members gm where gm.user_id = ${viewerId} and gm.status = 'active')`;
   const notMuted = (viewerId: string) =>
     sql`not exists (select 1 from mutes m where m.user_id = ${viewerId} and ((m.target_type = 'post' and m.target_id = ${posts.id}) or (m.target_type = 'group' and m.target_id = ${posts.groupId})))`;
   const conditions: (SQL | undefined)[] = [
     sql`not ${hiddenByBlock(viewer.id, viewer.role, posts.authorId, posts.anonymous)}`,
-    feed.kind === 'mine' ? sql`${posts.status} in ('visible', 'held')` : listableStatus(viewer.id, viewer.role, posts.status, posts.authorId),
+    feed.kind === 'mine'
+      ? sql`${posts.status} in ('visible', 'held')`
+      : listableStatus(viewer.id, viewer.role, posts.status, posts.authorId),
   ];
   switch (feed.kind) {
     case 'home':
@@ -40,7 +49,14 @@ async function oldFeedPage(db: Database, viewer: { id: string; role: Role }, fee
       conditions.push(eq(posts.groupId, feed.groupId), readableGroup(viewer.id, viewer.role, posts.groupId));
       break;
     case 'needs-reply':
-      conditions.push(activeMemberOf(viewer.id), notMuted(viewer.id), sql`${posts.answeredAt} is null`, sql`${posts.status} = 'visible'`, sql`${posts.authorId} <> ${viewer.id}`, sql`${groups.archivedAt} is null`);
+      conditions.push(
+        activeMemberOf(viewer.id),
+        notMuted(viewer.id),
+        sql`${posts.answeredAt} is null`,
+        sql`${posts.status} = 'visible'`,
+        sql`${posts.authorId} <> ${viewer.id}`,
+        sql`${groups.archivedAt} is null`,
+      );
       break;
     case 'mine':
       conditions.push(eq(posts.authorId, viewer.id));
@@ -79,14 +95,30 @@ beforeAll(async () => {
   const writers = [(await account(hearth)).user, (await account(hearth)).user];
   const blocksMember = (await account(hearth)).user; // blocked the member
   const blockedByMember = (await account(hearth)).user; // the member blocked them
-  viewers.push({ name: 'member', id: member.id, role: 'member' }, { name: 'moderator', id: moderator.id, role: 'moderator' }, { name: 'admin', id: admin.id, role: 'admin' });
-  viewers.push({ name: 'writer', id: writers[0]!.id, role: 'member' }, { name: 'blocker', id: blocksMember.id, role: 'member' });
+  viewers.push(
+    { name: 'member', id: member.id, role: 'member' },
+    { name: 'moderator', id: moderator.id, role: 'moderator' },
+    { name: 'admin', id: admin.id, role: 'admin' },
+  );
+  viewers.push(
+    { name: 'writer', id: writers[0]!.id, role: 'member' },
+    { name: 'blocker', id: blocksMember.id, role: 'member' },
+  );
 
-  const rows = (await run(sql`select id from groups order by slug limit 6`)) as unknown as { rows?: { id: string }[] } & { id: string }[];
+  const rows = (await run(sql`select id from groups order by slug limit 6`)) as unknown as {
+    rows?: { id: string }[];
+  } & { id: string }[];
   const list = (rows.rows ?? rows) as { id: string }[];
   groupIds.push(...list.map((g) => g.id));
   expect(groupIds.length).toBe(6);
-  const [open, priv, archived, left, pending, mutedGroup] = groupIds as [string, string, string, string, string, string];
+  const [open, priv, archived, left, pending, mutedGroup] = groupIds as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   await run(sql`update groups set visibility = 'private' where id in (${priv}::uuid, ${pending}::uuid)`);
   await run(sql`update groups set archived_at = now() where id = ${archived}::uuid`);
   const authors = [member, moderator, ...writers, blocksMember, blockedByMember];
@@ -99,7 +131,9 @@ beforeAll(async () => {
                     on conflict do nothing`);
     }
   }
-  await run(sql`insert into blocks (blocker_id, blocked_id) values (${blocksMember.id}::uuid, ${member.id}::uuid), (${member.id}::uuid, ${blockedByMember.id}::uuid)`);
+  await run(
+    sql`insert into blocks (blocker_id, blocked_id) values (${blocksMember.id}::uuid, ${member.id}::uuid), (${member.id}::uuid, ${blockedByMember.id}::uuid)`,
+  );
 
   // Posts with their timestamps crowded onto a few microsecond values, so ties are the rule, not the exception.
   let n = 0;
@@ -118,9 +152,13 @@ beforeAll(async () => {
       }
     }
   }
-  const firstPost = (await run(sql`select id from posts where group_id = ${open}::uuid order by id limit 1`)) as unknown as { rows?: { id: string }[] } & { id: string }[];
+  const firstPost = (await run(
+    sql`select id from posts where group_id = ${open}::uuid order by id limit 1`,
+  )) as unknown as { rows?: { id: string }[] } & { id: string }[];
   const postToMute = ((firstPost.rows ?? firstPost) as { id: string }[])[0]!.id;
-  await run(sql`insert into mutes (user_id, target_type, target_id) values (${member.id}::uuid, 'group', ${mutedGroup}::uuid), (${member.id}::uuid, 'post', ${postToMute}::uuid)`);
+  await run(
+    sql`insert into mutes (user_id, target_type, target_id) values (${member.id}::uuid, 'group', ${mutedGroup}::uuid), (${member.id}::uuid, 'post', ${postToMute}::uuid)`,
+  );
 });
 
 afterAll(async () => {
@@ -128,8 +166,14 @@ afterAll(async () => {
 });
 
 function feeds(): FeedKind[] {
-  const kinds: FeedKind[] = [{ kind: 'home', sort: 'newest' }, { kind: 'home', sort: 'active' }, { kind: 'needs-reply' }, { kind: 'mine' }];
-  for (const groupId of groupIds) kinds.push({ kind: 'group', groupId, sort: 'newest' }, { kind: 'group', groupId, sort: 'active' });
+  const kinds: FeedKind[] = [
+    { kind: 'home', sort: 'newest' },
+    { kind: 'home', sort: 'active' },
+    { kind: 'needs-reply' },
+    { kind: 'mine' },
+  ];
+  for (const groupId of groupIds)
+    kinds.push({ kind: 'group', groupId, sort: 'newest' }, { kind: 'group', groupId, sort: 'active' });
   return kinds;
 }
 
@@ -155,7 +199,12 @@ describe('rewritten feeds against the old query', () => {
         const old = (await oldFeedPage(db, viewer, feed, undefined, 500)).map((row) => row.id);
         const now = (await feedPage(db, viewer, feed, undefined, 500)).map((row) => row.listing.post.id);
         expect(now, label).toEqual(old);
-        const paged = await walk(async (cursor) => (await feedPage(db, viewer, feed, cursor, 3)).map((row) => ({ id: row.listing.post.id, sortKey: row.sortKey })));
+        const paged = await walk(async (cursor) =>
+          (await feedPage(db, viewer, feed, cursor, 3)).map((row) => ({
+            id: row.listing.post.id,
+            sortKey: row.sortKey,
+          })),
+        );
         expect(paged, `${label} paged`).toEqual(old);
       }
     }

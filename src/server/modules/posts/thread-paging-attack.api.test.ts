@@ -33,7 +33,11 @@ type Written = { id: string; depth: number; sortKey: string };
 
 const base = Date.now();
 let tick = 0;
-async function reply(postId: string, authorId: string, options: { parent?: Written; status?: 'visible' | 'held' | 'removed_by_author'; createdAt?: Date } = {}): Promise<Written> {
+async function reply(
+  postId: string,
+  authorId: string,
+  options: { parent?: Written; status?: 'visible' | 'held' | 'removed_by_author'; createdAt?: Date } = {},
+): Promise<Written> {
   tick += 1;
   const row = await insertReply(hearth.deps.db, {
     postId,
@@ -59,14 +63,18 @@ const ids = (page: Page) => page.replies.map((r) => r.id);
 
 async function walkForward(client: TestClient, postId: string, limit: number) {
   const pages = [await get(client, `/api/posts/${postId}?limit=${limit}`)];
-  while (pages.at(-1)!.nextCursor) pages.push(await get(client, `/api/posts/${postId}/replies?after=${pages.at(-1)!.nextCursor}&limit=${limit}`));
+  while (pages.at(-1)!.nextCursor)
+    pages.push(await get(client, `/api/posts/${postId}/replies?after=${pages.at(-1)!.nextCursor}&limit=${limit}`));
   return pages;
 }
 
 /** From past the end of the thread back to its first reply, a page of `limit` at a time (the key past every key is a valid cursor). */
 async function walkBack(client: TestClient, postId: string, limit: number) {
-  const pages = [await get(client, `/api/posts/${postId}/replies?before=${'9'.repeat(16)}${'f'.repeat(32)}&limit=${limit}`)];
-  while (pages[0]!.prevCursor) pages.unshift(await get(client, `/api/posts/${postId}/replies?before=${pages[0]!.prevCursor}&limit=${limit}`));
+  const pages = [
+    await get(client, `/api/posts/${postId}/replies?before=${'9'.repeat(16)}${'f'.repeat(32)}&limit=${limit}`),
+  ];
+  while (pages[0]!.prevCursor)
+    pages.unshift(await get(client, `/api/posts/${postId}/replies?before=${pages[0]!.prevCursor}&limit=${limit}`));
   return pages;
 }
 
@@ -138,12 +146,24 @@ describe('paged threads under attack', () => {
     const { client: reader } = await memberIn();
     const { client: writerClient, user: writer } = await memberIn();
     const { post } = await writePost(writerClient, SLUG, { title: 'Cursor gone' });
-    const all = [await reply(post.id, writer.id), await reply(post.id, writer.id), await reply(post.id, writer.id), await reply(post.id, writer.id)];
+    const all = [
+      await reply(post.id, writer.id),
+      await reply(post.id, writer.id),
+      await reply(post.id, writer.id),
+      await reply(post.id, writer.id),
+    ];
     const first = await get(reader, `/api/posts/${post.id}?limit=2`);
     expect(first.nextCursor).toBe(all[1]!.sortKey);
-    await hearth.deps.db.execute(sql`update replies set status = 'held', held_by = 'assessor' where id = ${all[1]!.id}`);
-    expect(ids(await get(reader, `/api/posts/${post.id}/replies?after=${first.nextCursor}&limit=2`))).toEqual([all[2]!.id, all[3]!.id]);
-    expect(ids(await get(reader, `/api/posts/${post.id}/replies?before=${all[2]!.sortKey}&limit=2`))).toEqual([all[0]!.id]);
+    await hearth.deps.db.execute(
+      sql`update replies set status = 'held', held_by = 'assessor' where id = ${all[1]!.id}`,
+    );
+    expect(ids(await get(reader, `/api/posts/${post.id}/replies?after=${first.nextCursor}&limit=2`))).toEqual([
+      all[2]!.id,
+      all[3]!.id,
+    ]);
+    expect(ids(await get(reader, `/api/posts/${post.id}/replies?before=${all[2]!.sortKey}&limit=2`))).toEqual([
+      all[0]!.id,
+    ]);
   });
 
   // FINDING (low; partly pre-existing): a cursor is the reply's key, and a reply's key carries its ancestors'
@@ -186,13 +206,18 @@ describe('paged threads under attack', () => {
     const r2 = await reply(post.id, writer.id, { parent: r1 });
     const heldAt = base + (tick + 1) * 1000;
     const heldDeep = await reply(post.id, writer.id, { parent: r2, status: 'held' });
-    const removedAnswer = await reply(post.id, writer.id, { parent: heldDeep, status: 'removed_by_author', createdAt: new Date(heldAt - 600) });
+    const removedAnswer = await reply(post.id, writer.id, {
+      parent: heldDeep,
+      status: 'removed_by_author',
+      createdAt: new Date(heldAt - 600),
+    });
     const visible = await reply(post.id, writer.id, { parent: removedAnswer, createdAt: new Date(heldAt - 300) });
 
     const page = await get(reader, `/api/posts/${post.id}?limit=50`);
     const shown = new Set(ids(page));
     expect(shown.has(visible.id)).toBe(true);
-    for (const r of page.replies) if (r.parentId) expect(shown.has(r.parentId), `the parent of ${r.id} is shown`).toBe(true);
+    for (const r of page.replies)
+      if (r.parentId) expect(shown.has(r.parentId), `the parent of ${r.id} is shown`).toBe(true);
     expect(page.replies.find((r) => r.id === heldDeep.id)).toMatchObject({ status: 'unavailable' });
   });
 
@@ -202,7 +227,11 @@ describe('paged threads under attack', () => {
     const { client: crisisClient } = await memberIn();
     const { post } = await writePost(writerClient, SLUG, { title: 'Support on page two' });
     for (let i = 0; i < 3; i += 1) await reply(post.id, writer.id);
-    const crisis = { reply: (await writeReply(crisisClient, post.id, { body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.' })) as unknown as { id: string; status: string } };
+    const crisis = {
+      reply: (await writeReply(crisisClient, post.id, {
+        body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
+      })) as unknown as { id: string; status: string },
+    };
     expect(crisis.reply.status).toBe('held');
     await writeReply(crisisClient, post.id, { body: 'Sorry, I needed to say it somewhere.' });
 
@@ -211,7 +240,8 @@ describe('paged threads under attack', () => {
     const own = second.replies.find((r) => r.id === crisis.reply.id) as unknown as Record<string, unknown>;
     expect(own).toMatchObject({ status: 'held', supportCard: expect.anything() });
     // Only their own replies may carry one: the thread writer's on the same page carry none.
-    for (const r of second.replies as unknown as { author: { isYou?: boolean } | null }[]) if (!r.author?.isYou) expect(r).not.toHaveProperty('supportCard');
+    for (const r of second.replies as unknown as { author: { isYou?: boolean } | null }[])
+      if (!r.author?.isYou) expect(r).not.toHaveProperty('supportCard');
     expect(second.replies.some((r) => !(r as unknown as { author: { isYou?: boolean } }).author.isYou)).toBe(true);
 
     const readerFirst = await get(reader, `/api/posts/${post.id}?limit=2`);
@@ -236,6 +266,13 @@ describe('paged threads under attack', () => {
     const second = await get(reader, `/api/posts/${post.id}/replies?after=${first.nextCursor}&limit=5`);
     expect(ids(second)).toEqual([underB.id, c.id, d.id]);
     // The answer under a reply on an earlier page is in its place when the pages are read again from the first.
-    expect(ids(await get(reader, `/api/posts/${post.id}?limit=50`))).toEqual([a.id, underA.id, b.id, underB.id, c.id, d.id]);
+    expect(ids(await get(reader, `/api/posts/${post.id}?limit=50`))).toEqual([
+      a.id,
+      underA.id,
+      b.id,
+      underB.id,
+      c.id,
+      d.id,
+    ]);
   });
 });

@@ -31,7 +31,16 @@ describe('the write path between two writes', () => {
     const write = (body: string) => member.client.post(`/api/posts/${post.id}/replies`, { body });
 
     expect((await write('Thinking of you.')).statusCode).toBe(201);
-    expect((await act(moderator.client, 'mute', { type: 'member', id: member.user.id }, { hours: 2, group: SLUG, reason: 'A break, please.' })).statusCode).toBe(200);
+    expect(
+      (
+        await act(
+          moderator.client,
+          'mute',
+          { type: 'member', id: member.user.id },
+          { hours: 2, group: SLUG, reason: 'A break, please.' },
+        )
+      ).statusCode,
+    ).toBe(200);
     const refused = await write('Still here.');
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error).toMatchObject({ code: 'muted' });
@@ -40,11 +49,29 @@ describe('the write path between two writes', () => {
     expect(crisis.json().reply).toMatchObject({ status: 'held', heldBy: 'sanction' });
 
     const sanctionId = (await member.client.get('/api/me/moderation')).json().sanctions[0].id;
-    expect((await act(moderator.client, 'lift', { type: 'member', id: member.user.id }, { sanctionId, reason: 'Talked it through.' })).statusCode).toBe(200);
+    expect(
+      (
+        await act(
+          moderator.client,
+          'lift',
+          { type: 'member', id: member.user.id },
+          { sanctionId, reason: 'Talked it through.' },
+        )
+      ).statusCode,
+    ).toBe(200);
     expect((await write('Back, thank you.')).statusCode).toBe(201);
 
     // A second mute, then its end by the app's clock: the next write goes through without anything else happening.
-    expect((await act(moderator.client, 'mute', { type: 'member', id: member.user.id }, { hours: 1, group: SLUG, reason: 'Again.' })).statusCode).toBe(200);
+    expect(
+      (
+        await act(
+          moderator.client,
+          'mute',
+          { type: 'member', id: member.user.id },
+          { hours: 1, group: SLUG, reason: 'Again.' },
+        )
+      ).statusCode,
+    ).toBe(200);
     expect((await write('One more.')).statusCode).toBe(403);
     clock.advance(3_600_000 + 1000);
     expect((await write('One more.')).statusCode).toBe(201);
