@@ -275,4 +275,35 @@ describe('paged threads under attack', () => {
       d.id,
     ]);
   });
+
+  it('refuse every page of a thread in a private group to a non-member exactly as a thread that never existed', async () => {
+    const { client: writerClient, user: writer } = await memberInGroup(hearth, 'students');
+    const { post } = await writePost(writerClient, 'students', { title: 'Members only' });
+    const first = await reply(post.id, writer.id);
+    await reply(post.id, writer.id);
+    await hearth.deps.db.execute(sql`update groups set visibility = 'private' where slug = 'students'`);
+    try {
+      const { client: outsider } = await memberIn();
+      const missing = randomUUID();
+      for (const [url, twin] of [
+        [`/api/posts/${post.id}`, `/api/posts/${missing}`],
+        [`/api/posts/${post.id}?at=${first.id}`, `/api/posts/${missing}?at=${first.id}`],
+        [
+          `/api/posts/${post.id}/replies?after=${first.sortKey}`,
+          `/api/posts/${missing}/replies?after=${first.sortKey}`,
+        ],
+        [
+          `/api/posts/${post.id}/replies?before=${first.sortKey}`,
+          `/api/posts/${missing}/replies?before=${first.sortKey}`,
+        ],
+      ] as const) {
+        const [refused, never] = [await outsider.get(url), await outsider.get(twin)];
+        expect(refused.statusCode, url).toBe(404);
+        expect(refused.body, url).toBe(never.body);
+      }
+      expect((await writerClient.get(`/api/posts/${post.id}/replies?after=${first.sortKey}`)).statusCode).toBe(200);
+    } finally {
+      await hearth.deps.db.execute(sql`update groups set visibility = 'public' where slug = 'students'`);
+    }
+  });
 });
