@@ -226,7 +226,9 @@ describe('paged threads under attack', () => {
     const { client: writerClient, user: writer } = await memberIn();
     const { client: crisisClient } = await memberIn();
     const { post } = await writePost(writerClient, SLUG, { title: 'Support on page two' });
-    for (let i = 0; i < 3; i += 1) await reply(post.id, writer.id);
+    // Written a minute ago, before the replies the API writes now (this file's other replies are keyed ahead of now).
+    for (let i = 0; i < 3; i += 1)
+      await reply(post.id, writer.id, { createdAt: new Date(Date.now() - 60_000 + i * 1000) });
     const crisis = {
       reply: (await writeReply(crisisClient, post.id, {
         body: 'I have the pills in front of me and tonight is the night. Goodbye everyone.',
