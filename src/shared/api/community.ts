@@ -229,11 +229,20 @@ const threadPageLimit = z.coerce.number().int().min(1, 'must be at least 1').max
  * (depth-first, each level oldest first). `at` opens the page holding one reply
  * (a deep link) or the newest reply shown to the reader (`newest`); a reply the
  * reader is not shown opens the first page, as one that never existed would.
+ * `from` opens the page starting at a place given with an earlier page.
  */
-export const threadQuerySchema = z.strictObject({
-  limit: threadPageLimit,
-  at: z.union([z.literal('newest'), z.uuid('must be a reply id or "newest"')]).optional(),
-});
+export const threadQuerySchema = z
+  .strictObject({
+    limit: threadPageLimit,
+    at: z.union([z.literal('newest'), z.uuid('must be a reply id or "newest"')]).optional(),
+    /**
+     * The page starting at this place (a cursor), inclusive: how the web app
+     * reads again the pages after one loaded with `before`, from a place
+     * rather than a reply that may since have been removed. No anchor.
+     */
+    from: threadCursorSchema.optional(),
+  })
+  .refine((query) => query.at === undefined || query.from === undefined, { message: 'give at most one of at and from', path: ['from'] });
 
 /** A further page of replies: those after `after`, or those just before `before` (exactly one of the two). */
 export const threadRepliesQuerySchema = z

@@ -105,16 +105,20 @@ function presentPageReplies(rows: PageReply[], head: ThreadHead, auth: AuthConte
 export interface ThreadPageQuery {
   limit: number;
   at?: string | undefined;
+  /** A place (a sort key): the page starting there, inclusive. */
+  from?: string | undefined;
 }
 
 /**
  * The head post and a page of replies: the first page, or with `at` the page
  * starting at that reply (a deep link, or `newest`: the newest reply the reader
- * is shown), with `prevCursor` when they are shown replies before it.
+ * is shown), or with `from` the page starting at that place, with
+ * `prevCursor` when they are shown replies before it.
  */
 export async function getThreadPage(deps: ReadDeps, auth: AuthContext, postId: string, query: ThreadPageQuery, context?: WriteContext): Promise<ThreadResponse> {
   const anchor = await anchorFor(deps, auth, postId, query.at);
-  const request: BatchRequest = { direction: 'after', from: anchor?.reply.sortKey ?? '', size: query.limit + 1 + BATCH_SLACK };
+  const start = anchor?.reply.sortKey ?? query.from;
+  const request: BatchRequest = { direction: 'after', from: start ?? '', size: query.limit + 1 + BATCH_SLACK };
   const { head, postReactions, batch } = await readableHead(deps, auth, postId, request);
   const page = await fill(deps, auth, postId, request, batch, query.limit);
   const group = { id: head.group.id, slug: head.group.slug, name: head.group.name };
@@ -127,7 +131,9 @@ export async function getThreadPage(deps: ReadDeps, auth: AuthContext, postId: s
           head.muted,
           viewerOf(auth),
         );
-  const prevCursor = anchor && (await shownBefore(deps, auth, postId, anchor.reply.sortKey)) ? anchor.reply.sortKey : null;
+  // From a place, the page's first reply is the nearest shown one: hidden replies between the two change nothing before it.
+  const first = anchor?.reply.sortKey ?? (query.from === undefined ? undefined : (page.items[0]?.reply.sortKey ?? query.from));
+  const prevCursor = first !== undefined && (await shownBefore(deps, auth, postId, first)) ? first : null;
   return withWriterExtras(
     deps,
     auth,

@@ -28,10 +28,8 @@ afterAll(async () => {
 
 /** community-queries.ts fetchThreadPage, over the test client (default page size, as the web app asks). */
 async function fetchPage(client: TestClient, postId: string, param: ThreadPageParam): Promise<ThreadPage> {
-  const url =
-    param.kind === 'head'
-      ? `/api/posts/${postId}${param.at === undefined ? '' : `?at=${param.at}`}`
-      : `/api/posts/${postId}/replies?${param.kind}=${param.cursor}`;
+  const headQuery = param.kind !== 'head' ? '' : param.at !== undefined ? `?at=${param.at}` : param.from !== undefined ? `?from=${param.from}` : '';
+  const url = param.kind === 'head' ? `/api/posts/${postId}${headQuery}` : `/api/posts/${postId}/replies?${param.kind}=${param.cursor}`;
   const response = await client.get(url);
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json() as ThreadPage;
