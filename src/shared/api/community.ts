@@ -216,11 +216,12 @@ export type Post = z.infer<typeof postSchema>;
 export const THREAD_PAGE_SIZE = 20;
 
 /**
- * A place in a thread's reading order (a reply's sort key, see the replies
- * table), given back by the server as `nextCursor` / `prevCursor`. Always the
- * place of a reply the reader is shown, never of one hidden from them.
+ * A place in a thread's reading order, given back by the server as
+ * `nextCursor` / `prevCursor`: opaque base64url text the server sealed for one
+ * thread (server/modules/posts/thread-cursor.ts), 70 to 166 characters. Always
+ * the place of a reply the reader is shown, never of one hidden from them.
  */
-export const threadCursorSchema = text().regex(/^(?:[0-9]{16}[0-9a-f]{32}){1,4}$/, 'must be a cursor from an earlier page');
+export const threadCursorSchema = text().regex(/^[A-Za-z0-9_-]{70,166}$/, 'must be a cursor from an earlier page');
 
 const threadPageLimit = z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(THREAD_PAGE_SIZE);
 

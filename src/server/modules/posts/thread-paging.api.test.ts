@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
 import { aliasFor } from './aliases.js';
 import { insertReply } from './queries.js';
+import { openCursor, sealCursor } from './thread-cursor.js';
 
 /**
  * Paged threads (issue 14): the first page, further pages by cursor, deep links.
@@ -64,10 +65,22 @@ async function reply(postId: string, authorId: string, options: { parent?: { id:
   return { id: row.id, depth: row.depth, sortKey: row.sortKey };
 }
 
+const secret = () => hearth.deps.config.secrets.sessionSecret;
+const postOf = (url: string) => /\/api\/posts\/([0-9a-f-]{36})/.exec(url)![1]!;
+
+/**
+ * A page, with its cursors opened into the places they name, so that tests
+ * speak of replies' keys; a place given in the URL (after, before, from) is
+ * sealed for the thread as the server seals cursors (thread-cursor.ts), and
+ * a cursor given sealed goes as it is.
+ */
 async function get(client: TestClient, url: string): Promise<Page> {
-  const response = await client.get(url);
+  const postId = postOf(url);
+  const response = await client.get(url.replace(/\b(after|before|from)=([0-9a-f]+)(?=&|$)/, (_all, name: string, key: string) => `${name}=${sealCursor(secret(), postId, key)}`));
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as Page;
+  const page = response.json() as Page;
+  const place = (cursor: string | null) => (cursor === null ? null : (openCursor(secret(), postId, cursor) ?? 'not a cursor of this thread'));
+  return { ...page, nextCursor: place(page.nextCursor), prevCursor: place(page.prevCursor) };
 }
 const ids = (page: Page) => page.replies.map((r) => r.id);
 
@@ -266,8 +279,13 @@ describe('thread pages', () => {
     expect(await field(`/api/posts/${post.id}/replies?after=abc`)).toBe('after');
     expect(await field(`/api/posts/${post.id}/replies?before=${'1'.repeat(47)}`)).toBe('before');
     expect(await field(`/api/posts/${post.id}/replies?limit=5`)).toBe('after');
-    expect(await field(`/api/posts/${post.id}/replies?after=${'0'.repeat(48)}&before=${'0'.repeat(48)}`)).toBe('after');
-    const missing = await client.get(`/api/posts/${randomUUID()}/replies?after=${'0'.repeat(48)}`);
+    const cursor = sealCursor(secret(), post.id, '0'.repeat(48));
+    expect(await field(`/api/posts/${post.id}/replies?after=${cursor}&before=${cursor}`)).toBe('after');
+    expect(await field(`/api/posts/${post.id}?at=newest&from=${cursor}`)).toBe('from');
+    expect(await field(`/api/posts/${post.id}?from=${'0'.repeat(48)}`)).toBe('from');
+    expect(await field(`/api/posts/${post.id}?from=${cursor.slice(0, -2)}AA`)).toBe('from');
+    const elsewhere = randomUUID();
+    const missing = await client.get(`/api/posts/${elsewhere}/replies?after=${sealCursor(secret(), elsewhere, '0'.repeat(48))}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('That post');
   });
