@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THREAD_PAGE_SIZE } from '../../../shared/api/community.js';
 import { memberIn as memberInGroup, writePost } from '../../test-support/community.js';
@@ -262,6 +263,29 @@ describe('thread pages', () => {
     const asWriter = await get(writer, `/api/posts/${post.id}?at=${all[3]!.id}`);
     expect(asWriter.replies[0]!.reactions).toMatchObject({ counts: { hug: 1 } });
     expect((await get(reactor, `/api/posts/${post.id}`)) as unknown).toMatchObject({ post: { reactions: { mine: ['thanks'] } } });
+  });
+
+  it('open the page starting at a place (from), inclusive, and go on from the next shown reply when the reply there is gone', async () => {
+    const { client: writer, user } = await memberIn();
+    const { client: readerClient } = await memberIn();
+    const { post } = await writePost(writer, SLUG, { title: 'From a place' });
+    const all: Awaited<ReturnType<typeof reply>>[] = [];
+    for (let i = 0; i < 8; i += 1) all.push(await reply(post.id, user.id));
+
+    const fromFour = await get(readerClient, `/api/posts/${post.id}?from=${all[4]!.sortKey}&limit=2`);
+    expect(fromFour.post?.id).toBe(post.id);
+    expect(ids(fromFour)).toEqual([all[4]!.id, all[5]!.id]);
+    expect(fromFour).toMatchObject({ prevCursor: all[4]!.sortKey, nextCursor: all[5]!.sortKey, anchor: null });
+
+    // The reply at the place is removed (nothing below it): the page starts at the next one, and what comes before is unchanged.
+    await hearth.deps.db.execute(sql`update replies set status = 'removed_by_author' where id = ${all[4]!.id}::uuid`);
+    const gone = await get(readerClient, `/api/posts/${post.id}?from=${all[4]!.sortKey}&limit=2`);
+    expect(ids(gone)).toEqual([all[5]!.id, all[6]!.id]);
+    expect(gone).toMatchObject({ prevCursor: all[5]!.sortKey, nextCursor: all[6]!.sortKey, anchor: null });
+    expect(ids(await get(readerClient, `/api/posts/${post.id}/replies?before=${gone.prevCursor}&limit=10`))).toEqual(all.slice(0, 4).map((r) => r.id));
+
+    // From the first reply's place nothing comes before.
+    expect(await get(readerClient, `/api/posts/${post.id}?from=${all[0]!.sortKey}&limit=2`)).toMatchObject({ prevCursor: null });
   });
 
   it('refuse bad paging input with a 400 naming the field, and an unreadable thread with a 404', async () => {
