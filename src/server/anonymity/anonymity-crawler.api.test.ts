@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUser } from '../modules/accounts/queries.js';
+import { sealCursor } from '../modules/posts/thread-cursor.js';
 import { HELD_TEXT, join, writePost, writeReply } from '../test-support/community.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { TestClient } from '../test-support/test-client.js';
@@ -197,8 +198,13 @@ async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
     '/api/groups/suggestions': ['topics=grief'],
     // By path, for every post: thread pages (the first, at the newest reply, and every reply from the start of the thread on).
     '/api/posts/{postId}': ['', 'at=newest', 'limit=1'],
-    '/api/posts/{postId}/replies': [`after=${'0'.repeat(48)}`, `before=${'9'.repeat(16)}${'f'.repeat(32)}`],
   };
+  // Every reply from the start of each thread on, and back from past its end: cursors are sealed for their thread (thread-cursor.ts).
+  const secret = hearth.deps.config.secrets.sessionSecret;
+  const threadCursorQueries = (postId: string) => [
+    `after=${sealCursor(secret, postId, '0'.repeat(48))}`,
+    `before=${sealCursor(secret, postId, `${'9'.repeat(16)}${'f'.repeat(32)}`)}`,
+  ];
   const crawled = new Set<string>();
   for (let round = 0; round < 2; round++) {
     for (const path of getPaths) {
@@ -216,7 +222,9 @@ async function crawlEverything(options: CrawlOptions = {}): Promise<CrawlView> {
           : [];
         urls = urls.flatMap((url) => values.map((value) => url.replace(`{${name}}`, encodeURIComponent(value))));
       }
-      for (const url of urls.flatMap((url) => (queries[url] ?? queries[path] ?? ['']).map((query) => (query ? `${url}?${query}` : url)))) {
+      const queriesOf = (url: string) =>
+        path === '/api/posts/{postId}/replies' ? threadCursorQueries(decodeURIComponent(url.split('/')[3]!)) : (queries[url] ?? queries[path] ?? ['']);
+      for (const url of urls.flatMap((url) => queriesOf(url).map((query) => (query ? `${url}?${query}` : url)))) {
         if (crawled.has(url) || url.startsWith('/api/docs')) continue;
         crawled.add(url);
         const response = await crawlGet(url, view, options);

@@ -44,8 +44,8 @@ const PATTERN_CANDIDATES = [
   'newest',
   '2025-01-15',
   '2025-01-15T10:00:00.000Z',
-  // A thread cursor (one reply's place: 16 digits of time, 32 hex digits of id).
-  `${'0'.repeat(16)}${'a'.repeat(32)}`,
+  // The shape of a thread cursor (sealed base64url, 70 to 166 characters): one this server did not seal is a 400 naming its field.
+  'A'.repeat(70),
 ];
 
 function typeOf(schema: JsonSchema): string | undefined {

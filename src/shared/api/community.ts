@@ -216,11 +216,12 @@ export type Post = z.infer<typeof postSchema>;
 export const THREAD_PAGE_SIZE = 20;
 
 /**
- * A place in a thread's reading order (a reply's sort key, see the replies
- * table), given back by the server as `nextCursor` / `prevCursor`. Always the
- * place of a reply the reader is shown, never of one hidden from them.
+ * A place in a thread's reading order, given back by the server as
+ * `nextCursor` / `prevCursor`: opaque base64url text the server sealed for one
+ * thread (server/modules/posts/thread-cursor.ts), 70 to 166 characters. Always
+ * the place of a reply the reader is shown, never of one hidden from them.
  */
-export const threadCursorSchema = text().regex(/^(?:[0-9]{16}[0-9a-f]{32}){1,4}$/, 'must be a cursor from an earlier page');
+export const threadCursorSchema = text().regex(/^[A-Za-z0-9_-]{70,166}$/, 'must be a cursor from an earlier page');
 
 const threadPageLimit = z.coerce.number().int().min(1, 'must be at least 1').max(50, 'must be at most 50').default(THREAD_PAGE_SIZE);
 
@@ -229,11 +230,20 @@ const threadPageLimit = z.coerce.number().int().min(1, 'must be at least 1').max
  * (depth-first, each level oldest first). `at` opens the page holding one reply
  * (a deep link) or the newest reply shown to the reader (`newest`); a reply the
  * reader is not shown opens the first page, as one that never existed would.
+ * `from` opens the page starting at a place given with an earlier page.
  */
-export const threadQuerySchema = z.strictObject({
-  limit: threadPageLimit,
-  at: z.union([z.literal('newest'), z.uuid('must be a reply id or "newest"')]).optional(),
-});
+export const threadQuerySchema = z
+  .strictObject({
+    limit: threadPageLimit,
+    at: z.union([z.literal('newest'), z.uuid('must be a reply id or "newest"')]).optional(),
+    /**
+     * The page starting at this place (a cursor), inclusive: how the web app
+     * reads again the pages after one loaded with `before`, from a place
+     * rather than a reply that may since have been removed. No anchor.
+     */
+    from: threadCursorSchema.optional(),
+  })
+  .refine((query) => query.at === undefined || query.from === undefined, { message: 'give at most one of at and from', path: ['from'] });
 
 /** A further page of replies: those after `after`, or those just before `before` (exactly one of the two). */
 export const threadRepliesQuerySchema = z

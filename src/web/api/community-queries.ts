@@ -92,7 +92,10 @@ export function useThread(postId: string, at?: string) {
 }
 
 async function fetchThreadPage(postId: string, param: ThreadPageParam, signal: AbortSignal): Promise<ThreadPage> {
-  if (param.kind === 'head') return fetchThread(postId, param.at === undefined ? {} : { at: param.at }, signal);
+  if (param.kind === 'head') {
+    const place = param.from === undefined ? {} : { from: param.from };
+    return fetchThread(postId, param.at === undefined ? place : { at: param.at }, signal);
+  }
   const page = param.kind === 'after' ? { after: param.cursor } : { before: param.cursor };
   return { ...(await fetchThreadReplies(postId, page, signal)), post: null, anchor: null };
 }

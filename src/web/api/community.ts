@@ -93,10 +93,11 @@ export const fetchMemberProfile = (handle: string, signal?: AbortSignal) =>
  * A thread's first page: the post and its first replies, or (`at`) the page
  * holding one reply or the newest (a reply the reader is not shown opens the top).
  */
-export const fetchThread = (postId: string, options: { at?: string; limit?: number } = {}, signal?: AbortSignal) => {
+export const fetchThread = (postId: string, options: { at?: string; from?: string; limit?: number } = {}, signal?: AbortSignal) => {
   const query = new URLSearchParams();
   if (options.limit !== undefined) query.set('limit', String(options.limit));
   if (options.at !== undefined) query.set('at', options.at);
+  if (options.from !== undefined) query.set('from', options.from);
   const search = query.toString() ? `?${query.toString()}` : '';
   return api<ThreadResponse>(`/api/posts/${path(postId)}${search}`, signal ? { signal } : {});
 };

@@ -16,7 +16,7 @@ describe('loadedThread', () => {
   it('joins the pages in order, each reply once, with the post and anchor of the head page wherever it is', () => {
     const data: ThreadPages = {
       pages: [page([reply('a')], { next: 'x' }), page([reply('a'), reply('b'), reply('c')], { prev: 'y', next: 'z' }, true)],
-      pageParams: [{ kind: 'before', cursor: 'y', nextAt: 'b' }, { kind: 'head', at: 'b' }],
+      pageParams: [{ kind: 'before', cursor: 'y' }, { kind: 'head', at: 'b' }],
     };
     const thread = loadedThread(data)!;
     expect(thread.post).toBe(post);
@@ -56,12 +56,12 @@ describe('page params', () => {
   it('reads on after a cursor, and back before the first reply of the first page', () => {
     expect(nextPageParam(page([reply('a')], { next: 'k1' }), { kind: 'head', at: undefined })).toEqual({ kind: 'after', cursor: 'k1' });
     expect(nextPageParam(page([reply('a')]), { kind: 'after', cursor: 'k0' })).toBeUndefined();
-    expect(previousPageParam(page([reply('m'), reply('n')], { prev: 'k2' }))).toEqual({ kind: 'before', cursor: 'k2', nextAt: 'm' });
+    expect(previousPageParam(page([reply('m'), reply('n')], { prev: 'k2' }))).toEqual({ kind: 'before', cursor: 'k2' });
     expect(previousPageParam(page([reply('a')]))).toBeUndefined();
   });
 
-  it('goes on after an earlier page (no next cursor from the server) as the head opened at the reply that followed it, so a refetch keeps the post and every page', () => {
+  it('goes on after an earlier page (no next cursor from the server) as the head from the place it came before, so a refetch keeps the post and every page even when the reply there is gone', () => {
     const earlier = page([reply('a')], { prev: 'k0' });
-    expect(nextPageParam(earlier, { kind: 'before', cursor: 'k2', nextAt: 'm' })).toEqual({ kind: 'head', at: 'm' });
+    expect(nextPageParam(earlier, { kind: 'before', cursor: 'k2' })).toEqual({ kind: 'head', at: undefined, from: 'k2' });
   });
 });

@@ -3,27 +3,29 @@ import type { Post, Reply } from '../../shared/api/community.js';
 
 /**
  * Where a page of a thread starts: the head (the post and its first replies,
- * or the page starting at reply `at`), or the replies after / just before a
- * cursor the server gave with an earlier page. A "before" page remembers the
- * first reply of the page it came before (`nextAt`): the server gives such a
- * page no next cursor, and a refetch, which reads the pages again from the
- * first one loaded, goes on from there as a head opened at that reply.
+ * the page starting at reply `at`, or the page starting at place `from`), or
+ * the replies after / just before a cursor the server gave with an earlier
+ * page. The server gives a "before" page no next cursor, so a refetch, which
+ * reads the pages again from the first one loaded, goes on after it from the
+ * PLACE it came before (its cursor, as `from`), not from a reply: the reply
+ * that followed it may since have been removed, and a deep link to a reply the
+ * reader is no longer shown opens the thread's first page.
  */
 export type ThreadPageParam =
-  | { kind: 'head'; at: string | undefined }
+  | { kind: 'head'; at: string | undefined; from?: string }
   | { kind: 'after'; cursor: string }
-  | { kind: 'before'; cursor: string; nextAt: string | undefined };
+  | { kind: 'before'; cursor: string };
 
 /** The page after `last` in reading order, if any. */
 export function nextPageParam(last: ThreadPage, lastParam: ThreadPageParam): ThreadPageParam | undefined {
   if (last.nextCursor) return { kind: 'after', cursor: last.nextCursor };
-  if (lastParam.kind === 'before' && lastParam.nextAt) return { kind: 'head', at: lastParam.nextAt };
+  if (lastParam.kind === 'before') return { kind: 'head', at: undefined, from: lastParam.cursor };
   return undefined;
 }
 
 /** The page just before `first`, if any. */
 export function previousPageParam(first: ThreadPage): ThreadPageParam | undefined {
-  return first.prevCursor ? { kind: 'before', cursor: first.prevCursor, nextAt: first.replies[0]?.id } : undefined;
+  return first.prevCursor ? { kind: 'before', cursor: first.prevCursor } : undefined;
 }
 
 /** One page as the web app keeps it: every page has the same shape; only the head carries the post and the anchor. */

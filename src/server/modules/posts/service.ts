@@ -46,7 +46,7 @@ async function requireReadableThread(deps: Pick<Deps, 'db'>, auth: AuthContext, 
 }
 
 /** The first page of a thread (what a write answers with, and what a block check reads). */
-export async function getThread(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, postId: string, context?: WriteContext) {
+export async function getThread(deps: Pick<Deps, 'db' | 'clock' | 'config'>, auth: AuthContext, postId: string, context?: WriteContext) {
   return getThreadPage(deps, auth, postId, { limit: THREAD_PAGE_SIZE }, context);
 }
 

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { postPolicy } from './policies.js';
+import { placeOf, sealCursor } from './thread-cursor.js';
 import { presentPost, presentPostPlaceholder, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
 import type { ThreadHead } from './queries.js';
 import { findNewestReplies, findReplyBatch, findReplyInThread, findThreadPageHead, NEWEST, type BatchRequest, type PageReply } from './thread-queries.js';
@@ -15,10 +16,11 @@ import { withWriterExtras, type WriteContext } from './writer-extras.js';
  * below, a blocked member's under their handle) are skipped by reading further
  * batches, and every cursor is the key of a reply they are shown, set only when
  * another reply they are shown lies beyond it: neither a cursor nor a short or
- * empty last page tells anyone that a hidden reply exists.
+ * empty last page tells anyone that a hidden reply exists. Cursors go out
+ * sealed and come in opened (thread-cursor.ts): a reader sees no key.
  */
 
-type ReadDeps = Pick<Deps, 'db' | 'clock'>;
+type ReadDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
 /** Rows read per batch beyond the page and the one that says "more": most threads hide nothing, so one batch fills a page. */
 const BATCH_SLACK = 5;
@@ -105,16 +107,22 @@ function presentPageReplies(rows: PageReply[], head: ThreadHead, auth: AuthConte
 export interface ThreadPageQuery {
   limit: number;
   at?: string | undefined;
+  /** A place (a sort key): the page starting there, inclusive. */
+  from?: string | undefined;
 }
 
 /**
  * The head post and a page of replies: the first page, or with `at` the page
  * starting at that reply (a deep link, or `newest`: the newest reply the reader
- * is shown), with `prevCursor` when they are shown replies before it.
+ * is shown), or with `from` the page starting at that place, with
+ * `prevCursor` when they are shown replies before it.
  */
 export async function getThreadPage(deps: ReadDeps, auth: AuthContext, postId: string, query: ThreadPageQuery, context?: WriteContext): Promise<ThreadResponse> {
+  const secret = deps.config.secrets.sessionSecret;
+  const from = query.from === undefined ? undefined : placeOf(secret, postId, 'from', query.from);
   const anchor = await anchorFor(deps, auth, postId, query.at);
-  const request: BatchRequest = { direction: 'after', from: anchor?.reply.sortKey ?? '', size: query.limit + 1 + BATCH_SLACK };
+  const start = anchor?.reply.sortKey ?? from;
+  const request: BatchRequest = { direction: 'after', from: start ?? '', size: query.limit + 1 + BATCH_SLACK };
   const { head, postReactions, batch } = await readableHead(deps, auth, postId, request);
   const page = await fill(deps, auth, postId, request, batch, query.limit);
   const group = { id: head.group.id, slug: head.group.slug, name: head.group.name };
@@ -127,15 +135,17 @@ export async function getThreadPage(deps: ReadDeps, auth: AuthContext, postId: s
           head.muted,
           viewerOf(auth),
         );
-  const prevCursor = anchor && (await shownBefore(deps, auth, postId, anchor.reply.sortKey)) ? anchor.reply.sortKey : null;
+  // From a place, the page's first reply is the nearest shown one: hidden replies between the two change nothing before it.
+  const first = anchor?.reply.sortKey ?? (from === undefined ? undefined : (page.items[0]?.reply.sortKey ?? from));
+  const prevCursor = first !== undefined && (await shownBefore(deps, auth, postId, first)) ? first : null;
   return withWriterExtras(
     deps,
     auth,
     {
       post,
       replies: presentPageReplies(page.items, head, auth),
-      nextCursor: page.more ? page.items.at(-1)!.reply.sortKey : null,
-      prevCursor,
+      nextCursor: page.more ? sealCursor(secret, postId, page.items.at(-1)!.reply.sortKey) : null,
+      prevCursor: prevCursor === null ? null : sealCursor(secret, postId, prevCursor),
       anchor: anchor?.reply.id ?? null,
     },
     context,
@@ -151,14 +161,19 @@ export type RepliesPageQuery = { limit: number } & ({ after: string; before?: un
  */
 export async function getThreadReplies(deps: ReadDeps, auth: AuthContext, postId: string, query: RepliesPageQuery, context?: WriteContext): Promise<ThreadRepliesResponse> {
   const size = query.limit + 1 + BATCH_SLACK;
-  const request: BatchRequest = query.after !== undefined ? { direction: 'after', from: justAfter(query.after), size } : { direction: 'before', from: query.before, size };
+  const secret = deps.config.secrets.sessionSecret;
+  const request: BatchRequest =
+    query.after !== undefined
+      ? { direction: 'after', from: justAfter(placeOf(secret, postId, 'after', query.after)), size }
+      : { direction: 'before', from: placeOf(secret, postId, 'before', query.before), size };
   const { head, batch } = await readableHead(deps, auth, postId, request);
   const page = await fill(deps, auth, postId, request, batch, query.limit);
   if (request.direction === 'after') {
     const replies = presentPageReplies(page.items, head, auth);
-    return withWriterExtras(deps, auth, { replies, nextCursor: page.more ? page.items.at(-1)!.reply.sortKey : null, prevCursor: null }, context);
+    const nextCursor = page.more ? sealCursor(secret, postId, page.items.at(-1)!.reply.sortKey) : null;
+    return withWriterExtras(deps, auth, { replies, nextCursor, prevCursor: null }, context);
   }
   const items = page.items.reverse();
   const replies = presentPageReplies(items, head, auth);
-  return withWriterExtras(deps, auth, { replies, nextCursor: null, prevCursor: page.more ? items[0]!.reply.sortKey : null }, context);
+  return withWriterExtras(deps, auth, { replies, nextCursor: null, prevCursor: page.more ? sealCursor(secret, postId, items[0]!.reply.sortKey) : null }, context);
 }

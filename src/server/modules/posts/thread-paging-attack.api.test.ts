@@ -5,6 +5,7 @@ import { memberIn as memberInGroup, writePost, writeReply } from '../../test-sup
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
 import { insertReply } from './queries.js';
+import { openCursor, sealCursor } from './thread-cursor.js';
 
 /**
  * A reviewer's attack on paged threads (issue 14 review): what a reader can
@@ -60,6 +61,9 @@ async function get(client: TestClient, url: string): Promise<Page> {
   return response.json() as Page;
 }
 const ids = (page: Page) => page.replies.map((r) => r.id);
+/** The cursor the server would give for place `key` of a post (cursors are sealed: thread-cursor.ts), and the place one names. */
+const cursorAt = (postId: string, key: string) => sealCursor(hearth.deps.config.secrets.sessionSecret, postId, key);
+const placeOf = (postId: string, cursor: string | null) => cursor && openCursor(hearth.deps.config.secrets.sessionSecret, postId, cursor);
 
 async function walkForward(client: TestClient, postId: string, limit: number) {
   const pages = [await get(client, `/api/posts/${postId}?limit=${limit}`)];
@@ -71,7 +75,7 @@ async function walkForward(client: TestClient, postId: string, limit: number) {
 /** From past the end of the thread back to its first reply, a page of `limit` at a time (the key past every key is a valid cursor). */
 async function walkBack(client: TestClient, postId: string, limit: number) {
   const pages = [
-    await get(client, `/api/posts/${postId}/replies?before=${'9'.repeat(16)}${'f'.repeat(32)}&limit=${limit}`),
+    await get(client, `/api/posts/${postId}/replies?before=${cursorAt(postId, `${'9'.repeat(16)}${'f'.repeat(32)}`)}&limit=${limit}`),
   ];
   while (pages[0]!.prevCursor)
     pages.unshift(await get(client, `/api/posts/${postId}/replies?before=${pages[0]!.prevCursor}&limit=${limit}`));
@@ -128,7 +132,7 @@ describe('paged threads under attack', () => {
     }
   });
 
-  it('read only this thread with a cursor taken from another thread, and nothing of the other', async () => {
+  it('refuse a cursor taken from another thread, or made up from a key, with a 400 naming the field', async () => {
     const { client: reader } = await memberIn();
     const { client: writerClient, user: writer } = await memberIn();
     const { post } = await writePost(writerClient, SLUG, { title: 'This thread' });
@@ -136,10 +140,19 @@ describe('paged threads under attack', () => {
     const mine = [await reply(post.id, writer.id), await reply(post.id, writer.id)];
     const foreign = await reply(other.id, writer.id); // written between this thread's replies
     mine.push(await reply(post.id, writer.id));
-    const page = await get(reader, `/api/posts/${post.id}/replies?after=${foreign.sortKey}&limit=5`);
-    expect(ids(page)).toEqual([mine[2]!.id]);
-    const back = await get(reader, `/api/posts/${post.id}/replies?before=${foreign.sortKey}&limit=5`);
-    expect(ids(back)).toEqual([mine[0]!.id, mine[1]!.id]);
+    const theirs = cursorAt(other.id, foreign.sortKey);
+    expect(ids(await get(reader, `/api/posts/${other.id}/replies?before=${theirs}&limit=5`))).toEqual([]);
+    for (const [url, field] of [
+      [`/api/posts/${post.id}/replies?after=${theirs}&limit=5`, 'after'],
+      [`/api/posts/${post.id}/replies?before=${theirs}&limit=5`, 'before'],
+      [`/api/posts/${post.id}?from=${theirs}&limit=5`, 'from'],
+      [`/api/posts/${post.id}/replies?after=${mine[0]!.sortKey}&limit=5`, 'after'],
+    ] as const) {
+      const response = await reader.get(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json(), url).toMatchObject({ error: { field } });
+      expect(response.body, url).not.toContain(foreign.id);
+    }
   });
 
   it('go on from a cursor whose reply has since been held or removed, without repeating or skipping a shown reply', async () => {
@@ -153,7 +166,7 @@ describe('paged threads under attack', () => {
       await reply(post.id, writer.id),
     ];
     const first = await get(reader, `/api/posts/${post.id}?limit=2`);
-    expect(first.nextCursor).toBe(all[1]!.sortKey);
+    expect(placeOf(post.id, first.nextCursor)).toBe(all[1]!.sortKey);
     await hearth.deps.db.execute(
       sql`update replies set status = 'held', held_by = 'assessor' where id = ${all[1]!.id}`,
     );
@@ -161,7 +174,7 @@ describe('paged threads under attack', () => {
       all[2]!.id,
       all[3]!.id,
     ]);
-    expect(ids(await get(reader, `/api/posts/${post.id}/replies?before=${all[2]!.sortKey}&limit=2`))).toEqual([
+    expect(ids(await get(reader, `/api/posts/${post.id}/replies?before=${cursorAt(post.id, all[2]!.sortKey)}&limit=2`))).toEqual([
       all[0]!.id,
     ]);
   });
@@ -187,6 +200,9 @@ describe('paged threads under attack', () => {
     expect(first.nextCursor).not.toBeNull();
     const hiddenSegment = segments(hiddenParent.sortKey)[0]!;
     expect(segments(first.nextCursor!)).not.toContain(hiddenSegment);
+    // Sealed, the cursor still names the place after the answer (its key carries the parent's), for the server alone.
+    expect(first.nextCursor).not.toMatch(hiddenSegment.slice(0, 16));
+    expect(placeOf(post.id, first.nextCursor)).toBe(answer.sortKey);
   });
 
   // FINDING (low): at the deepest level an answer is keyed among its parent's siblings by its own time, and
@@ -290,20 +306,22 @@ describe('paged threads under attack', () => {
       for (const [url, twin] of [
         [`/api/posts/${post.id}`, `/api/posts/${missing}`],
         [`/api/posts/${post.id}?at=${first.id}`, `/api/posts/${missing}?at=${first.id}`],
+        // A cursor sealed for each (a former member's, for the private one).
         [
-          `/api/posts/${post.id}/replies?after=${first.sortKey}`,
-          `/api/posts/${missing}/replies?after=${first.sortKey}`,
+          `/api/posts/${post.id}/replies?after=${cursorAt(post.id, first.sortKey)}`,
+          `/api/posts/${missing}/replies?after=${cursorAt(missing, first.sortKey)}`,
         ],
         [
-          `/api/posts/${post.id}/replies?before=${first.sortKey}`,
-          `/api/posts/${missing}/replies?before=${first.sortKey}`,
+          `/api/posts/${post.id}/replies?before=${cursorAt(post.id, first.sortKey)}`,
+          `/api/posts/${missing}/replies?before=${cursorAt(missing, first.sortKey)}`,
         ],
+        [`/api/posts/${post.id}?from=${cursorAt(post.id, first.sortKey)}`, `/api/posts/${missing}?from=${cursorAt(missing, first.sortKey)}`],
       ] as const) {
         const [refused, never] = [await outsider.get(url), await outsider.get(twin)];
         expect(refused.statusCode, url).toBe(404);
         expect(refused.body, url).toBe(never.body);
       }
-      expect((await writerClient.get(`/api/posts/${post.id}/replies?after=${first.sortKey}`)).statusCode).toBe(200);
+      expect((await writerClient.get(`/api/posts/${post.id}/replies?after=${cursorAt(post.id, first.sortKey)}`)).statusCode).toBe(200);
     } finally {
       await hearth.deps.db.execute(sql`update groups set visibility = 'public' where slug = 'students'`);
     }

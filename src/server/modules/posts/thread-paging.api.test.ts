@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { THREAD_PAGE_SIZE } from '../../../shared/api/community.js';
 import { memberIn as memberInGroup, writePost } from '../../test-support/community.js';
@@ -6,6 +7,7 @@ import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
 import { aliasFor } from './aliases.js';
 import { insertReply } from './queries.js';
+import { openCursor, sealCursor } from './thread-cursor.js';
 
 /**
  * Paged threads (issue 14): the first page, further pages by cursor, deep links.
@@ -64,10 +66,22 @@ async function reply(postId: string, authorId: string, options: { parent?: { id:
   return { id: row.id, depth: row.depth, sortKey: row.sortKey };
 }
 
+const secret = () => hearth.deps.config.secrets.sessionSecret;
+const postOf = (url: string) => /\/api\/posts\/([0-9a-f-]{36})/.exec(url)![1]!;
+
+/**
+ * A page, with its cursors opened into the places they name, so that tests
+ * speak of replies' keys; a place given in the URL (after, before, from) is
+ * sealed for the thread as the server seals cursors (thread-cursor.ts), and
+ * a cursor given sealed goes as it is.
+ */
 async function get(client: TestClient, url: string): Promise<Page> {
-  const response = await client.get(url);
+  const postId = postOf(url);
+  const response = await client.get(url.replace(/\b(after|before|from)=([0-9a-f]+)(?=&|$)/, (_all, name: string, key: string) => `${name}=${sealCursor(secret(), postId, key)}`));
   expect(response.statusCode, response.body).toBe(200);
-  return response.json() as Page;
+  const page = response.json() as Page;
+  const place = (cursor: string | null) => (cursor === null ? null : (openCursor(secret(), postId, cursor) ?? 'not a cursor of this thread'));
+  return { ...page, nextCursor: place(page.nextCursor), prevCursor: place(page.prevCursor) };
 }
 const ids = (page: Page) => page.replies.map((r) => r.id);
 
@@ -251,6 +265,29 @@ describe('thread pages', () => {
     expect((await get(reactor, `/api/posts/${post.id}`)) as unknown).toMatchObject({ post: { reactions: { mine: ['thanks'] } } });
   });
 
+  it('open the page starting at a place (from), inclusive, and go on from the next shown reply when the reply there is gone', async () => {
+    const { client: writer, user } = await memberIn();
+    const { client: readerClient } = await memberIn();
+    const { post } = await writePost(writer, SLUG, { title: 'From a place' });
+    const all: Awaited<ReturnType<typeof reply>>[] = [];
+    for (let i = 0; i < 8; i += 1) all.push(await reply(post.id, user.id));
+
+    const fromFour = await get(readerClient, `/api/posts/${post.id}?from=${all[4]!.sortKey}&limit=2`);
+    expect(fromFour.post?.id).toBe(post.id);
+    expect(ids(fromFour)).toEqual([all[4]!.id, all[5]!.id]);
+    expect(fromFour).toMatchObject({ prevCursor: all[4]!.sortKey, nextCursor: all[5]!.sortKey, anchor: null });
+
+    // The reply at the place is removed (nothing below it): the page starts at the next one, and what comes before is unchanged.
+    await hearth.deps.db.execute(sql`update replies set status = 'removed_by_author' where id = ${all[4]!.id}::uuid`);
+    const gone = await get(readerClient, `/api/posts/${post.id}?from=${all[4]!.sortKey}&limit=2`);
+    expect(ids(gone)).toEqual([all[5]!.id, all[6]!.id]);
+    expect(gone).toMatchObject({ prevCursor: all[5]!.sortKey, nextCursor: all[6]!.sortKey, anchor: null });
+    expect(ids(await get(readerClient, `/api/posts/${post.id}/replies?before=${gone.prevCursor}&limit=10`))).toEqual(all.slice(0, 4).map((r) => r.id));
+
+    // From the first reply's place nothing comes before.
+    expect(await get(readerClient, `/api/posts/${post.id}?from=${all[0]!.sortKey}&limit=2`)).toMatchObject({ prevCursor: null });
+  });
+
   it('refuse bad paging input with a 400 naming the field, and an unreadable thread with a 404', async () => {
     const { client, user } = await memberIn();
     const { post } = await writePost(client, SLUG, { title: 'Bad input' });
@@ -266,8 +303,13 @@ describe('thread pages', () => {
     expect(await field(`/api/posts/${post.id}/replies?after=abc`)).toBe('after');
     expect(await field(`/api/posts/${post.id}/replies?before=${'1'.repeat(47)}`)).toBe('before');
     expect(await field(`/api/posts/${post.id}/replies?limit=5`)).toBe('after');
-    expect(await field(`/api/posts/${post.id}/replies?after=${'0'.repeat(48)}&before=${'0'.repeat(48)}`)).toBe('after');
-    const missing = await client.get(`/api/posts/${randomUUID()}/replies?after=${'0'.repeat(48)}`);
+    const cursor = sealCursor(secret(), post.id, '0'.repeat(48));
+    expect(await field(`/api/posts/${post.id}/replies?after=${cursor}&before=${cursor}`)).toBe('after');
+    expect(await field(`/api/posts/${post.id}?at=newest&from=${cursor}`)).toBe('from');
+    expect(await field(`/api/posts/${post.id}?from=${'0'.repeat(48)}`)).toBe('from');
+    expect(await field(`/api/posts/${post.id}?from=${cursor.slice(0, -2)}AA`)).toBe('from');
+    const elsewhere = randomUUID();
+    const missing = await client.get(`/api/posts/${elsewhere}/replies?after=${sealCursor(secret(), elsewhere, '0'.repeat(48))}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('That post');
   });

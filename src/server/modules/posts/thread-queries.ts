@@ -28,8 +28,10 @@ const batch = sql.placeholder('batch');
  * reply somewhere below it (shown.ts is the rule). Below a reply above the
  * deepest level lies exactly the key range it prefixes: one index probe. Below
  * a deepest-level reply, its answers sit at the same level among their
- * siblings in time order, so its descendants are walked by parent within the
- * range of keys after it under the same depth-2 ancestor.
+ * siblings, keyed by their own times, so its descendants are walked by parent
+ * (replies_parent_idx) within its depth-2 ancestor's key range, whatever their
+ * times: an answer may carry an earlier time than the reply it answers (a clock
+ * stepped back, imported data), and shown.ts walks parents regardless of time.
  */
 const shownSql = sql.raw(`case
   when r.status = 'visible' then true
@@ -42,7 +44,7 @@ const shownSql = sql.raw(`case
       where c.post_id = r.post_id and c.parent_id = r.id
       union
       select c.id, c.status from replies c join below b on c.parent_id = b.id
-      where c.post_id = r.post_id and c.sort_key > r.sort_key and c.sort_key < left(r.sort_key, ${SEGMENT * DEEPEST}) || 'z'
+      where c.post_id = r.post_id and c.sort_key > left(r.sort_key, ${SEGMENT * DEEPEST}) and c.sort_key < left(r.sort_key, ${SEGMENT * DEEPEST}) || 'z'
     )
     select 1 from below where status = 'visible')
 end`);

@@ -28,10 +28,8 @@ afterAll(async () => {
 
 /** community-queries.ts fetchThreadPage, over the test client (default page size, as the web app asks). */
 async function fetchPage(client: TestClient, postId: string, param: ThreadPageParam): Promise<ThreadPage> {
-  const url =
-    param.kind === 'head'
-      ? `/api/posts/${postId}${param.at === undefined ? '' : `?at=${param.at}`}`
-      : `/api/posts/${postId}/replies?${param.kind}=${param.cursor}`;
+  const headQuery = param.kind !== 'head' ? '' : param.at !== undefined ? `?at=${param.at}` : param.from !== undefined ? `?from=${param.from}` : '';
+  const url = param.kind === 'head' ? `/api/posts/${postId}${headQuery}` : `/api/posts/${postId}/replies?${param.kind}=${param.cursor}`;
   const response = await client.get(url);
   expect(response.statusCode, response.body).toBe(200);
   const body = response.json() as ThreadPage;
@@ -44,6 +42,7 @@ describe('the web app refetching a thread opened in the middle', () => {
   // removed or held with nothing below it, the server answers `at=` as for an unknown id, with the thread's FIRST
   // page: the refetched list reads the replies before the anchor, then the thread's first replies again after
   // them, and every reply from the anchor on is gone (loadedThread keeps pages in order and drops repeats only).
+  // FIXED: the page after a "before" page is now read from the PLACE it came before (`from=<cursor>`), not a reply.
   it('keep the replies in reading order, and those after the anchor, when the anchor reply is removed before a refetch', async () => {
     const { client, user } = await memberIn(hearth, 'anxiety');
     const { post } = await writePost(client, 'anxiety', { title: 'Opened in the middle' });
