@@ -233,13 +233,23 @@ describe.skipIf(!onPostgres)('hot queries stay indexed at scale (PostgreSQL only
     // "feel" and "help" are in nearly half the seeded posts and replies: ranking every match read rows in proportion to the table.
     const common = Number(rowsOf<{ n: string }>(await pool.query("select count(*) as n from posts where search @@ websearch_to_tsquery('english', 'feel')"))[0]!.n);
     expect(common, 'the common word must match far more posts than the search ranks').toBeGreaterThan(10 * SEARCH_CANDIDATES);
+    const tableRows = {
+      posts: Number(rowsOf<{ n: string }>(await pool.query('select count(*) as n from posts'))[0]!.n),
+      replies: Number(rowsOf<{ n: string }>(await pool.query('select count(*) as n from replies'))[0]!.n),
+    };
     for (const words of ['podcast manager', 'feel', 'help']) {
       const plans = await expectIndexed(`search "${words}"`, (db) => searchContent(db, reader, words, 20));
       // Only the plans for the words (even-numbered): search is not a named prepared statement, so it is always planned
       // for its words; a generic plan cannot know a word is common and reads every match from the GIN index.
       const planned = plans.filter((_, index) => index % 2 === 0);
-      for (const table of ['posts', 'replies']) {
-        expect(rowsRead(planned, table), `search "${words}": rows of ${table} read for a page of 20`).toBeLessThan(4 * SEARCH_CANDIDATES);
+      for (const table of ['posts', 'replies'] as const) {
+        // The newest-first walk stops after SEARCH_CANDIDATES matches the reader may see; with a common word about a
+        // quarter of the rows it passes qualify (the word, a readable group, a listable status), so it reads about
+        // 4 × SEARCH_CANDIDATES, more or less with the random seed (812 in one CI run). The bound is the candidates'
+        // proportion with room for that spread, and a small share of the table, which reading every match would pass.
+        const read = rowsRead(planned, table);
+        expect(read, `search "${words}": rows of ${table} read for a page of 20`).toBeLessThan(8 * SEARCH_CANDIDATES);
+        expect(read, `search "${words}": rows of ${table} read, against the table's ${tableRows[table]}`).toBeLessThan(tableRows[table] / 8);
       }
     }
     // Two words that always come together: the planner multiplies their frequencies, thinks the pair rare and reads every
