@@ -2,6 +2,7 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ConfigError } from '../config/env.js';
 import { KEY_BYTES, type SealingKey } from './sealed-text.js';
 
 /**
@@ -61,6 +62,11 @@ export class MessageKeyring {
     return this.keys.some((key) => key.id === id);
   }
 
+  /** A file keyring read again (after `hearth keys rotate` changed it); an environment one stays as configured. */
+  reload(): void {
+    if (this.source.kind === 'file') this.keys = readKeyringFile(this.source.file);
+  }
+
   /**
    * The key with this id. A file keyring is read again on a miss: `hearth keys
    * rotate` may have added a key (and made it active) while this node runs.
@@ -68,7 +74,7 @@ export class MessageKeyring {
   get(id: string): SealingKey {
     let key = this.keys.find((candidate) => candidate.id === id);
     if (!key && this.source.kind === 'file') {
-      this.keys = readKeyringFile(this.source.file);
+      this.reload();
       key = this.keys.find((candidate) => candidate.id === id);
     }
     if (!key) throw new MissingMessageKeyError([id]);
@@ -117,12 +123,20 @@ const keyringFileSchema = z.object({
     .min(1),
 });
 
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 function readKeyringFile(file: string): SealingKey[] {
-  const parsed = keyringFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a Hearth message keyring (restore it from your backup)`);
+  const parsed = keyringFileSchema.safeParse(readJson(file));
+  if (!parsed.success) throw new ConfigError(`${file} is not a Hearth message keyring (restore it from your backup)`);
   return parsed.data.keys.map((entry) => {
     const key = Buffer.from(entry.key, 'base64');
-    if (key.length !== KEY_BYTES) throw new Error(`${file}: key "${entry.id}" is not ${KEY_BYTES} bytes (restore it from your backup)`);
+    if (key.length !== KEY_BYTES) throw new ConfigError(`${file}: key "${entry.id}" is not ${KEY_BYTES} bytes (restore it from your backup)`);
     return { id: entry.id, key };
   });
 }
@@ -138,7 +152,7 @@ function writeKeyringFile(file: string, keys: SealingKey[], createdAt: Map<strin
 
 function createdAtOf(file: string): Map<string, string> {
   if (!existsSync(file)) return new Map();
-  const parsed = keyringFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = keyringFileSchema.safeParse(readJson(file));
   return new Map(parsed.success ? parsed.data.keys.flatMap((entry) => (entry.createdAt ? [[entry.id, entry.createdAt] as const] : [])) : []);
 }
 

@@ -8,11 +8,11 @@
  *     DATA_DIR when they are not worse on the shipped held-out split.
  * Exit codes: 0 done, 1 refused or failed, 2 a usage error.
  */
-import type { MessageKeyring } from '../../crypto/message-keys.js';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config/index.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { findUserByHandle } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record.js';

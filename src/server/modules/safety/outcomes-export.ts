@@ -6,12 +6,12 @@
  * with the level the staff decision implies. Never an author id or handle:
  * the text is the content as it stands now (an edit the writer made counts).
  */
-import { openMessageBody } from '../../crypto/message-body.js';
-import { storedBodyColumns } from '../../crypto/message-columns.js';
-import type { MessageKeyring } from '../../crypto/message-keys.js';
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { riskLevelSchema, type RiskLevel } from '../../../shared/risk.js';
+import { openMessageBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { messages, posts, replies, riskAssessments, safetyAlerts, safetyAlertState, safetyReviewItems } from '../../db/schema/index.js';
 
