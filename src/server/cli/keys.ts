@@ -122,6 +122,7 @@ export async function keysCommand(args: string[], config: Config, withDatabase: 
         }
         try {
           removeKeyFromFile(file, id);
+          ring.reload();
         } catch (error) {
           io.err(`hearth keys retire: ${(error as Error).message}.`);
           return 1;
