@@ -98,16 +98,23 @@ const PREVIEW_CHARS = 140;
 
 /** The member's conversations (or the one asked for), the most recently active first, each with its unread count and newest message. */
 export async function listConversationsFor(db: Database, keys: MessageKeyring, userId: string, onlyId?: string) {
-  const newest = sql`(select ${messages.id} from ${messages} where ${messages.conversationId} = ${conversations.id} and ${visible} order by ${messages.createdAt} desc, ${messages.id} desc limit 1)`;
+  // The newest visible message of each conversation, by its index (a LATERAL join: one probe per conversation).
+  const newest = db
+    .select(storedBodyColumns())
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversations.id), visible))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1)
+    .as('newest_message');
   const rows = await db
     .select({
       conversation: conversations,
       unread: sql<number>`(select count(*)::int from ${messages} where ${messages.conversationId} = ${conversations.id} and ${unreadCondition(userId)})`,
-      preview: storedBodyColumns(),
+      preview: { id: newest.id, bodySealed: newest.bodySealed, keyId: newest.keyId, legacyBody: newest.legacyBody },
     })
     .from(conversations)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
-    .leftJoin(messages, sql`${messages.id} = ${newest}`)
+    .leftJoinLateral(newest, sql`true`)
     .where(onlyId ? eq(conversations.id, onlyId) : undefined)
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(200);
