@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config/index.js';
+import { startPlaintextSweep } from './crypto/plaintext-sweep.js';
+import { assertKeysForStoredBodies } from './crypto/reseal.js';
 import { openDatabase, runMigrations, type DatabaseHandle } from './db/index.js';
 import type { Deps } from './deps.js';
 import { registerAuthentication } from './http/authenticate.js';
@@ -99,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await seedGroupCatalogue({ db: database.db });
   await seedHotlinesIfEmpty(database.db);
   await ensureSafetyAccount(database.db);
+  // A message sealed under a key this node lacks stops the start, naming the key id: never read as missing or plaintext.
+  await assertKeysForStoredBodies(database.db, config.messageKeys);
   // Thread counters are a cache updated just after each reply commits: heal any a crash interrupted.
   await repairThreadCounters(database.db, new Date(Date.now() - 15 * 60_000));
   // Every Redis channel and key carries this installation's id: communities may share one Redis.
@@ -198,6 +202,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await app.ready();
   const scheduler = new EscalationScheduler(deps);
   scheduler.start();
+  // Background work runs with the scheduler (tests, with it off, seal by hand).
+  const plaintextSweep = startPlaintextSweep({ db: deps.db, keys: config.messageKeys, log: app.log }, { enabled: config.safetyScheduler.intervalMs > 0 });
   // Start-up's own work (migrations, repairs) blocked the loop; the rule is about the crowd from here on.
   database.embeddedLoad?.restart();
   const stopWatchingLoad = watchEmbeddedLoad(database, app.log);
@@ -208,6 +214,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     async close() {
       stopWatchingLoad();
       await scheduler.stop();
+      await plaintextSweep.stop();
       await app.close();
       await pubsub.close();
       if (limiterRedis) await closeRedisClient(limiterRedis);

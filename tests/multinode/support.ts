@@ -19,6 +19,8 @@ export async function startNode(databaseUrl: string, redisUrl: string, name: str
     REDIS_URL: redisUrl,
     DATA_DIR: mkdtempSync(join(tmpdir(), `hearth-${name}-`)),
     SESSION_SECRET: 'shared-session-secret-for-all-nodes-0123',
+    // Nodes share their message keys, as README "Running at scale" asks: each seals what the others read.
+    MESSAGE_KEYS: 'multinode:bXVsdGlub2RlLXRlc3QtbWVzc2FnZS1rZXktMDEyMyE=',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://127.0.0.1',
     ALERT_DEADLINE_IMMINENT_MINUTES: '2',

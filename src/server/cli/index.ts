@@ -15,7 +15,12 @@ Commands:
   risk outcomes --admin <handle> [--out FILE]
                         Export the safety team's outcomes as labelled JSON lines
   risk train --outcomes FILE
-                        Retrain the assessor with those outcomes (weights go to DATA_DIR)`;
+                        Retrain the assessor with those outcomes (weights go to DATA_DIR)
+  keys status           How many messages each message key seals (and which keys none uses)
+  keys new              Print a new key entry for MESSAGE_KEYS
+  keys rotate           DATA_DIR keyring: add a new active key and re-seal every message under it
+  keys reseal           Re-seal messages under older keys under the active one, in batches
+  keys retire <id>      DATA_DIR keyring: drop a key no message uses`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -56,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
       const { runRiskCli } = await import('../modules/safety/risk-cli.js');
       const errors = await runRiskCli(process.stdin, process.stdout);
       return errors > 0 ? 1 : 0;
+    }
+    case 'keys': {
+      const { runKeysCommand } = await import('./keys.js');
+      return runKeysCommand(rest);
     }
     case undefined:
     case 'help':

@@ -13,7 +13,7 @@ export async function runLearningCommand(command: 'outcomes' | 'train', args: st
       const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
       try {
         await runMigrations(database);
-        return await exportOutcomesCommand(args, database.db);
+        return await exportOutcomesCommand(args, database.db, config.messageKeys);
       } finally {
         await database.close();
       }

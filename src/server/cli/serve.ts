@@ -30,6 +30,10 @@ export async function serve(): Promise<void> {
   // The embedded database's limit, said where the operator looks first (the live rule is in /readyz and the log).
   const outgrown = config.databaseUrl ? '' : await describeEmbeddedAtStart(deps.db);
   if (outgrown) console.log(outgrown);
+  // Several nodes (Redis fans out between them) each generating its own message key cannot read each other's messages.
+  if (config.redisUrl && config.messageKeys.source.kind === 'file') {
+    console.log(`Message keys come from ${config.messageKeys.source.file}, this node's own. When several nodes serve, set the same MESSAGE_KEYS on every node (README "Running at scale").`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

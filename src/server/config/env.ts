@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseKeyList } from '../crypto/message-keys.js';
 
 /**
  * Every environment variable Hearth reads, validated in one place at start.
@@ -49,6 +50,19 @@ export const envSchema = z.object({
       return value; // a comma-separated list of addresses or CIDR ranges
     }),
   SESSION_SECRET: secret.optional(),
+  // The keys message bodies are sealed under: `id:base64key,...`, the first one active (crypto/message-keys.ts).
+  MESSAGE_KEYS: z
+    .string()
+    .transform((value, context) => {
+      const parsed = parseKeyList(value);
+      if ('error' in parsed) {
+        context.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed.keys;
+    })
+    .optional(),
+  // Earlier versions' reserved message key: still read, as the key `dm` (derived with HKDF), beside or instead of MESSAGE_KEYS.
   DM_ENCRYPTION_KEY: secret.optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 90).default(60 * 24 * 14),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(60),

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadMessageKeyring, type MessageKeyring } from '../crypto/message-keys.js';
 import { loadOrCreateSecrets } from './secrets.js';
 import { parseEnv, type Env } from './env.js';
 
@@ -18,7 +19,9 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   demoSeed: boolean;
   trustProxy: boolean | number | string;
-  secrets: { sessionSecret: string; dmEncryptionKey: string };
+  secrets: { sessionSecret: string };
+  /** The keys message bodies are sealed under (MESSAGE_KEYS, DM_ENCRYPTION_KEY, or DATA_DIR/message-keys.json). */
+  messageKeys: MessageKeyring;
   session: { idleMs: number; maxAgeMs: number };
   rateLimit: { authPerMinute: number; postsPer10Minutes: number };
   /** How long the safety team has to pick up an alert, by level. */
@@ -45,10 +48,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     demoSeed: env.DEMO_SEED ?? env.DATABASE_URL === undefined,
     trustProxy: env.TRUST_PROXY,
-    secrets: loadOrCreateSecrets(dataDir, {
-      sessionSecret: env.SESSION_SECRET,
-      dmEncryptionKey: env.DM_ENCRYPTION_KEY,
-    }),
+    secrets: loadOrCreateSecrets(dataDir, { sessionSecret: env.SESSION_SECRET }),
+    // After the secrets, which create DATA_DIR.
+    messageKeys: loadMessageKeyring({ dataDir, messageKeys: env.MESSAGE_KEYS, dmEncryptionKey: env.DM_ENCRYPTION_KEY }),
     session: {
       idleMs: env.SESSION_IDLE_MINUTES * 60_000,
       maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,

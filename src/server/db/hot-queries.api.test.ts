@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/api/accounts.js';
+import { generateKey, MessageKeyring } from '../crypto/message-keys.js';
 import { findLiveSession } from '../modules/accounts/queries.js';
 import { countUnreadFor } from '../modules/conversations/queries.js';
 import type { Cursor } from '../modules/feeds/cursor.js';
@@ -19,6 +20,8 @@ import { createTestDatabase, testDriver, type TestDatabase } from '../test-suppo
 import { rowsOf, type Database } from './database.js';
 import * as schema from './schema/index.js';
 import { users } from './schema/index.js';
+
+const testKeys = new MessageKeyring([generateKey()], { kind: 'env' });
 
 /**
  * The hot queries, as the app builds them (its own query functions, their SQL captured
@@ -258,8 +261,8 @@ describe.skipIf(!onPostgres)('hot queries stay indexed at scale (PostgreSQL only
   });
 
   it('the moderation queue, the open alerts and the unread counts are indexed', async () => {
-    await expectIndexed('moderation queue', (db) => listQueue(db, { viewerId: moderator.id, scope: 'all', status: 'open', escalatedFirst: true, limit: 50 }));
-    await expectIndexed('open safety alerts', (db) => listUnresolvedAlerts(db));
+    await expectIndexed('moderation queue', (db) => listQueue(db, testKeys, { viewerId: moderator.id, scope: 'all', status: 'open', escalatedFirst: true, limit: 50 }));
+    await expectIndexed('open safety alerts', (db) => listUnresolvedAlerts(db, testKeys));
     await expectIndexed('unread messages', (db) => countUnreadFor(db, reader.id));
     await expectIndexed('unread moderation notices', (db) => getMyUnread({ db, clock: { now: () => new Date() } }, { user: { id: reader.id } } as never));
   });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { safetyAlerts } from './safety.js';
 
@@ -41,6 +41,12 @@ export const conversationParticipants = pgTable(
   (table) => [primaryKey({ columns: [table.conversationId, table.userId] }), index('conversation_participants_user_idx').on(table.userId)],
 );
 
+/** bytea as a Buffer (node-postgres gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+});
+
 export const messages = pgTable(
   'messages',
   {
@@ -53,11 +59,25 @@ export const messages = pgTable(
     asTeam: boolean('as_team').notNull().default(false),
     /** The staff member chose to sign with their own handle. */
     signed: boolean('signed').notNull().default(false),
-    body: text('body').notNull(),
+    /**
+     * The words, sealed with AES-256-GCM under `key_id` (crypto/message-body.ts:
+     * the one way in and out), bound to this row's id.
+     */
+    bodySealed: bytea('body_sealed'),
+    keyId: text('key_id'),
+    /** Plaintext from versions before encryption at rest, until the sealing sweep seals it (then NULL). */
+    body: text('body'),
     status: messageStatus('status').notNull().default('visible'),
     /** The alert this message belongs to (outreach, or the member's answer to it). */
     alertId: uuid('alert_id').references(() => safetyAlerts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('messages_conversation_created_idx').on(table.conversationId, table.createdAt, table.id)],
+  (table) => [
+    index('messages_conversation_created_idx').on(table.conversationId, table.createdAt, table.id),
+    // Rotation finds rows under older keys, and start-up lists the key ids in use, by this index.
+    index('messages_key_id_idx').on(table.keyId),
+    // Stays empty once an upgrade's plaintext is sealed: the sweep's lookup costs nothing after that.
+    index('messages_plaintext_idx').on(table.id).where(sql`${table.body} is not null`),
+    check('messages_body_sealed_or_legacy', sql`(${table.bodySealed} is null) = (${table.keyId} is null) and (${table.bodySealed} is null) <> (${table.body} is null)`),
+  ],
 );

@@ -153,12 +153,14 @@ describe('member messages are rate limited', () => {
     for (let i = 0; i < MEMBER_MESSAGES_PER_MINUTE; i += 1) {
       expect((await member.client.post(`/api/conversations/${conversationId}/messages`, { body: `Message ${i}` })).statusCode).toBe(201);
     }
+    const storedBefore = await hearth.deps.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, conversationId));
     const refused = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: 'One more' });
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/wait \d+ seconds/) });
-    const stored = await hearth.deps.db.select({ id: messages.id }).from(messages).where(eq(messages.body, 'One more'));
-    expect(stored).toHaveLength(0);
+    // Bodies are sealed at rest: the refused message is looked for as a row, not by its words.
+    const stored = await hearth.deps.db.select({ id: messages.id }).from(messages).where(eq(messages.conversationId, conversationId));
+    expect(stored).toHaveLength(storedBefore.length);
 
     const crisis = await member.client.post(`/api/conversations/${conversationId}/messages`, { body: CRISIS });
     expect(crisis.statusCode).toBe(201);

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { openMessageBody, sealMessageBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { conversationParticipants, conversations, messages, safetyAlerts, users } from '../../db/schema/index.js';
 import { sortKeyText, type Cursor } from '../feeds/cursor.js';
@@ -45,18 +49,22 @@ export async function ensureSafetyConversation(tx: Database, memberId: string, n
   return conversation;
 }
 
+/** The one writer of messages: the body is sealed under the active key, bound to the id chosen here. */
 export async function insertMessage(
   tx: Database,
+  keys: MessageKeyring,
   input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date },
 ): Promise<{ id: string; createdAt: Date }> {
+  const id = randomUUID();
   const [row] = await tx
     .insert(messages)
     .values({
+      id,
+      ...sealMessageBody(keys, id, input.body),
       conversationId: input.conversationId,
       senderId: input.senderId,
       asTeam: input.asTeam,
       signed: input.signed,
-      body: input.body,
       alertId: input.alertId,
       createdAt: input.now,
     })
@@ -86,19 +94,35 @@ function unreadCondition(userId: string) {
     and (${conversationParticipants.lastReadAt} is null or ${messages.createdAt} > ${conversationParticipants.lastReadAt})`;
 }
 
+const PREVIEW_CHARS = 140;
+
 /** The member's conversations (or the one asked for), the most recently active first, each with its unread count and newest message. */
-export async function listConversationsFor(db: Database, userId: string, onlyId?: string) {
-  return db
+export async function listConversationsFor(db: Database, keys: MessageKeyring, userId: string, onlyId?: string) {
+  // The newest visible message of each conversation, by its index (a LATERAL join: one probe per conversation).
+  const newest = db
+    .select(storedBodyColumns())
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversations.id), visible))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(1)
+    .as('newest_message');
+  const rows = await db
     .select({
       conversation: conversations,
       unread: sql<number>`(select count(*)::int from ${messages} where ${messages.conversationId} = ${conversations.id} and ${unreadCondition(userId)})`,
-      preview: sql<string | null>`(select left(${messages.body}, 140) from ${messages} where ${messages.conversationId} = ${conversations.id} and ${visible} order by ${messages.createdAt} desc, ${messages.id} desc limit 1)`,
+      preview: { id: newest.id, bodySealed: newest.bodySealed, keyId: newest.keyId, legacyBody: newest.legacyBody },
     })
     .from(conversations)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
+    .leftJoinLateral(newest, sql`true`)
     .where(onlyId ? eq(conversations.id, onlyId) : undefined)
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(200);
+  // Sealed bodies are opened here, so the preview is cut in code (by code points: never half a surrogate pair).
+  return rows.map((row) => ({
+    ...row,
+    preview: row.preview ? Array.from(openMessageBody(keys, row.preview)).slice(0, PREVIEW_CHARS).join('') : null,
+  }));
 }
 
 export async function countUnreadFor(db: Database, userId: string): Promise<number> {
@@ -117,15 +141,19 @@ const messageColumns = {
   senderHandle: users.handle,
   asTeam: messages.asTeam,
   signed: messages.signed,
-  body: messages.body,
+  stored: storedBodyColumns(),
   alertId: messages.alertId,
   createdAt: messages.createdAt,
   sortKey: sortKeyText(messages.createdAt),
 };
 
+function opened(keys: MessageKeyring, { stored, ...row }: { stored: Parameters<typeof openMessageBody>[1] } & Omit<MessageRow, 'body'>): MessageRow {
+  return { ...row, body: openMessageBody(keys, stored) };
+}
+
 /** One page of a conversation, newest first, older than `cursor` when given (the caller reverses it for display). */
-export async function listMessages(db: Database, conversationId: string, cursor: Cursor | undefined, limit: number): Promise<MessageRow[]> {
-  return db
+export async function listMessages(db: Database, keys: MessageKeyring, conversationId: string, cursor: Cursor | undefined, limit: number): Promise<MessageRow[]> {
+  const rows = await db
     .select(messageColumns)
     .from(messages)
     .leftJoin(users, eq(users.id, messages.senderId))
@@ -138,16 +166,17 @@ export async function listMessages(db: Database, conversationId: string, cursor:
     )
     .orderBy(desc(messages.createdAt), desc(messages.id))
     .limit(limit);
+  return rows.map((row) => opened(keys, row));
 }
 
-export async function findMessage(db: Database, messageId: string): Promise<MessageRow | null> {
+export async function findMessage(db: Database, keys: MessageKeyring, messageId: string): Promise<MessageRow | null> {
   const [row] = await db.select(messageColumns).from(messages).leftJoin(users, eq(users.id, messages.senderId)).where(eq(messages.id, messageId)).limit(1);
-  return row ?? null;
+  return row ? opened(keys, row) : null;
 }
 
 /** The last `limit` messages of a conversation, oldest first (the safety team's view on an alert). */
-export async function listRecentMessages(db: Database, conversationId: string, limit: number): Promise<MessageRow[]> {
-  return (await listMessages(db, conversationId, undefined, limit)).reverse();
+export async function listRecentMessages(db: Database, keys: MessageKeyring, conversationId: string, limit: number): Promise<MessageRow[]> {
+  return (await listMessages(db, keys, conversationId, undefined, limit)).reverse();
 }
 
 /** Everything up to the newest message counts as read (a clock that stands still still clears it). */

@@ -24,8 +24,8 @@ async function requireParticipant(deps: Pick<Deps, 'db'>, auth: AuthContext, con
   return found;
 }
 
-export async function listConversations(deps: Pick<Deps, 'db'>, auth: AuthContext) {
-  const rows = await queries.listConversationsFor(deps.db, auth.user.id);
+export async function listConversations(deps: Pick<Deps, 'db' | 'config'>, auth: AuthContext) {
+  const rows = await queries.listConversationsFor(deps.db, deps.config.messageKeys, auth.user.id);
   return { conversations: rows.map((row) => presentConversationSummary(row.conversation, row.unread, row.preview)) };
 }
 
@@ -33,13 +33,13 @@ export async function unreadCount(deps: Pick<Deps, 'db'>, auth: AuthContext) {
   return { count: await queries.countUnreadFor(deps.db, auth.user.id) };
 }
 
-export async function getConversation(deps: Pick<Deps, 'db'>, auth: AuthContext, conversationId: string, query: { cursor?: string | undefined; limit: number }): Promise<ConversationResponse> {
+export async function getConversation(deps: Pick<Deps, 'db' | 'config'>, auth: AuthContext, conversationId: string, query: { cursor?: string | undefined; limit: number }): Promise<ConversationResponse> {
   const found = await requireParticipant(deps, auth, conversationId);
   const cursor = decodeCursor(query.cursor);
-  const rows = await queries.listMessages(deps.db, conversationId, cursor, query.limit + 1);
+  const rows = await queries.listMessages(deps.db, deps.config.messageKeys, conversationId, cursor, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const oldest = page[page.length - 1];
-  const [summary] = await queries.listConversationsFor(deps.db, auth.user.id, conversationId);
+  const [summary] = await queries.listConversationsFor(deps.db, deps.config.messageKeys, auth.user.id, conversationId);
   return {
     conversation: presentConversationSummary(found.conversation, summary?.unread ?? 0, summary?.preview ?? null),
     messages: page.reverse().map((row) => presentMessageForMember(row)),
@@ -73,7 +73,7 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
     const newest = safetyConversation ? await queries.newestAlertOf(tx, conversationId) : null;
     // The answer joins the alert the team reached out about while that alert is still in hand; a resolved one no longer covers it.
     const alertId = newest && newest.status !== 'resolved' ? newest.alertId : null;
-    const message = await queries.insertMessage(tx, { conversationId, senderId: auth.user.id, asTeam: false, signed: false, body: input.body, alertId, now });
+    const message = await queries.insertMessage(tx, deps.config.messageKeys, { conversationId, senderId: auth.user.id, asTeam: false, signed: false, body: input.body, alertId, now });
     // What one writes, one has read.
     await queries.markRead(tx, conversationId, auth.user.id, now);
     const recorded = await recordSafety(tx, deps, { contentType: 'message', contentId: message.id, authorId: auth.user.id, assessment, now });
@@ -99,7 +99,7 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
   // An alert raised with nobody on duty: the card says so honestly, as a post's does (posts/service.ts afterWrite).
   const team = safety.alertId ? { online: !safety.nobodyOnDuty } : null;
   const support = await buildSupportCard(deps.db, { assessmentId: safety.assessmentId, assessment, countryCode: context.countryCode, held: false, team });
-  const row = await queries.findMessage(deps.db, messageId);
+  const row = await queries.findMessage(deps.db, deps.config.messageKeys, messageId);
   if (!row) throw notFound('That message');
   return { message: presentMessageForMember(row), support };
 }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { conversationParticipants, conversations, groupMembers, groups, messages } from '../../db/schema/index.js';
+import { conversationParticipants, conversations, groupMembers, groups } from '../../db/schema/index.js';
+import { insertMessage } from '../conversations/queries.js';
 import type { TestApp } from '../../test-support/test-app.js';
 import type { TestClient } from '../../test-support/test-client.js';
 
@@ -26,8 +27,8 @@ export async function directMessage(hearth: TestApp, from: string, to: string, b
     { conversationId: conversation!.id, userId: from, joinedAt: now },
     { conversationId: conversation!.id, userId: to, joinedAt: now },
   ]);
-  const [message] = await hearth.deps.db.insert(messages).values({ conversationId: conversation!.id, senderId: from, body, createdAt: now }).returning({ id: messages.id });
-  return message!.id;
+  const message = await insertMessage(hearth.deps.db, hearth.deps.config.messageKeys, { conversationId: conversation!.id, senderId: from, asTeam: false, signed: false, body, alertId: null, now });
+  return message.id;
 }
 
 export const report = (client: TestClient, body: Record<string, unknown>) => client.post('/api/reports', body);

@@ -2,6 +2,9 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { and, desc, eq, gt, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { REPORT_REASON_LABELS } from '../../../shared/api/moderation.js';
 import { type MemberHistory, type QueueItemDetailResponse } from '../../../shared/api/moderation-queue.js';
+import { openMessageBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { automodRules, groups, messages, moderationActions, moderationItems, reports, sanctions, threadAliases, users } from '../../db/schema/index.js';
 import { presentAuthor } from '../posts/presenters.js';
@@ -23,7 +26,7 @@ async function authorFacts(db: Database, postId: string, authorId: string, anony
  * The content in full as staff see it. The author goes through the posts
  * presenter: for anonymous content, the thread's alias and nothing else.
  */
-export async function itemContent(db: Database, row: QueueRow, viewerId: string): Promise<Content> {
+export async function itemContent(db: Database, keys: MessageKeyring, row: QueueRow, viewerId: string): Promise<Content> {
   const { targetType: type, targetId: id } = row.item;
   const empty: Content = { type, id, title: null, body: null, contentWarning: null, status: null, lockedAt: null, link: null, author: null, handle: null, anonymous: false };
   const viewer = { id: viewerId, isStaff: true };
@@ -41,12 +44,12 @@ export async function itemContent(db: Database, row: QueueRow, viewerId: string)
   }
   if (type === 'message') {
     const [message] = await db
-      .select({ body: messages.body, status: messages.status, handle: users.handle })
+      .select({ stored: storedBodyColumns(), status: messages.status, handle: users.handle })
       .from(messages)
       .leftJoin(users, eq(users.id, messages.senderId))
       .where(eq(messages.id, id))
       .limit(1);
-    return message ? { ...empty, body: message.body, status: message.status, handle: message.handle } : empty;
+    return message ? { ...empty, body: openMessageBody(keys, message.stored), status: message.status, handle: message.handle } : empty;
   }
   const handle = row.memberHandle;
   return { ...empty, handle, link: handle ? `/members/${handle}` : null };

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { openJoinedBody } from '../../crypto/message-body.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { automodRules, groups, messages, moderationItems, posts, replies, reports, users } from '../../db/schema/index.js';
 import { badRequest } from '../../http/errors.js';
@@ -60,7 +62,8 @@ const itemFields = (escalatedFirst: boolean) => ({
   resolvedKey: sortKeyText(moderationItems.resolvedAt),
   post: { title: targetPost.title, body: targetPost.body },
   reply: { body: targetReply.body },
-  message: { body: targetMessage.body },
+  // Sealed at rest: opened in code (`opened`) through the one function.
+  message: { id: targetMessage.id, bodySealed: targetMessage.bodySealed, keyId: targetMessage.keyId, legacyBody: targetMessage.body },
   memberHandle: targetMember.handle,
 });
 
@@ -78,7 +81,13 @@ function fromItems(db: Database, escalatedFirst: boolean) {
     .$dynamic();
 }
 
-export async function listQueue(db: Database, filter: QueueFilter) {
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof fromItems>['where']>>[number];
+
+function opened(keys: MessageKeyring, rows: SelectedRow[]) {
+  return rows.map(({ message, ...row }) => ({ ...row, message: message ? { body: openJoinedBody(keys, message) } : null }));
+}
+
+export async function listQueue(db: Database, keys: MessageKeyring, filter: QueueFilter) {
   const fields = itemFields(filter.escalatedFirst);
   const cursor = filter.cursor;
   const keyset = !cursor
@@ -90,7 +99,7 @@ export async function listQueue(db: Database, filter: QueueFilter) {
     filter.status === 'open'
       ? [desc(moderationItems.severity), desc(fields.escRank), asc(moderationItems.createdAt), asc(moderationItems.id)]
       : [desc(moderationItems.resolvedAt), desc(moderationItems.id)];
-  return fromItems(db, filter.escalatedFirst)
+  const rows = await fromItems(db, filter.escalatedFirst)
     .where(
       and(
         eq(moderationItems.status, filter.status),
@@ -102,16 +111,17 @@ export async function listQueue(db: Database, filter: QueueFilter) {
     )
     .orderBy(...order)
     .limit(filter.limit);
+  return opened(keys, rows);
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listQueue>>[number];
 
 /** One item in the viewer's scope, with what the list shows; undefined outside it (the same as missing). */
-export async function findQueueItem(db: Database, itemId: string, viewerId: string, scope: 'all' | string[], escalatedFirst: boolean): Promise<QueueRow | undefined> {
-  const [row] = await fromItems(db, escalatedFirst)
+export async function findQueueItem(db: Database, keys: MessageKeyring, itemId: string, viewerId: string, scope: 'all' | string[], escalatedFirst: boolean): Promise<QueueRow | undefined> {
+  const rows = await fromItems(db, escalatedFirst)
     .where(and(eq(moderationItems.id, itemId), inScope(scope, viewerId)))
     .limit(1);
-  return row;
+  return opened(keys, rows)[0];
 }
 
 /** How many reports gave each reason, per item. */

@@ -8,7 +8,7 @@ import { itemAutomodRule, itemContent, itemReports, memberHistory } from './queu
 import { presentQueueItem } from './queue-presenters.js';
 import { decodeQueueCursor, encodeQueueCursor, findQueueItem, groupIdBySlug, groupsByIds, listQueue, reasonCounts } from './queue-queries.js';
 
-type QueueDeps = Pick<Deps, 'db' | 'clock'>;
+type QueueDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 const PAGE = 25;
 
 const moderatesNothing = () => forbidden('The moderation queue is for moderators. If something worries you, you can report it from its “More” menu.');
@@ -30,7 +30,7 @@ export async function getQueue(deps: QueueDeps, auth: AuthContext, query: { stat
     if (!groupId || !moderationPolicy.covers(scope, groupId)) throw new AppError(404, 'not_found', 'That group is not one you moderate.', 'group');
   }
   const escalatedFirst = scope === 'all';
-  const rows = await listQueue(deps.db, {
+  const rows = await listQueue(deps.db, deps.config.messageKeys, {
     viewerId: auth.user.id,
     scope,
     status: query.status,
@@ -56,11 +56,11 @@ export async function getQueue(deps: QueueDeps, auth: AuthContext, query: { stat
 export async function getQueueItem(deps: QueueDeps, auth: AuthContext, itemId: string): Promise<QueueItemDetailResponse> {
   const scope = await moderationScope(deps.db, auth.user, deps.clock.now());
   if (scope !== 'all' && scope.length === 0) throw moderatesNothing();
-  const row = await findQueueItem(deps.db, itemId, auth.user.id, scope, scope === 'all');
+  const row = await findQueueItem(deps.db, deps.config.messageKeys, itemId, auth.user.id, scope, scope === 'all');
   if (!row) throw notFound('That queue item');
   const [counts, content, reports, automodRule] = await Promise.all([
     reasonCounts(deps.db, [row.item.id]),
-    itemContent(deps.db, row, auth.user.id),
+    itemContent(deps.db, deps.config.messageKeys, row, auth.user.id),
     itemReports(deps.db, row.item.id),
     itemAutomodRule(deps.db, row.item.automodRuleId),
   ]);

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { openJoinedBody, openMessageBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import { rowsOf, type Database } from '../../db/index.js';
 import {
   groups,
@@ -52,12 +55,22 @@ const listColumns = {
   excerpt: sql<string | null>`coalesce(
     nullif(${alertPost.excerpt}, ''),
     left(${alertPost.body}, ${sql.raw(String(EXCERPT_CHARS))}),
-    left(${alertReply.body}, ${sql.raw(String(EXCERPT_CHARS))}),
-    left(${messages.body}, ${sql.raw(String(EXCERPT_CHARS))})
+    left(${alertReply.body}, ${sql.raw(String(EXCERPT_CHARS))})
   )`,
+  /** A message's words are sealed at rest: opened in code (`opened`), never cut in SQL. */
+  messageStored: storedBodyColumns(),
 };
 
-export type AlertRow = Awaited<ReturnType<typeof selectAlerts>>[number];
+type SelectedAlert = Awaited<ReturnType<typeof selectAlerts>>[number];
+
+function opened(keys: MessageKeyring, rows: SelectedAlert[]) {
+  return rows.map(({ messageStored, ...row }) => {
+    const message = openJoinedBody(keys, messageStored);
+    return { ...row, excerpt: row.excerpt ?? (message === null ? null : Array.from(message).slice(0, EXCERPT_CHARS).join('')) };
+  });
+}
+
+export type AlertRow = ReturnType<typeof opened>[number];
 
 function selectAlerts(db: Database, where: SQL | undefined) {
   return db
@@ -78,17 +91,17 @@ function selectAlerts(db: Database, where: SQL | undefined) {
 const levelFirst = sql`case ${safetyAlerts.level} when 'imminent' then 0 when 'high' then 1 else 2 end`;
 
 /** Open and claimed alerts: imminent first, then the longest waiting first. */
-export function listUnresolvedAlerts(db: Database) {
-  return selectAlerts(db, inArray(safetyAlerts.status, ['open', 'claimed'])).orderBy(levelFirst, asc(safetyAlerts.createdAt), asc(safetyAlerts.id)).limit(500);
+export async function listUnresolvedAlerts(db: Database, keys: MessageKeyring) {
+  return opened(keys, await selectAlerts(db, inArray(safetyAlerts.status, ['open', 'claimed'])).orderBy(levelFirst, asc(safetyAlerts.createdAt), asc(safetyAlerts.id)).limit(500));
 }
 
 /** Resolved since `since`, newest first. */
-export function listResolvedSince(db: Database, since: Date) {
-  return selectAlerts(db, and(eq(safetyAlerts.status, 'resolved'), gt(safetyAlerts.resolvedAt, since))).orderBy(desc(safetyAlerts.resolvedAt)).limit(100);
+export async function listResolvedSince(db: Database, keys: MessageKeyring, since: Date) {
+  return opened(keys, await selectAlerts(db, and(eq(safetyAlerts.status, 'resolved'), gt(safetyAlerts.resolvedAt, since))).orderBy(desc(safetyAlerts.resolvedAt)).limit(100));
 }
 
-export async function findAlertRow(db: Database, alertId: string): Promise<AlertRow | undefined> {
-  const [row] = await selectAlerts(db, eq(safetyAlerts.id, alertId)).limit(1);
+export async function findAlertRow(db: Database, keys: MessageKeyring, alertId: string): Promise<AlertRow | undefined> {
+  const [row] = opened(keys, await selectAlerts(db, eq(safetyAlerts.id, alertId)).limit(1));
   return row;
 }
 
@@ -124,7 +137,7 @@ export interface AlertContent {
 }
 
 /** The content an alert is about, as its author wrote it (held or not). */
-export async function findAlertContent(db: Database, type: string | null, id: string | null): Promise<AlertContent | undefined> {
+export async function findAlertContent(db: Database, keys: MessageKeyring, type: string | null, id: string | null): Promise<AlertContent | undefined> {
   if (!type || !id) return undefined;
   if (type === 'post') {
     const [row] = await db.select().from(posts).where(eq(posts.id, id)).limit(1);
@@ -138,9 +151,10 @@ export async function findAlertContent(db: Database, type: string | null, id: st
     return { type, id, postId: row.postId, title: null, body: row.body, assessedText: row.body, status: row.status, anonymous: row.anonymous, authorId: row.authorId, createdAt: row.createdAt, editedAt: row.editedAt };
   }
   if (type === 'message') {
-    const [row] = await db.select().from(messages).where(eq(messages.id, id)).limit(1);
+    const [row] = await db.select({ ...storedBodyColumns(), status: messages.status, senderId: messages.senderId, createdAt: messages.createdAt }).from(messages).where(eq(messages.id, id)).limit(1);
     if (!row) return undefined;
-    return { type, id, postId: null, title: null, body: row.body, assessedText: row.body, status: row.status, anonymous: false, authorId: row.senderId, createdAt: row.createdAt, editedAt: null };
+    const body = openMessageBody(keys, row);
+    return { type, id, postId: null, title: null, body, assessedText: body, status: row.status, anonymous: false, authorId: row.senderId, createdAt: row.createdAt, editedAt: null };
   }
   return undefined;
 }

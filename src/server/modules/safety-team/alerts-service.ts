@@ -3,6 +3,7 @@ import type { AlertChange } from '../../../shared/api/safety-live.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { AlertDetail, AlertListItem, AlertListResponse, AlertResolveRequest } from '../../../shared/api/safety-alerts.js';
 import type { SafetySettings } from '../../../shared/api/safety-settings.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { anonymityReveals, safetyAlertActions, safetyAlerts, safetyAlertState, safetyReviewItems, users } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
@@ -39,20 +40,20 @@ import { readSafetySettings } from './settings.js';
  * overdue alert escalates again at once from the step it had reached.
  */
 
-type AlertDeps = Pick<Deps, 'db' | 'live' | 'clock'>;
+type AlertDeps = Pick<Deps, 'db' | 'live' | 'clock' | 'config'>;
 const RECENTLY_RESOLVED_MS = 24 * 60 * 60_000;
 const REVEAL_REASON = 'safety alert';
 
 export async function listAlerts(deps: AlertDeps): Promise<AlertListResponse> {
   const since = new Date(deps.clock.now().getTime() - RECENTLY_RESOLVED_MS);
-  const [open, resolved] = await Promise.all([listUnresolvedAlerts(deps.db), listResolvedSince(deps.db, since)]);
+  const [open, resolved] = await Promise.all([listUnresolvedAlerts(deps.db, deps.config.messageKeys), listResolvedSince(deps.db, deps.config.messageKeys, since)]);
   return { alerts: open.map(presentAlertListItem), recentlyResolved: resolved.map(presentAlertListItem) };
 }
 
 export const alertCounts = (deps: AlertDeps) => countUnresolvedAlerts(deps.db);
 
-async function requireAlert(db: Database, alertId: string): Promise<AlertRow> {
-  const row = await findAlertRow(db, alertId);
+async function requireAlert(db: Database, keys: MessageKeyring, alertId: string): Promise<AlertRow> {
+  const row = await findAlertRow(db, keys, alertId);
   if (!row) throw notFound('That alert');
   return row;
 }
@@ -76,10 +77,10 @@ async function anonymousBehind(db: Database, row: AlertRow, source: AlertContent
 }
 
 /** The content an alert is about, or for an alert without content the assessed content behind it. */
-async function alertSource(db: Database, row: AlertRow) {
+async function alertSource(db: Database, keys: MessageKeyring, row: AlertRow) {
   const assessment = row.assessmentId ? await findAssessment(db, row.assessmentId) : undefined;
-  const content = await findAlertContent(db, row.contentType, row.contentId);
-  const source = content ?? (assessment ? await findAlertContent(db, assessment.contentType, assessment.contentId) : undefined);
+  const content = await findAlertContent(db, keys, row.contentType, row.contentId);
+  const source = content ?? (assessment ? await findAlertContent(db, keys, assessment.contentType, assessment.contentId) : undefined);
   return { assessment, content, source };
 }
 
@@ -97,8 +98,8 @@ async function revealIfAnonymous(deps: AlertDeps, staffId: string, row: AlertRow
  * staff member through the logged reveal, once per staff member per alert.
  */
 export async function getAlertDetail(deps: AlertDeps, auth: AuthContext, alertId: string): Promise<AlertDetail> {
-  const row = await requireAlert(deps.db, alertId);
-  const { assessment, content, source } = await alertSource(deps.db, row);
+  const row = await requireAlert(deps.db, deps.config.messageKeys, alertId);
+  const { assessment, content, source } = await alertSource(deps.db, deps.config.messageKeys, row);
   const revealed = await revealIfAnonymous(deps, auth.user.id, row, await anonymousBehind(deps.db, row, source, false));
   const handle = (await findHandle(deps.db, row.subjectId)) ?? 'unknown';
   const [history, actions] = await Promise.all([findSubjectHistory(deps.db, row.subjectId, alertId, revealed, auth.user.id), listAlertActions(deps.db, alertId)]);
@@ -111,8 +112,8 @@ export async function getAlertDetail(deps: AlertDeps, auth: AuthContext, alertId
  * anonymous content is read through the logged reveal, like the alert itself.
  */
 export async function revealForConversation(deps: AlertDeps, auth: AuthContext, alertId: string): Promise<void> {
-  const row = await requireAlert(deps.db, alertId);
-  const { source } = await alertSource(deps.db, row);
+  const row = await requireAlert(deps.db, deps.config.messageKeys, alertId);
+  const { source } = await alertSource(deps.db, deps.config.messageKeys, row);
   await revealIfAnonymous(deps, auth.user.id, row, await anonymousBehind(deps.db, row, source, true));
 }
 
@@ -151,7 +152,7 @@ async function recordAlertAction(tx: Database, deps: Pick<Deps, 'live'>, input: 
 }
 
 async function presentOne(deps: AlertDeps, alertId: string): Promise<AlertListItem> {
-  return presentAlertListItem(await requireAlert(deps.db, alertId));
+  return presentAlertListItem(await requireAlert(deps.db, deps.config.messageKeys, alertId));
 }
 
 export async function claimAlert(deps: AlertDeps, auth: AuthContext, alertId: string): Promise<AlertListItem> {
@@ -164,7 +165,7 @@ export async function claimAlert(deps: AlertDeps, auth: AuthContext, alertId: st
       .where(and(eq(safetyAlerts.id, alertId), eq(safetyAlerts.status, 'open')))
       .returning({ id: safetyAlerts.id });
     if (claimed.length === 0) {
-      const row = await requireAlert(tx, alertId);
+      const row = await requireAlert(tx, deps.config.messageKeys, alertId);
       if (row.status === 'resolved') throw conflict('already_resolved', 'This alert is already resolved.');
       const [holder] = await tx.select({ claimedBy: safetyAlerts.claimedBy }).from(safetyAlerts).where(eq(safetyAlerts.id, alertId));
       if (holder?.claimedBy === auth.user.id) return [];
@@ -264,7 +265,7 @@ export async function resolveAlert(deps: AlertDeps, auth: AuthContext, settings:
       .where(and(eq(safetyAlerts.id, alertId), inArray(safetyAlerts.status, ['open', 'claimed'])))
       .returning();
     if (!resolved) {
-      await requireAlert(tx, alertId);
+      await requireAlert(tx, deps.config.messageKeys, alertId);
       throw conflict('already_resolved', 'This alert is already resolved.');
     }
     await tx.update(safetyAlertState).set({ nextStepAt: null, outcome: input.outcome, outcomeNote: note, resolvedBy: auth.user.id }).where(eq(safetyAlertState.alertId, alertId));

@@ -12,7 +12,7 @@ import { presentMessageForStaff } from '../conversations/presenters.js';
 import { revealForConversation } from './alerts-service.js';
 import * as conversations from '../conversations/queries.js';
 
-type OutreachDeps = Pick<Deps, 'db' | 'live' | 'clock'>;
+type OutreachDeps = Pick<Deps, 'db' | 'live' | 'clock' | 'config'>;
 
 /** How many of the newest messages the alert shows (a safety conversation is short; older ones stay stored). */
 const ALERT_CONVERSATION_LIMIT = 200;
@@ -70,7 +70,7 @@ export async function sendOutreach(deps: OutreachDeps, auth: AuthContext, alertI
     if (claimEvent) recorded.push(claimEvent);
 
     const conversation = await conversations.ensureSafetyConversation(tx, alert.subjectId, now);
-    const message = await conversations.insertMessage(tx, { conversationId: conversation.id, senderId: auth.user.id, asTeam: true, signed, body: input.body, alertId, now });
+    const message = await conversations.insertMessage(tx, deps.config.messageKeys, { conversationId: conversation.id, senderId: auth.user.id, asTeam: true, signed, body: input.body, alertId, now });
     await tx
       .update(safetyAlertState)
       .set({ firstOutreachAt: sql`coalesce(${safetyAlertState.firstOutreachAt}, ${now.toISOString()}::timestamptz)` })
@@ -83,7 +83,7 @@ export async function sendOutreach(deps: OutreachDeps, auth: AuthContext, alertI
     return { messageId: message.id, claimed: claimEvent !== null, events: recorded };
   });
   await deps.live.announce(events);
-  const row = await conversations.findMessage(deps.db, messageId);
+  const row = await conversations.findMessage(deps.db, deps.config.messageKeys, messageId);
   if (!row) throw notFound('That message');
   return { message: presentMessageForStaff(row), claimed };
 }
@@ -100,6 +100,6 @@ export async function alertConversation(deps: OutreachDeps, auth: AuthContext, a
   await revealForConversation(deps, auth, alertId);
   const conversation = await conversations.findSafetyConversation(deps.db, alert.subjectId);
   if (!conversation) return { conversationId: null, messages: [] };
-  const rows = await conversations.listRecentMessages(deps.db, conversation.id, ALERT_CONVERSATION_LIMIT);
+  const rows = await conversations.listRecentMessages(deps.db, deps.config.messageKeys, conversation.id, ALERT_CONVERSATION_LIMIT);
   return { conversationId: conversation.id, messages: rows.map(presentMessageForStaff) };
 }

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { openJoinedBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { messages, posts, replies, riskAssessments, safetyAlertState, safetyReviewItems, users } from '../../db/schema/index.js';
 import { messageTiedToAnonymous } from './alerts-queries.js';
@@ -36,7 +39,7 @@ const itemFields = {
   replyPostId: replies.postId,
   replyAnonymous: replies.anonymous,
   replyPostStatus: replyPost.status,
-  messageBody: messages.body,
+  messageStored: storedBodyColumns(),
   /** The message's conversation is tied to anonymous content (alerts-queries.ts): its member is not named on the list. */
   messageTiedToAnonymous,
 };
@@ -57,20 +60,27 @@ function selectItems(db: Database) {
     .leftJoin(messages, and(eq(safetyReviewItems.contentType, 'message'), eq(messages.id, safetyReviewItems.contentId)));
 }
 
-export type ReviewItemRow = Awaited<ReturnType<typeof listOpenItems>>[number];
+type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectItems>['where']>>[number];
+
+/** A message's words are sealed at rest: opened here, through the one function. */
+function opened(keys: MessageKeyring, rows: SelectedRow[]) {
+  return rows.map(({ messageStored, ...row }) => ({ ...row, messageBody: openJoinedBody(keys, messageStored) }));
+}
+
+export type ReviewItemRow = ReturnType<typeof opened>[number];
 
 /** Items nobody has reviewed yet, oldest first: nothing waits longer because newer things keep arriving. */
-export function listOpenItems(db: Database) {
-  return selectItems(db).where(isNull(safetyReviewItems.reviewedAt)).orderBy(asc(safetyReviewItems.createdAt), asc(safetyReviewItems.id)).limit(OPEN_LIMIT);
+export async function listOpenItems(db: Database, keys: MessageKeyring) {
+  return opened(keys, await selectItems(db).where(isNull(safetyReviewItems.reviewedAt)).orderBy(asc(safetyReviewItems.createdAt), asc(safetyReviewItems.id)).limit(OPEN_LIMIT));
 }
 
 /** The most recently reviewed items, newest first, for context. */
-export function listRecentlyReviewed(db: Database) {
-  return selectItems(db).where(isNotNull(safetyReviewItems.reviewedAt)).orderBy(desc(safetyReviewItems.reviewedAt)).limit(RECENT_LIMIT);
+export async function listRecentlyReviewed(db: Database, keys: MessageKeyring) {
+  return opened(keys, await selectItems(db).where(isNotNull(safetyReviewItems.reviewedAt)).orderBy(desc(safetyReviewItems.reviewedAt)).limit(RECENT_LIMIT));
 }
 
-export async function findItem(db: Database, itemId: string): Promise<ReviewItemRow | undefined> {
-  const [row] = await selectItems(db).where(eq(safetyReviewItems.id, itemId)).limit(1);
+export async function findItem(db: Database, keys: MessageKeyring, itemId: string): Promise<ReviewItemRow | undefined> {
+  const [row] = opened(keys, await selectItems(db).where(eq(safetyReviewItems.id, itemId)).limit(1));
   return row;
 }
 

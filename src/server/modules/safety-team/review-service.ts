@@ -20,8 +20,8 @@ async function present(deps: Pick<Deps, 'db' | 'clock'>, rows: queries.ReviewIte
 }
 
 /** The open review list (oldest first) and what was reviewed recently. */
-export async function listReview(deps: Pick<Deps, 'db' | 'clock'>): Promise<ReviewListResponse> {
-  const [open, recent] = await Promise.all([queries.listOpenItems(deps.db), queries.listRecentlyReviewed(deps.db)]);
+export async function listReview(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<ReviewListResponse> {
+  const [open, recent] = await Promise.all([queries.listOpenItems(deps.db, deps.config.messageKeys), queries.listRecentlyReviewed(deps.db, deps.config.messageKeys)]);
   return { open: await present(deps, open), recent: await present(deps, recent) };
 }
 
@@ -45,7 +45,7 @@ export async function decideReview(
   const now = deps.clock.now();
   const note = input.note ? input.note : null;
   const events = await deps.db.transaction(async (tx) => {
-    const existing = await queries.findItem(tx, itemId);
+    const existing = await queries.findItem(tx, deps.config.messageKeys, itemId);
     if (!existing) throw notFound('That review item');
     // Four eyes: whoever raised a worry does not decide it (nor reach out alone on it); someone else on the team does.
     if (existing.item.kind === 'worry' && existing.item.reporterId === auth.user.id) {
@@ -92,7 +92,7 @@ export async function decideReview(
     return recorded;
   });
   await deps.live.announce(events);
-  const row = await queries.findItem(deps.db, itemId);
+  const row = await queries.findItem(deps.db, deps.config.messageKeys, itemId);
   const [item] = await present(deps, [row!]);
   return item!;
 }

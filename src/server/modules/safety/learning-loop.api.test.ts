@@ -110,7 +110,7 @@ describe('hearth risk outcomes', () => {
   it('exports each judged text with the level the outcome implies, and nothing that names a person', async () => {
     const file = join(tempDir(), 'outcomes.jsonl');
     const io = captureIo();
-    expect(await exportOutcomesCommand(['--admin', adminHandle, '--out', file], hearth.deps.db, io)).toBe(0);
+    expect(await exportOutcomesCommand(['--admin', adminHandle, '--out', file], hearth.deps.db, hearth.deps.config.messageKeys, io)).toBe(0);
     const body = readFileSync(file, 'utf8');
     const lines = body
       .trim()
@@ -137,7 +137,7 @@ describe('hearth risk outcomes', () => {
 
   it('writes to standard output when no file is named', async () => {
     const io = captureIo();
-    expect(await exportOutcomesCommand(['--admin', adminHandle], hearth.deps.db, io)).toBe(0);
+    expect(await exportOutcomesCommand(['--admin', adminHandle], hearth.deps.db, hearth.deps.config.messageKeys, io)).toBe(0);
     expect(io.written.join('').trim().split('\n')).toHaveLength(6);
   });
 
@@ -145,7 +145,7 @@ describe('hearth risk outcomes', () => {
     const before = (await hearth.deps.db.select().from(auditLog).where(eq(auditLog.action, 'risk.outcomes_exported'))).length;
     for (const args of [[], ['--admin', moderatorHandle], ['--admin', 'nobody_here'], ['--admin']]) {
       const io = captureIo();
-      expect(await exportOutcomesCommand(args, hearth.deps.db, io)).toBe(2);
+      expect(await exportOutcomesCommand(args, hearth.deps.db, hearth.deps.config.messageKeys, io)).toBe(2);
       expect(io.written).toEqual([]);
       expect(io.text()).toMatch(/admin/);
     }
@@ -164,7 +164,7 @@ describe('hearth risk train --outcomes', () => {
   it('retrains with the exported outcomes, and a new app on that DATA_DIR assesses with the new model version', async () => {
     const dataDir = tempDir();
     const outcomes = join(dataDir, 'outcomes.jsonl');
-    expect(await exportOutcomesCommand(['--admin', adminHandle, '--out', outcomes], hearth.deps.db, captureIo())).toBe(0);
+    expect(await exportOutcomesCommand(['--admin', adminHandle, '--out', outcomes], hearth.deps.db, hearth.deps.config.messageKeys, captureIo())).toBe(0);
     const io = captureIo();
     expect(trainCommand(['--outcomes', outcomes], { dataDir }, NOW, io, { corpus, baseWeights })).toBe(0);
     expect(io.text()).toMatch(/weights in use: recall of high\+imminent \d+\/\d+/);

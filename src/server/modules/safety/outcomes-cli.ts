@@ -12,6 +12,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../config/index.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { findUserByHandle } from '../accounts/queries.js';
 import { recordAudit } from '../audit/record.js';
@@ -51,7 +52,7 @@ function osUserName(): string | null {
 }
 
 /** `hearth risk outcomes`: `db` is open and migrated. */
-export async function exportOutcomesCommand(args: string[], db: Database, io: Io = terminal): Promise<number> {
+export async function exportOutcomesCommand(args: string[], db: Database, keys: MessageKeyring, io: Io = terminal): Promise<number> {
   const values = parse(args, { admin: { type: 'string' }, out: { type: 'string' } });
   if (!values || !values.admin) {
     io.err(`hearth risk outcomes: name the admin who is exporting.\n${OUTCOMES_USAGE}`);
@@ -63,7 +64,7 @@ export async function exportOutcomesCommand(args: string[], db: Database, io: Io
     io.err(`hearth risk outcomes: "${values.admin}" is not an admin account. Only admins can export outcomes.`);
     return 2;
   }
-  const lines = await collectOutcomes(db);
+  const lines = await collectOutcomes(db, keys);
   const body = lines.map((line) => JSON.stringify(line) + '\n').join('');
   // `--admin` names who takes responsibility; it is not a sign-in (whoever runs this already
   // holds the database). So the audit row also records the operating-system account that ran it.

@@ -30,13 +30,13 @@ describe('hearth risk outcomes --out', () => {
     const admin = await anAdmin();
     const file = join(mkdtempSync(join(tmpdir(), 'hearth-outcomes-')), 'outcomes.jsonl');
     writeFileSync(file, 'old', { mode: 0o644 });
-    expect(await exportOutcomesCommand(['--admin', admin.handle, '--out', file], hearth.deps.db, quiet)).toBe(0);
+    expect(await exportOutcomesCommand(['--admin', admin.handle, '--out', file], hearth.deps.db, hearth.deps.config.messageKeys, quiet)).toBe(0);
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('records the operating-system account that ran it beside the admin it names', async () => {
     const admin = await anAdmin();
-    expect(await exportOutcomesCommand(['--admin', admin.handle], hearth.deps.db, quiet)).toBe(0);
+    expect(await exportOutcomesCommand(['--admin', admin.handle], hearth.deps.db, hearth.deps.config.messageKeys, quiet)).toBe(0);
     const [row] = await hearth.deps.db.select().from(auditLog).where(eq(auditLog.actorId, admin.id));
     expect(row?.action).toBe('risk.outcomes_exported');
     expect(row?.details).toMatchObject({ osUser: userInfo().username });

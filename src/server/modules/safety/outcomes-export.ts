@@ -9,6 +9,9 @@
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { riskLevelSchema, type RiskLevel } from '../../../shared/risk.js';
+import { openMessageBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
+import type { MessageKeyring } from '../../crypto/message-keys.js';
 import type { Database } from '../../db/index.js';
 import { messages, posts, replies, riskAssessments, safetyAlerts, safetyAlertState, safetyReviewItems } from '../../db/schema/index.js';
 
@@ -84,7 +87,7 @@ interface Labelled {
  * removed is left out (they took it back; it is not ours to learn from), and
  * check-ins have no stored text here yet.
  */
-async function currentTexts(db: Database, items: readonly Labelled[]): Promise<Map<string, string>> {
+async function currentTexts(db: Database, keys: MessageKeyring, items: readonly Labelled[]): Promise<Map<string, string>> {
   const ids = (type: ContentType) => [...new Set(items.filter((item) => item.contentType === type).map((item) => item.contentId))];
   const out = new Map<string, string>();
   const postIds = ids('post');
@@ -106,10 +109,10 @@ async function currentTexts(db: Database, items: readonly Labelled[]): Promise<M
   const messageIds = ids('message');
   if (messageIds.length > 0) {
     const rows = await db
-      .select({ id: messages.id, body: messages.body })
+      .select(storedBodyColumns())
       .from(messages)
       .where(and(inArray(messages.id, messageIds), ne(messages.status, 'removed_by_author')));
-    for (const row of rows) out.set(`message:${row.id}`, row.body);
+    for (const row of rows) out.set(`message:${row.id}`, openMessageBody(keys, row));
   }
   return out;
 }
@@ -119,7 +122,7 @@ async function currentTexts(db: Database, items: readonly Labelled[]): Promise<M
  * latest judgment wins when an alert and a review item name the same
  * content), oldest first.
  */
-export async function collectOutcomes(db: Database): Promise<OutcomeLine[]> {
+export async function collectOutcomes(db: Database, keys: MessageKeyring): Promise<OutcomeLine[]> {
   const alerts = await db
     .select({
       contentType: safetyAlerts.contentType,
@@ -182,7 +185,7 @@ export async function collectOutcomes(db: Database): Promise<OutcomeLine[]> {
     const previous = latest.get(key);
     if (!previous || previous.at.getTime() <= item.at.getTime()) latest.set(key, item);
   }
-  const texts = await currentTexts(db, [...latest.values()]);
+  const texts = await currentTexts(db, keys, [...latest.values()]);
   const lines: OutcomeLine[] = [];
   for (const [key, item] of latest) {
     const text = texts.get(key);
