@@ -236,7 +236,6 @@ describe('other kinds', () => {
   it('a moderation decision about a member appears in their notifications, and the Moderation page still lists it', async () => {
     const moderator = await account(hearth, 'moderator');
     const author = await member();
-    const { post } = await writePost(author.client, SLUG);
     const acted = await moderator.client.post('/api/moderation/actions', { kind: 'warn', target: { type: 'member', id: author.user.id }, reason: 'Please be kind to others.' });
     expect(acted.statusCode, acted.body).toBeLessThan(300);
     expect((await listOf(author.client)).notifications).toEqual([expect.objectContaining({ kind: 'moderation', link: '/settings/moderation', actor: null })]);
