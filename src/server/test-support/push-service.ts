@@ -29,6 +29,8 @@ export class LocalPushService {
   readonly received: ReceivedPush[] = [];
   readonly status = new Map<string, number>();
   agent!: Agent;
+  /** The service's self-signed certificate (PEM): a server in another process trusts it with NODE_EXTRA_CA_CERTS. */
+  certificate!: Buffer;
   private server!: Server;
   private base = '';
 
@@ -38,6 +40,7 @@ export class LocalPushService {
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
     const [key, cert] = [readFileSync(keyFile), readFileSync(certFile)];
     rmSync(dir, { recursive: true, force: true });
+    this.certificate = cert;
     this.agent = new Agent({ ca: cert });
     this.server = createServer({ key, cert }, (request, response) => {
       const chunks: Buffer[] = [];

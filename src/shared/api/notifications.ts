@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../regions.js';
 import { text } from './text.js';
 
 /**
@@ -97,12 +98,3 @@ export const removePushSubscriptionSchema = z.object({ endpoint: z.url().max(200
 
 /** What a lock screen shows: no content and no names, since others may see it. */
 export const pushPayloadSchema = z.object({ title: z.string(), body: z.string(), url: z.string(), tag: z.string() });
-
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
