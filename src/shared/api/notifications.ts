@@ -84,17 +84,17 @@ export const notificationSettingsSchema = z.object({
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
 
-export const updateNotificationSettingsSchema = z.object({
+export const updateNotificationSettingsSchema = z.strictObject({
   preferences: z.partialRecord(notificationKindSchema, kindPreferenceSchema).optional(),
   quietHours: quietHoursSchema.nullable().optional(),
 });
 
-export const pushSubscriptionRequestSchema = z.object({
+export const pushSubscriptionRequestSchema = z.strictObject({
   endpoint: z.url({ protocol: /^https$/ }).max(2000),
   keys: z.object({ p256dh: text().max(200), auth: text().max(100) }),
 });
 
-export const removePushSubscriptionSchema = z.object({ endpoint: z.url().max(2000) });
+export const removePushSubscriptionSchema = z.strictObject({ endpoint: z.url().max(2000) });
 
 /** What a lock screen shows: no content and no names, since others may see it. */
 export const pushPayloadSchema = z.object({ title: z.string(), body: z.string(), url: z.string(), tag: z.string() });

@@ -30,8 +30,12 @@ export const fetchNotifications = (cursor: string | undefined, signal?: AbortSig
 export const fetchUnreadNotifications = (signal?: AbortSignal) => api<{ unread: number }>('/api/notifications/unread', { signal });
 export const fetchNotificationSettings = (signal?: AbortSignal) => api<NotificationSettings>('/api/notifications/settings', { signal });
 export const updateNotificationSettings = (body: SettingsUpdate) => api<NotificationSettings>('/api/notifications/settings', { method: 'PATCH', body });
+/** Only what the server keeps: the endpoint and the keys that encrypt pushes for this browser. */
 export const savePushSubscription = (subscription: PushSubscriptionJSON) =>
-  api<{ ok: true }>('/api/notifications/push-subscriptions', { method: 'POST', body: subscription });
+  api<{ ok: true }>('/api/notifications/push-subscriptions', {
+    method: 'POST',
+    body: { endpoint: subscription.endpoint, keys: { p256dh: subscription.keys?.p256dh ?? '', auth: subscription.keys?.auth ?? '' } },
+  });
 export const removePushSubscription = (endpoint: string) =>
   api<{ ok: true }>('/api/notifications/push-subscriptions/remove', { method: 'POST', body: { endpoint } });
 
