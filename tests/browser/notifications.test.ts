@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalPushService, type LocalSubscription } from '../../src/server/test-support/push-service.js';
-import { checkA11y, expectVisible, watchConsole } from './support/browser.js';
+import { checkA11y, expectNoHorizontalScroll, expectVisible, watchConsole } from './support/browser.js';
 import { useHearthInBrowser } from './support/hearth.js';
 import { joinGroupFromItsPage, signUpAndSkipOnboarding, uniqueHandle, writePost } from './support/members.js';
 
@@ -117,6 +117,31 @@ describe('a reply reaches its post’s author', () => {
     await list.getByRole('link').first().click();
     await page.waitForURL(`**/posts/${postId}?reply=*`);
     await expectVisible(page.getByRole('link', { name: 'Notifications, 2 unread' }));
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('on a phone', () => {
+  let phone: BrowserContext;
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  it('reaches notifications from “More”, and the list and settings fit 360 px', async () => {
+    phone = await hearth.phone();
+    const page = await phone.newPage();
+    const problems = watchConsole(page);
+    expect((await phone.request.post('/api/auth/sign-up', { data: { handle: uniqueHandle('robin'), password: 'lantern-river-biscuit' } })).status()).toBe(201);
+    await page.goto('/home');
+    await page.getByRole('button', { name: 'More' }).click();
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.waitForURL('**/notifications');
+    await expectVisible(page.getByText('Nothing new.'));
+    await expectNoHorizontalScroll(page, 360, 'notifications');
+    await page.goto('/settings/notifications');
+    await expectVisible(page.getByRole('switch', { name: 'Quiet hours' }));
+    await page.getByRole('switch', { name: 'Quiet hours' }).check();
+    await expectNoHorizontalScroll(page, 360, 'notification settings');
     expect(problems()).toEqual([]);
   });
 });
