@@ -87,6 +87,22 @@ describe('replies and mentions', () => {
   });
 });
 
+describe('mentions the member may not see', () => {
+  it('a mention in a private group they are not in, or by someone they blocked under a handle, is not told', async () => {
+    const admin = await account(hearth, 'admin');
+    const made = await admin.client.post('/api/groups', { slug: 'quiet-room', name: 'Quiet room', description: 'A closed group for a few.', rules: 'Be gentle with each other.', visibility: 'private' });
+    expect(made.statusCode).toBe(201);
+    await admin.client.post('/api/groups/quiet-room/join', { acceptRules: true });
+    expect((await admin.client.post(`/api/groups/quiet-room/requests/${admin.user.id}`, { decision: 'approve' })).statusCode).toBe(200);
+    const outsider = await member();
+    await writePost(admin.client, 'quiet-room', { body: `Should we invite @${outsider.user.handle}?` });
+    const blocked = await member();
+    await outsider.client.post('/api/me/blocks', { handle: blocked.user.handle });
+    await writePost(blocked.client, SLUG, { body: `Hey @${outsider.user.handle}, are you around?` });
+    expect(await listOf(outsider.client)).toMatchObject({ notifications: [], unread: 0 });
+  });
+});
+
 describe('reactions are batched', () => {
   it('gathers everyone who sends care to one piece of content into one notification, updated in place', async () => {
     const author = await member();
