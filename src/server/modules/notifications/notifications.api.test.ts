@@ -258,5 +258,8 @@ describe('other kinds', () => {
     const page = await author.client.get('/api/me/moderation');
     expect(page.statusCode).toBe(200);
     expect(JSON.stringify(page.json())).toContain('warn');
+    // Read on the Moderation page, read in the notifications too.
+    expect((await author.client.post('/api/me/moderation/read')).statusCode).toBe(200);
+    expect(await listOf(author.client)).toMatchObject({ notifications: [expect.objectContaining({ kind: 'moderation', read: true })], unread: 0 });
   });
 });

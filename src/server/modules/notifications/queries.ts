@@ -138,6 +138,14 @@ export async function markAllRead(db: Database, recipientId: string, now: Date):
     .where(and(eq(notifications.recipientId, recipientId), sql`${notifications.readAt} is null`));
 }
 
+/** The member read their moderation notices on the Moderation page: the notifications pointing there are read too. */
+export async function markModerationRead(db: Database, recipientId: string, now: Date): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.recipientId, recipientId), eq(notifications.kind, 'moderation'), sql`${notifications.readAt} is null`));
+}
+
 export type NewNotification = Omit<typeof notifications.$inferInsert, 'id' | 'pushState' | 'createdAt' | 'updatedAt' | 'readAt'>;
 
 export async function insertNotification(db: Database, values: NewNotification, now: Date): Promise<string> {
