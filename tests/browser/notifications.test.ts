@@ -142,6 +142,25 @@ describe('on a phone', () => {
     await expectVisible(page.getByRole('switch', { name: 'Quiet hours' }));
     await page.getByRole('switch', { name: 'Quiet hours' }).check();
     await expectNoHorizontalScroll(page, 360, 'notification settings');
+
+    // Something unread: on a phone its count is on the Notifications link inside "More".
+    expect((await phone.request.post(`/api/groups/${SLUG}/join`, { data: { acceptRules: true } })).status()).toBe(200);
+    const posted = await phone.request.post(`/api/groups/${SLUG}/posts`, { data: { title: 'Morning walk', body: 'Trying to get out more.' } });
+    const postId = ((await posted.json()) as { post: { id: string } }).post.id;
+    await page.goto('/home');
+    await page.locator('html[data-live="live"]').waitFor({ state: 'attached' });
+    const other = await hearth.person();
+    expect((await other.request.post('/api/auth/sign-up', { data: { handle: uniqueHandle('finch'), password: 'lantern-river-biscuit' } })).status()).toBe(201);
+    expect((await other.request.post(`/api/groups/${SLUG}/join`, { data: { acceptRules: true } })).status()).toBe(200);
+    await reply(other.request, postId, 'Good for you, one step at a time.');
+    await other.close();
+    await page.getByRole('button', { name: 'More' }).click();
+    const badge = page.getByRole('link', { name: 'Notifications, 1 unread' });
+    await expectVisible(badge);
+    await expectNoHorizontalScroll(page, 360, 'home with a notification');
+    await badge.click();
+    await page.waitForURL('**/notifications');
+    await expectVisible(page.getByRole('list', { name: 'Your notifications' }).getByRole('link', { name: /replied to your post “Morning walk”/ }));
     expect(problems()).toEqual([]);
   });
 });
