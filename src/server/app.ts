@@ -60,6 +60,9 @@ import { registerDutyRoutes } from './modules/safety-team/duty-routes.js';
 import { registerReviewRoutes } from './modules/safety-team/review-routes.js';
 import { registerSafetySettingsRoutes } from './modules/safety-team/settings-routes.js';
 import { registerWorryRoutes } from './modules/safety-team/worry-routes.js';
+import { PushDispatcher } from './modules/notifications/push.js';
+import { registerNotificationRoutes } from './modules/notifications/routes.js';
+import { loadOrCreateVapidKeys } from './modules/notifications/vapid.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -82,6 +85,8 @@ export interface HearthApp {
   deps: Deps;
   /** This node's escalation scheduler (ticking unless SAFETY_SCHEDULER_INTERVAL_MS is 0; tests call `tick()`). */
   scheduler: EscalationScheduler;
+  /** This node's push dispatcher (notifications: sends after commit; tests drain it). */
+  push: PushDispatcher;
   close(): Promise<void>;
 }
 
@@ -197,6 +202,13 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerStaffGroupRoutes(app, deps);
   registerMyRevealRoutes(app, deps);
   //
+  // notifications (issue 15): the list, settings, push subscriptions; pushes follow each commit
+  const vapid = loadOrCreateVapidKeys(config);
+  if (vapid.generated && config.databaseUrl) app.log.warn('VAPID keys generated into DATA_DIR: with several nodes, set VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY so they all sign pushes alike');
+  const push = new PushDispatcher(deps, vapid.keys);
+  deps.live.onAnnounce((events) => push.heard(events));
+  registerNotificationRoutes(app, deps, vapid.keys.publicKey);
+  //
   if (options.serveWeb) await registerWebApp(app);
 
   await app.ready();
@@ -204,6 +216,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   scheduler.start();
   // Background work runs with the scheduler (tests, with it off, seal by hand).
   const plaintextSweep = startPlaintextSweep({ db: deps.db, keys: config.messageKeys, log: app.log }, { enabled: config.safetyScheduler.intervalMs > 0 });
+  push.start();
   // Start-up's own work (migrations, repairs) blocked the loop; the rule is about the crowd from here on.
   database.embeddedLoad?.restart();
   const stopWatchingLoad = watchEmbeddedLoad(database, app.log);
@@ -211,10 +224,12 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     app,
     deps,
     scheduler,
+    push,
     async close() {
       stopWatchingLoad();
       await scheduler.stop();
       await plaintextSweep.stop();
+      await push.stop();
       await app.close();
       await pubsub.close();
       if (limiterRedis) await closeRedisClient(limiterRedis);

@@ -5,6 +5,7 @@ import { Dropdown, Layout, Notice } from './design/index.js';
 import { LiveProvider } from './live/LiveProvider.js';
 import { AlertsNavLink } from './safety-team/AlertsNavLink.js';
 import { MessagesNavLink, MoreWithUnread } from './messages/MessagesNavLink.js';
+import { NotificationsNavLink } from './notifications/NotificationsNavLink.js';
 import { QueueNavLink } from './moderation/QueueNavLink.js';
 import { ModerationNoticesNavLink, SanctionBanner } from './moderation/SanctionBanner.js';
 
@@ -74,6 +75,10 @@ function SignedInNav() {
       <li className="site-nav__wide">
         <MessagesNavLink className="site-nav__link" />
       </li>
+      {/* notifications (issue 15): the live unread badge */}
+      <li className="site-nav__wide">
+        <NotificationsNavLink className="site-nav__link" />
+      </li>
       {/* moderation: the member's unread notices (actions, sanctions and appeals) */}
       <ModerationNoticesNavLink className="site-nav__link" />
       <li className="site-nav__wide">
@@ -89,6 +94,9 @@ function SignedInNav() {
           <ul className="dropdown__list">
             <li>
               <MessagesNavLink className="dropdown__item" />
+            </li>
+            <li>
+              <NotificationsNavLink className="dropdown__item" />
             </li>
             <QueueNavLink className="dropdown__item" />
             <li>

@@ -55,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: 'safety', lazy: page(() => import('./safety-team/DashboardPage.js'), 'SafetyDashboardPage') },
           { path: 'messages', lazy: page(() => import('./messages/MessagesPage.js'), 'MessagesPage') },
           { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
+          { path: 'notifications', lazy: page(() => import('./notifications/NotificationsPage.js'), 'NotificationsPage') },
           { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
           { path: 'safety/figures', lazy: page(() => import('./safety-team/FiguresPage.js'), 'FiguresPage') },
           // moderation (issue 13): reports and the queue
@@ -137,6 +138,8 @@ export const routes: RouteObject[] = [
               { path: 'reports', lazy: page(() => import('./moderation/ReportsMyPage.js'), 'MyReportsPage') },
               // settings, moderation: actions, sanctions and appeals (the member's own page)
               { path: 'moderation', lazy: page(() => import('./moderation/MyModerationPage.js'), 'MyModerationPage') },
+              // notifications (issue 15)
+              { path: 'notifications', lazy: page(() => import('./pages/settings/NotificationSettings.js'), 'NotificationSettings') },
             ],
           },
         ],

@@ -79,6 +79,17 @@ export const envSchema = z.object({
     .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
     .optional(),
   SAFETY_WEBHOOK_SECRET: secret.optional(),
+  // Web Push (notifications): the VAPID key pair, both or neither; unset, one is generated into DATA_DIR/vapid.json (0600).
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be a base64url P-256 public key (web-push generate-vapid-keys)').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be a base64url P-256 private key (web-push generate-vapid-keys)').optional(),
+  // Who push services may contact about this server's pushes: mailto: or https:. Unset: PUBLIC_URL.
+  VAPID_SUBJECT: z
+    .string()
+    .refine((value) => /^(mailto:|https:\/\/)/.test(value), 'must start with mailto: or https://')
+    .optional(),
+  // How often each node looks for notifications whose push is not decided yet (normally pushed at once after the write).
+  // 0: off (unset under NODE_ENV=test, where tests drain the dispatcher themselves).
+  PUSH_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   // Posts and replies one member may write per 10 minutes (never counted for words in crisis).
   RATE_LIMIT_POSTS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(30),
@@ -98,6 +109,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     .refine((env) => !env.SAFETY_WEBHOOK_URL || env.SAFETY_WEBHOOK_SECRET, {
       path: ['SAFETY_WEBHOOK_SECRET'],
       message: 'is required when SAFETY_WEBHOOK_URL is set (at least 32 characters; the receiver checks the signature with it)',
+    })
+    .refine((env) => !env.VAPID_PUBLIC_KEY === !env.VAPID_PRIVATE_KEY, {
+      path: [cleaned.VAPID_PUBLIC_KEY ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY'],
+      message: 'is required when the other VAPID key is set (give both, or neither to have them generated)',
     })
     .safeParse(cleaned);
   if (!result.success) {

@@ -28,6 +28,8 @@ export interface Config {
   alertDeadlineMs: { high: number; imminent: number };
   /** The escalation scheduler: how often it ticks (0: not at all), and the optional webhook of its last step. */
   safetyScheduler: { intervalMs: number; webhook: { url: URL; secret: string } | undefined };
+  /** Web Push: the VAPID keys when given (else generated into DATA_DIR), the contact subject, the sweep interval. */
+  push: { vapid: { publicKey: string; privateKey: string } | undefined; subject: string; sweepIntervalMs: number };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +65,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         env.SAFETY_WEBHOOK_URL && env.SAFETY_WEBHOOK_SECRET
           ? { url: new URL(env.SAFETY_WEBHOOK_URL), secret: env.SAFETY_WEBHOOK_SECRET }
           : undefined,
+    },
+    push: {
+      vapid: env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : undefined,
+      subject: env.VAPID_SUBJECT ?? (publicUrl.protocol === 'https:' ? publicUrl.origin : 'mailto:admin@localhost'),
+      sweepIntervalMs: env.PUSH_SWEEP_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 30_000),
     },
   };
 }

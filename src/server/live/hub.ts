@@ -41,7 +41,21 @@ export class LiveHub {
     return { id: row!.id, channel, type, payload, createdAt: row!.createdAt.toISOString() };
   }
 
+  private readonly announced: ((events: LiveEvent[]) => void)[] = [];
+
+  /** Hears every batch this node announces, after its commit (the push dispatcher: pushes follow the write). */
+  onAnnounce(listener: (events: LiveEvent[]) => void): void {
+    this.announced.push(listener);
+  }
+
   async announce(events: LiveEvent[]): Promise<void> {
+    for (const listener of this.announced) {
+      try {
+        listener(events);
+      } catch {
+        // A listener's trouble is its own: the write is committed and its events still go out.
+      }
+    }
     await Promise.all(
       events.map(async (event) => {
         const sent = await this.pubsub.publish(event.channel, JSON.stringify(event)).catch(() => false);

@@ -44,6 +44,8 @@ const PATTERN_CANDIDATES = [
   'newest',
   '2025-01-15',
   '2025-01-15T10:00:00.000Z',
+  // A wall-clock time (quiet hours).
+  '22:00',
   // The shape of a thread cursor (sealed base64url, 70 to 166 characters): one this server did not seal is a 400 naming its field.
   'A'.repeat(70),
 ];

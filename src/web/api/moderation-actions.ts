@@ -103,7 +103,8 @@ export function useMarkModerationRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api<{ unread: number }>('/api/me/moderation/read', { method: 'POST', body: {} }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: moderationActionKeys.mine }),
+    // The notifications pointing at these notices are read with them (notifications badge included).
+    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: moderationActionKeys.mine }), queryClient.invalidateQueries({ queryKey: ['notifications'] })]),
   });
 }
 

@@ -7,3 +7,4 @@ export * from './installation.js';
 export * from './safety-team.js';
 export * from './conversations.js';
 export * from './moderation.js';
+export * from './notifications.js';

@@ -6,6 +6,7 @@ import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
 import { activeSanctions, assertMayWrite, SanctionError } from '../moderation/sanctions.js';
 import { GROUP_CATALOGUE } from './catalogue.js';
+import { notify } from '../notifications/notify.js';
 import { groupPolicy } from './policies.js';
 import * as queries from './queries.js';
 
@@ -79,15 +80,20 @@ export async function leaveGroup(deps: Pick<Deps, 'db'>, auth: AuthContext, slug
   if (!entry || !(await queries.deleteMembership(deps.db, entry.group.id, auth.user.id))) throw notFound('Your membership');
 }
 
-export async function decideJoinRequest(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, userId: string, approve: boolean) {
+export async function decideJoinRequest(deps: Pick<Deps, 'db' | 'live' | 'clock'>, auth: AuthContext, slug: string, userId: string, approve: boolean) {
   const entry = await requireGroup(deps, slug, auth);
   if (!groupPolicy.canModerate(entry, auth.user.role)) throw forbidden('Only the group’s moderators can answer join requests.');
-  // A decision applies only to a pending request: "declining" an active member must never remove them from the group.
-  const done = approve
-    ? await queries.setPendingMembership(deps.db, entry.group.id, userId, { status: 'active', joinedAt: new Date() })
-    : await queries.deletePendingMembership(deps.db, entry.group.id, userId);
-  if (!done) throw notFound('That join request');
-  await recordAudit(deps.db, { actorId: auth.user.id, action: approve ? 'group.request_approved' : 'group.request_declined', targetType: 'group', targetId: entry.group.id, details: { userId } });
+  const event = await deps.db.transaction(async (tx) => {
+    // A decision applies only to a pending request: "declining" an active member must never remove them from the group.
+    const done = approve
+      ? await queries.setPendingMembership(tx, entry.group.id, userId, { status: 'active', joinedAt: new Date() })
+      : await queries.deletePendingMembership(tx, entry.group.id, userId);
+    if (!done) throw notFound('That join request');
+    await recordAudit(tx, { actorId: auth.user.id, action: approve ? 'group.request_approved' : 'group.request_declined', targetType: 'group', targetId: entry.group.id, details: { userId } });
+    // Only an approval is told: a declined request stays quiet, as asking never showed anyone.
+    return approve ? notify(tx, deps, { kind: 'join_approved', recipientId: userId, groupId: entry.group.id }) : null;
+  });
+  if (event) await deps.live.announce([event]);
 }
 
 export async function setGroupRole(deps: Pick<Deps, 'db'>, auth: AuthContext, slug: string, userId: string, role: 'member' | 'moderator' | 'facilitator') {

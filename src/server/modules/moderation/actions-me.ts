@@ -8,6 +8,7 @@ import type { AuthContext } from '../accounts/session-service.js';
 import { actedBy, contentSummary, kindWords } from './actions-presenters.js';
 import { findGroupById } from './actions-targets.js';
 import { activeSanctions } from './sanctions.js';
+import { markModerationRead } from '../notifications/queries.js';
 
 type MeDeps = Pick<Deps, 'db' | 'clock'>;
 type NoticeRow = typeof moderationNotices.$inferSelect;
@@ -124,9 +125,14 @@ export async function getMyUnread(deps: MeDeps, auth: AuthContext) {
 }
 
 export async function markMyNoticesRead(deps: MeDeps, auth: AuthContext): Promise<{ unread: number }> {
-  await deps.db
-    .update(moderationNotices)
-    .set({ readAt: deps.clock.now() })
-    .where(and(eq(moderationNotices.userId, auth.user.id), isNull(moderationNotices.readAt)));
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(moderationNotices)
+      .set({ readAt: now })
+      .where(and(eq(moderationNotices.userId, auth.user.id), isNull(moderationNotices.readAt)));
+    // Their notifications point at this page: read here, read there.
+    await markModerationRead(tx, auth.user.id, now);
+  });
   return { unread: 0 };
 }

@@ -31,6 +31,8 @@ import { loadWriterContext } from './writer-context.js';
 import { recordAutomod } from '../moderation/automod-record.js';
 import { heldReasonFor } from '../moderation/automod-held.js';
 import type { WriteContext } from './writer-extras.js';
+import { notify, notifyMentions } from '../notifications/notify.js';
+import type { LiveEvent } from '../../live/hub.js';
 
 export type { WriteContext };
 
@@ -105,7 +107,9 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
     if (anonymous) await aliasFor(tx, post.id, auth.user.id);
     const recorded = await recordSafety(tx, deps, { contentType: 'post', contentId: post.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: post.id, authorId: auth.user.id, groupId: entry.group.id });
-    return { postId: post.id, safety: recorded, automodEvents };
+    // Members @mentioned hear of it (not while the post is held: notifications.shownToRecipient).
+    const mentionEvents = await notifyMentions(tx, deps, { text: `${input.title}\n\n${input.body}`, actorId: auth.user.id, anonymous, postId: post.id, replyId: null, alreadyTold: [] });
+    return { postId: post.id, safety: recorded, automodEvents: [...automodEvents, ...mentionEvents] };
   });
   await deps.live.announce(automodEvents);
   const support = await afterWrite(deps, { ...safety, assessment, hold }, context);
@@ -121,6 +125,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
   }
   assertPostTakes(head.post, auth, 'replies');
   let depth = 0;
+  let parentAuthorId: string | null = null;
   if (input.parentId) {
     const parent = await queries.findReply(deps.db, input.parentId);
     if (!parent || parent.postId !== postId || (await hiddenByBlock(deps, auth, parent))) throw notFound('The reply you are answering');
@@ -139,6 +144,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
       }
     }
     depth = Math.min(parent.depth + 1, MAX_REPLY_DEPTH);
+    parentAuthorId = parent.authorId;
   }
   const bodyHtml = renderMarkdown(input.body);
   const assessment = await assessForWrite(deps.db, auth.user.id, input.body);
@@ -165,7 +171,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     });
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, groupId: head.post.groupId });
-    return { reply: row, safety: recorded, alias: threadAlias, automodEvents };
+    const notifyEvents = await notifyOfReply(tx, deps, { postAuthorId: head.post.authorId, parentAuthorId, actorId: auth.user.id, anonymous, postId, replyId: row.id, body: input.body });
+    return { reply: row, safety: recorded, alias: threadAlias, automodEvents: [...automodEvents, ...notifyEvents] };
   });
   await deps.live.announce(automodEvents);
   // A held reply moves no counter (count, activity, answered): others must not learn it exists.
@@ -179,6 +186,27 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     viewerOf(auth),
   );
   return { reply: presented, support };
+}
+
+/**
+ * Who hears of a new reply: the post's author, the author of the reply it
+ * answers, and anyone @mentioned, each once and never the writer. A held reply
+ * is written to their lists but shown to none of them until it is visible.
+ */
+async function notifyOfReply(
+  tx: Parameters<Parameters<WriteDeps['db']['transaction']>[0]>[0],
+  deps: WriteDeps,
+  input: { postAuthorId: string; parentAuthorId: string | null; actorId: string; anonymous: boolean; postId: string; replyId: string; body: string },
+): Promise<LiveEvent[]> {
+  const events: (LiveEvent | null)[] = [];
+  const common = { actorId: input.actorId, anonymous: input.anonymous, postId: input.postId, replyId: input.replyId };
+  events.push(await notify(tx, deps, { kind: 'reply_to_post', recipientId: input.postAuthorId, ...common }));
+  if (input.parentAuthorId && input.parentAuthorId !== input.postAuthorId) {
+    events.push(await notify(tx, deps, { kind: 'reply_to_reply', recipientId: input.parentAuthorId, ...common }));
+  }
+  const told = [input.postAuthorId, ...(input.parentAuthorId ? [input.parentAuthorId] : [])];
+  events.push(...(await notifyMentions(tx, deps, { text: input.body, ...common, alreadyTold: told })));
+  return events.filter((event) => event !== null);
 }
 
 /**
@@ -307,9 +335,10 @@ export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, rep
   await queries.recomputeThreadCounters(deps.db, reply.postId);
 }
 
-export async function setReaction(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+export async function setReaction(deps: Pick<Deps, 'db' | 'clock' | 'live'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
   let authorId: string;
   let groupId: string;
+  let postId = target.id;
   if (target.type === 'post') {
     const { post } = await requireReadableThread(deps, auth, target.id);
     assertPostTakes(post, auth, 'reactions');
@@ -322,11 +351,18 @@ export async function setReaction(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthCo
     if (reply.status !== 'visible' || (await hiddenByBlock(deps, auth, reply))) throw notFound('That reply');
     authorId = reply.authorId;
     groupId = head.post.groupId;
+    postId = reply.postId;
   }
   if (on) await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), groupId);
   if (authorId === auth.user.id) throw unprocessable('own_content', 'Reactions are for other people’s words.');
-  if (on) await queries.addReaction(deps.db, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
-  else await queries.removeReaction(deps.db, target.type, target.id, auth.user.id, kind);
+  if (on) {
+    // One unread notification per piece of content gathers everyone who sends care (never one per reaction).
+    const event = await deps.db.transaction(async (tx) => {
+      await queries.addReaction(tx, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
+      return notify(tx, deps, { kind: 'reaction', recipientId: authorId, actorId: auth.user.id, postId, replyId: target.type === 'reply' ? target.id : null });
+    });
+    if (event) await deps.live.announce([event]);
+  } else await queries.removeReaction(deps.db, target.type, target.id, auth.user.id, kind);
 }
 
 /** Earlier versions of a post or reply: staff only (members see "edited"). */

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AlertConversationResponse, OutreachRequest, OutreachResponse } from '../../../shared/api/conversations.js';
+import { notify } from '../notifications/notify.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { Deps } from '../../deps.js';
 import type { Database } from '../../db/index.js';
@@ -80,6 +81,9 @@ export async function sendOutreach(deps: OutreachDeps, auth: AuthContext, alertI
     await recordAudit(tx, { actorId: auth.user.id, action: 'safety.alert_outreach', targetType: 'safety_alert', targetId: alertId, details: { messageId: message.id, signed } });
     recorded.push(await deps.live.record(tx, staffChannel, SAFETY_LIVE.alertChanged, { alertId, change: 'outreach' }));
     recorded.push(await deps.live.record(tx, userChannel(alert.subjectId), SAFETY_LIVE.conversationMessage, { conversationId: conversation.id, messageId: message.id }));
+    // In the member's notifications too, pushed even in their quiet hours: the team reaching out is never held back.
+    const notified = await notify(tx, deps, { kind: 'outreach', recipientId: alert.subjectId, conversationId: conversation.id });
+    if (notified) recorded.push(notified);
     return { messageId: message.id, claimed: claimEvent !== null, events: recorded };
   });
   await deps.live.announce(events);

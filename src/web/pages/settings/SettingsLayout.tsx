@@ -16,6 +16,8 @@ const SECTIONS = [
   // moderation: actions, sanctions and appeals
   { to: '/settings/moderation', label: 'Moderation notices' },
   //
+  // notifications (issue 15)
+  { to: '/settings/notifications', label: 'Notifications' },
 ];
 
 /** Shown to admins only: the pages where they keep Hearth's shared data true. */
