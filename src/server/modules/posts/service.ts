@@ -18,6 +18,7 @@ import { buildSupportCard } from '../safety/support-card.js';
 import { warningAfterEdit, wantsAutoWarning, withAutoWarning } from '../safety-team/auto-content-warning.js';
 import { wantsAutoReply, writeAutomaticReply } from '../safety-team/auto-reply.js';
 import { aliasFor } from './aliases.js';
+import { recordNewPost, recordNewReply, recordPostChange, recordReactions, recordReplyChange } from './live.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
 import { presentReply, type Viewer } from './presenters.js';
@@ -105,6 +106,7 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
     if (anonymous) await aliasFor(tx, post.id, auth.user.id);
     const recorded = await recordSafety(tx, deps, { contentType: 'post', contentId: post.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: post.id, authorId: auth.user.id, groupId: entry.group.id });
+    automodEvents.push(await recordNewPost(tx, deps.live, entry.group.id, post.id));
     return { postId: post.id, safety: recorded, automodEvents };
   });
   await deps.live.announce(automodEvents);
@@ -165,6 +167,7 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     });
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, groupId: head.post.groupId });
+    automodEvents.push(await recordNewReply(tx, deps.live, postId, row.id));
     return { reply: row, safety: recorded, alias: threadAlias, automodEvents };
   });
   await deps.live.announce(automodEvents);
@@ -250,6 +253,7 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       editedAt: deps.clock.now(),
     });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: postId, authorId: auth.user.id, groupId: head.post.groupId });
+    automodEvents.push(await recordPostChange(tx, deps.live, postId));
     return { safety: await recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
   await deps.live.announce(automodEvents);
@@ -257,11 +261,15 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
-export async function removePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
+export async function removePost(deps: Pick<Deps, 'db' | 'live'>, auth: AuthContext, postId: string) {
   const head = await requireReadableThread(deps, auth, postId);
   if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can remove a post.');
   // The row stays (replies keep their context; staff keep the record); readers see "removed by the author".
-  await queries.updatePost(deps.db, postId, { status: 'removed_by_author' });
+  const event = await deps.db.transaction(async (tx) => {
+    await queries.updatePost(tx, postId, { status: 'removed_by_author' });
+    return recordPostChange(tx, deps.live, postId);
+  });
+  await deps.live.announce([event]);
 }
 
 async function requireOwnReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
@@ -291,6 +299,7 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
       ...after,
     });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, groupId: post.groupId });
+    automodEvents.push(await recordReplyChange(tx, deps.live, reply.postId, replyId, reply.status));
     return { safety: await recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
   await deps.live.announce(automodEvents);
@@ -300,21 +309,27 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
   return { ...(await getThread(deps, auth, reply.postId, context)), support };
 }
 
-export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
+export async function removeReply(deps: Pick<Deps, 'db' | 'live'>, auth: AuthContext, replyId: string) {
   const reply = await requireOwnReply(deps, auth, replyId);
-  await queries.updateReply(deps.db, replyId, { status: 'removed_by_author' });
+  const event = await deps.db.transaction(async (tx) => {
+    await queries.updateReply(tx, replyId, { status: 'removed_by_author' });
+    return recordReplyChange(tx, deps.live, reply.postId, replyId, reply.status);
+  });
+  await deps.live.announce([event]);
   // A removed reply still shows (as "removed") but no longer answers the post.
   await queries.recomputeThreadCounters(deps.db, reply.postId);
 }
 
-export async function setReaction(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+export async function setReaction(deps: Pick<Deps, 'db' | 'clock' | 'live'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
   let authorId: string;
   let groupId: string;
+  let postId: string;
   if (target.type === 'post') {
     const { post } = await requireReadableThread(deps, auth, target.id);
     assertPostTakes(post, auth, 'reactions');
     authorId = post.authorId;
     groupId = post.groupId;
+    postId = post.id;
   } else {
     const reply = await queries.findReply(deps.db, target.id);
     if (!reply) throw notFound('That reply');
@@ -322,11 +337,16 @@ export async function setReaction(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthCo
     if (reply.status !== 'visible' || (await hiddenByBlock(deps, auth, reply))) throw notFound('That reply');
     authorId = reply.authorId;
     groupId = head.post.groupId;
+    postId = reply.postId;
   }
   if (on) await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), groupId);
   if (authorId === auth.user.id) throw unprocessable('own_content', 'Reactions are for other people’s words.');
-  if (on) await queries.addReaction(deps.db, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
-  else await queries.removeReaction(deps.db, target.type, target.id, auth.user.id, kind);
+  const event = await deps.db.transaction(async (tx) => {
+    if (on) await queries.addReaction(tx, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
+    else await queries.removeReaction(tx, target.type, target.id, auth.user.id, kind);
+    return recordReactions(tx, deps.live, postId, target, auth.user.id);
+  });
+  await deps.live.announce([event]);
 }
 
 /** Earlier versions of a post or reply: staff only (members see "edited"). */
