@@ -10,6 +10,8 @@ type Listener = (event: LiveEvent) => void;
 interface LiveControls {
   /** Listen to every live event; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void;
+  /** Follow a thread or a group page (`thread:<id>`, `group:<id>`) while mounted; returns the function that stops. */
+  follow(channel: string): () => void;
   /** Close the socket before this tab ends its own session, so it does not read its own sign-out as news. */
   pause(): void;
   resume(): void;
@@ -44,6 +46,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
   const listeners = useRef(new Set<Listener>());
   const client = useRef<LiveClient | undefined>(undefined);
+  // Channels followed, with how many components follow each (a thread page and its parts may both ask).
+  const followed = useRef(new Map<string, number>());
 
   useEffect(() => {
     if (!sessionId) return;
@@ -71,6 +75,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       },
     });
     client.current = live;
+    for (const channel of followed.current.keys()) live.follow(channel);
     live.start();
     return () => {
       live.stop();
@@ -84,6 +89,19 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       subscribe(listener) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
+      },
+      follow(channel) {
+        const count = followed.current.get(channel) ?? 0;
+        followed.current.set(channel, count + 1);
+        if (count === 0) client.current?.follow(channel);
+        return () => {
+          const left = (followed.current.get(channel) ?? 1) - 1;
+          if (left > 0) followed.current.set(channel, left);
+          else {
+            followed.current.delete(channel);
+            client.current?.unfollow(channel);
+          }
+        };
       },
       pause: () => client.current?.stop(),
       resume: () => client.current?.start(),

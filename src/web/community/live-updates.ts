@@ -1,0 +1,102 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import type { PostSummary, Reply } from '../../shared/api/community.js';
+import { communityKeys } from '../api/community-queries.js';
+import { useLive } from '../live/LiveProvider.js';
+import type { LiveEvent } from '../live/live-client.js';
+import { dropReply, hasReply, placeNewReply, replaceReply } from './live-thread.js';
+import type { ThreadPages } from './thread-pages.js';
+
+/** What the server sends on a thread's channel (posts/live.ts), already presented for this reader. */
+interface ThreadEventPayload {
+  postId: string;
+  reply?: Reply;
+  replyId?: string;
+  gone?: boolean;
+}
+
+/**
+ * A thread, live: new replies land in their place on the pages loaded (or are
+ * counted as new when their place is not loaded), and edits, removals and
+ * reactions change the replies shown. What the reader is reading never moves:
+ * a new reply is only ever added below the replies before it.
+ */
+export function useLiveThread(postId: string, at: string | undefined) {
+  const live = useLive();
+  const queryClient = useQueryClient();
+  // Replies written meanwhile whose place is not on the pages loaded, oldest first.
+  const [unseen, setUnseen] = useState<string[]>([]);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => live.follow(`thread:${postId}`), [live, postId]);
+
+  useEffect(() => {
+    const channel = `thread:${postId}`;
+    const viewKey = communityKeys.threadPages(postId, at);
+    return live.subscribe((event: LiveEvent) => {
+      if (event.channel !== channel) return;
+      const payload = event.payload as unknown as ThreadEventPayload;
+      if (event.type === 'thread.reply' && payload.reply) {
+        const reply = payload.reply;
+        const data = queryClient.getQueryData<ThreadPages>(viewKey);
+        if (!data || hasReply(data, reply.id)) return;
+        const placed = placeNewReply(data, reply);
+        if (placed) {
+          queryClient.setQueryData<ThreadPages>(viewKey, placed);
+          if (reply.author?.isYou !== true) setAnnouncement('A new reply was added to the thread.');
+        } else if (reply.author?.isYou !== true) {
+          // Their own reply is opened where it lands by the reply form.
+          setUnseen((ids) => (ids.includes(reply.id) ? ids : [...ids, reply.id]));
+        }
+        return;
+      }
+      if ((event.type === 'thread.reply_changed' || event.type === 'thread.reactions') && (payload.reply || payload.gone)) {
+        const update = (data: ThreadPages | undefined) => {
+          if (!data) return data;
+          if (payload.gone && payload.replyId) return dropReply(data, payload.replyId);
+          return payload.reply ? replaceReply(data, payload.reply) : data;
+        };
+        queryClient.setQueriesData<ThreadPages>({ queryKey: communityKeys.thread(postId) }, update);
+        if (payload.gone && payload.replyId) setUnseen((ids) => ids.filter((id) => id !== payload.replyId));
+        return;
+      }
+      // The post changed (an edit, a removal, a reaction to it): it is read again, as REST presents it.
+      if (event.type === 'thread.post_changed' || event.type === 'thread.reactions') {
+        void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) });
+      }
+    });
+  }, [live, postId, at, queryClient]);
+
+  const clearUnseen = useCallback(() => setUnseen([]), []);
+  return { unseen, clearUnseen, announcement };
+}
+
+/**
+ * A group page, live: posts written since it was opened are counted, never
+ * inserted (the feed the reader is reading does not move); loading them reads
+ * the feed again.
+ */
+export function useLiveGroupPosts(groupId: string | undefined, enabled: boolean) {
+  const live = useLive();
+  const [fresh, setFresh] = useState<string[]>([]);
+
+  useEffect(() => {
+    if (!groupId || !enabled) return;
+    const channel = `group:${groupId}`;
+    const stop = live.follow(channel);
+    const unsubscribe = live.subscribe((event) => {
+      if (event.channel !== channel || event.type !== 'group.post') return;
+      const post = (event.payload as { post?: PostSummary }).post;
+      // One's own new post is opened by the composer; it is not news to its writer.
+      if (!post || post.author?.isYou === true) return;
+      setFresh((ids) => (ids.includes(post.id) ? ids : [...ids, post.id]));
+    });
+    return () => {
+      unsubscribe();
+      stop();
+    };
+  }, [live, groupId, enabled]);
+
+  const clear = useCallback(() => setFresh([]), []);
+  return { count: fresh.length, clear };
+}
