@@ -28,7 +28,12 @@ export function useLiveThread(postId: string, at: string | undefined) {
   const [unseen, setUnseen] = useState<string[]>([]);
   const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => live.follow(`thread:${postId}`), [live, postId]);
+  // Each time the server starts sending the thread, it is read once more: a reply written between the page's
+  // first read and the subscription is not missed (later gaps are replayed by the server from the last event id).
+  useEffect(
+    () => live.follow(`thread:${postId}`, () => void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) })),
+    [live, postId, queryClient],
+  );
 
   useEffect(() => {
     const channel = `thread:${postId}`;

@@ -28,6 +28,8 @@ export interface LiveClientOptions {
   onStatus?(status: LiveStatus): void;
   /** The server refused or closed the socket because the session is gone (close code 4401). */
   onUnauthorised?(): void;
+  /** A followed thread or group is being heard (again) from now on: what came before was replayed, or is to be read afresh. */
+  onFollowing?(channel: string, following: boolean): void;
   /** Defaults to `/api/live` on the page's origin. */
   url?: string;
 }
@@ -187,6 +189,11 @@ export class LiveClient {
         break;
       case 'subscribed':
         if (typeof message.lastEventId === 'number') this.seenOn(message.channel, message.lastEventId);
+        if (this.topics.has(message.channel)) this.options.onFollowing?.(message.channel, true);
+        break;
+      case 'unsubscribed':
+      case 'subscribe_refused':
+        this.options.onFollowing?.(message.channel, false);
         break;
       default:
         break;
