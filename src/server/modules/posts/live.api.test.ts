@@ -135,6 +135,29 @@ describe('a thread, live', () => {
     writerSocket.socket.close();
   });
 
+  it('a moderator’s removal or hiding reaches readers as gone; the writer sees it as the thread now lists it to them', async () => {
+    const writer = await member();
+    const reader = await member();
+    const moderator = await member('moderator');
+    const thread = await post(reader);
+    const readerSocket = await follow(reader, threadChannel(thread.id));
+    const writerSocket = await follow(writer, threadChannel(thread.id));
+    for (const kind of ['remove', 'hide'] as const) {
+      const written = await reply(writer, thread.id);
+      await readerSocket.waitFor(replyEvent(written.id));
+      const acted = await call(moderator.cookie, 'POST', '/api/moderation/actions', { kind, target: { type: 'reply', id: written.id }, reason: 'Not kind to others here.' });
+      expect(acted.statusCode).toBe(200);
+      const gone = await readerSocket.waitFor((message) => replyEvent(written.id, 'thread.reply_changed')(message) && (message.event!.payload as ReplyPayload).gone === true);
+      expect(gone.event!.payload).toEqual({ postId: thread.id, replyId: written.id, gone: true });
+      // The writer sees their reply as the thread now lists it to them: gone when removed (nothing shown under it), held when hidden.
+      const theirs = await writerSocket.waitFor(replyEvent(written.id, 'thread.reply_changed'));
+      if (kind === 'remove') expect(theirs.event!.payload).toEqual({ postId: thread.id, replyId: written.id, gone: true });
+      else expect((theirs.event!.payload as ReplyPayload).reply).toMatchObject({ status: 'held', body: 'I hear you. That sounds so tiring.' });
+    }
+    readerSocket.socket.close();
+    writerSocket.socket.close();
+  });
+
   it('a reconnecting socket resumes the thread from its last event id: nothing lost, nothing twice', async () => {
     const writer = await member();
     const reader = await member();
