@@ -221,6 +221,11 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   function sendText(connection: Connection, channel: string, id: number, text: string): void {
     const { socket } = connection;
     if (connection.sent.has(id) || socket.readyState !== socket.OPEN || !connection.topics.has(channel)) return;
+    // As `send`: a client that stopped reading is cut off and resumes later (a replay page drains first instead).
+    if (!connection.replayInFlight && socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.terminate();
+      return;
+    }
     connection.sent.add(id);
     connection.topics.set(channel, Math.max(connection.topics.get(channel) ?? 0, id));
     socket.send(text);
@@ -269,13 +274,20 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   async function replayTopic(connection: Connection, channel: string, since: number): Promise<number> {
     let reached = since;
     for await (const page of deps.live.pagesSince([channel], since)) {
-      for (const event of page) {
-        if (!connection.topics.has(channel)) return reached;
-        await deliver(channel, event, [connection]);
-        reached = event.id;
+      const wasInFlight = connection.replayInFlight;
+      connection.replayInFlight = true;
+      try {
+        for (const event of page) {
+          if (!connection.topics.has(channel)) return reached;
+          await deliver(channel, event, [connection]);
+          reached = event.id;
+        }
+      } finally {
+        connection.replayInFlight = wasInFlight;
       }
-      if (connection.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-        connection.socket.close(CLOSE_TRY_AGAIN_LATER, 'reading too slowly: resume again');
+      // One page at a time, drained before the next (as the member's own replay).
+      if (!(await drained(connection.socket))) {
+        connection.socket.terminate();
         return reached;
       }
     }
