@@ -83,7 +83,8 @@ export function useLiveThread(postId: string, at: string | undefined) {
  */
 export function useLiveGroupPosts(groupId: string | undefined, enabled: boolean) {
   const live = useLive();
-  const [fresh, setFresh] = useState<string[]>([]);
+  // Kept with the group they belong to: opening another group's page starts from none.
+  const [fresh, setFresh] = useState<{ groupId: string | undefined; ids: string[] }>({ groupId: undefined, ids: [] });
 
   useEffect(() => {
     if (!groupId || !enabled) return;
@@ -94,7 +95,10 @@ export function useLiveGroupPosts(groupId: string | undefined, enabled: boolean)
       const post = (event.payload as { post?: PostSummary }).post;
       // One's own new post is opened by the composer; it is not news to its writer.
       if (!post || post.author?.isYou === true) return;
-      setFresh((ids) => (ids.includes(post.id) ? ids : [...ids, post.id]));
+      setFresh((current) => {
+        const ids = current.groupId === groupId ? current.ids : [];
+        return { groupId, ids: ids.includes(post.id) ? ids : [...ids, post.id] };
+      });
     });
     return () => {
       unsubscribe();
@@ -102,6 +106,6 @@ export function useLiveGroupPosts(groupId: string | undefined, enabled: boolean)
     };
   }, [live, groupId, enabled]);
 
-  const clear = useCallback(() => setFresh([]), []);
-  return { count: fresh.length, clear };
+  const clear = useCallback(() => setFresh({ groupId: undefined, ids: [] }), []);
+  return { count: fresh.groupId === groupId ? fresh.ids.length : 0, clear };
 }
