@@ -7,9 +7,10 @@ import { joinGroupFromItsPage, newMember, writePost } from './support/members.js
 /**
  * Threads and group pages, live (issue 15 part 3), in two windows: a reply
  * written in one appears in the other without a reload, and a post written
- * meanwhile shows "1 new post" on the group page, loaded when asked.
+ * meanwhile shows "1 new post" on the group page, loaded when asked; a reply
+ * whose place is beyond the pages loaded shows "1 new reply", which opens it.
  */
-const hearth = useHearthInBrowser();
+const hearth = useHearthInBrowser({ RATE_LIMIT_POSTS_PER_10_MINUTES: '1000' });
 
 /** Waits until the page hears the channel (the server confirmed the subscription). */
 async function following(page: Page, channel: string): Promise<void> {
@@ -69,6 +70,34 @@ describe('two windows on one thread and one group', () => {
     await button.click();
     await expectVisible(feed);
     await expectVisible(reader.getByRole('status').filter({ hasText: '1 new post loaded.' }));
+    expect(problems()).toEqual([]);
+  });
+
+  it('a reply whose place is beyond the loaded page shows “1 new reply”, which opens the page holding it', async () => {
+    await writePost(writer, 'anxiety', { title: 'Long evenings', body: 'What fills your evenings?' });
+    const postPath = new URL(writer.url()).pathname;
+    const postId = postPath.split('/posts/')[1]!;
+    // Two writers take turns (automod holds one member writing more than 20 in ten minutes).
+    const second = (await newMember(await hearth.person(), 'fern')).page;
+    await joinGroupFromItsPage(second, 'anxiety', 'Anxiety');
+    for (let n = 1; n <= 22; n++) {
+      const response = await (n % 2 ? writer : second).request.post(`/api/posts/${postId}/replies`, { data: { body: `Evening note ${n}.` } });
+      expect(response.status()).toBe(201);
+    }
+    await second.context().close();
+
+    await reader.goto(postPath);
+    await expectVisible(reader.getByRole('button', { name: 'Show more replies' }));
+    await following(reader, `thread:${postId}`);
+    const response = await writer.request.post(`/api/posts/${postId}/replies`, { data: { body: 'A late one from me.' } });
+    expect(response.status()).toBe(201);
+
+    const button = reader.getByRole('button', { name: 'Show 1 new reply' });
+    await expectVisible(button);
+    // Not put where the reader is reading: its place is after replies not loaded yet.
+    expect(await reader.getByText('A late one from me.').count()).toBe(0);
+    await button.click();
+    await expectVisible(reader.getByRole('main').getByText('A late one from me.'));
     expect(problems()).toEqual([]);
   });
 });
