@@ -294,6 +294,14 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     return reached;
   }
 
+  /** A new role: every followed channel is checked again at once (each event checks again anyway). */
+  async function recheckTopics(connection: Connection): Promise<void> {
+    for (const channel of [...connection.topics.keys()]) {
+      const match = TOPIC_PATTERN.exec(channel);
+      if (!match || !(await mayListen(deps.db, connection, { kind: match[1] as 'thread' | 'group', id: match[2]! }))) leave(connection, channel, true);
+    }
+  }
+
   async function follow(connection: Connection, channel: string, since: number | undefined): Promise<void> {
     const { socket } = connection;
     const refuse = (reason: string) => {
@@ -365,7 +373,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
         const event = JSON.parse(message) as LiveEvent;
         send(connection, event);
-        if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).catch(failed('role refresh'));
+        if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).then(() => recheckTopics(connection)).catch(failed('role refresh'));
       }),
     };
     connections.add(connection);

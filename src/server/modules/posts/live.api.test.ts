@@ -227,6 +227,30 @@ describe('a group page, live', () => {
   });
 });
 
+describe('access is checked again', () => {
+  it('a moderator following a private group’s thread they are not in stops hearing it once demoted, at once', async () => {
+    const admin = await member('admin', null);
+    expect((await call(admin.cookie, 'POST', '/api/groups', { slug: 'live-staff-only', name: 'Live staff only', description: 'A closed room for the live test.', rules: 'Be kind to everyone here.', visibility: 'private' })).statusCode).toBe(201);
+    const insider = await member(undefined, null);
+    expect((await call(insider.cookie, 'POST', '/api/groups/live-staff-only/join', { acceptRules: true })).statusCode).toBe(200);
+    expect((await call(admin.cookie, 'POST', `/api/groups/live-staff-only/requests/${insider.id}`, { decision: 'approve' })).statusCode).toBe(200);
+    const thread = await post(insider, {}, 'live-staff-only');
+    const moderator = await member('moderator', null);
+    const socket = await follow(moderator, threadChannel(thread.id));
+
+    expect((await call(admin.cookie, 'PATCH', `/api/admin/users/${moderator.id}`, { role: 'member' })).statusCode).toBe(200);
+    await socket.waitFor((message) => message.type === 'unsubscribed' && (message as { channel?: string }).channel === threadChannel(thread.id));
+    const later = await reply(insider, thread.id);
+    // Heard by nobody who may not read it: the insider's own socket is the witness that it went out.
+    const insiderSocket = await follow(insider, threadChannel(thread.id));
+    const again = await reply(insider, thread.id);
+    await insiderSocket.waitFor(replyEvent(again.id));
+    expect(socket.messages.some(replyEvent(later.id)) || socket.messages.some(replyEvent(again.id))).toBe(false);
+    socket.socket.close();
+    insiderSocket.socket.close();
+  });
+});
+
 describe('fan-out serialises once per audience', () => {
   it('five sockets of a reply in three audiences (readers and staff alike, the writer, a blocker): two strings, none for the blocker', async () => {
     const writer = await member();
