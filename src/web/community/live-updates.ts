@@ -1,19 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import type { PostSummary, Reply } from '../../shared/api/community.js';
+import type { Reply } from '../../shared/api/community.js';
+import { COMMUNITY_LIVE, groupChannelOf, groupPostPayloadSchema, threadChannelOf, threadEventPayloadSchema } from '../../shared/api/community-live.js';
 import { communityKeys } from '../api/community-queries.js';
 import { useLive } from '../live/LiveProvider.js';
 import type { LiveEvent } from '../live/live-client.js';
 import { dropReply, hasReply, placeNewReply, replaceReply } from './live-thread.js';
 import type { ThreadPages } from './thread-pages.js';
-
-/** What the server sends on a thread's channel (posts/live.ts), already presented for this reader. */
-interface ThreadEventPayload {
-  postId: string;
-  reply?: Reply;
-  replyId?: string;
-  gone?: boolean;
-}
 
 /**
  * A thread, live: new replies land in their place on the pages loaded (or are
@@ -31,17 +24,19 @@ export function useLiveThread(postId: string, at: string | undefined) {
   // Each time the server starts sending the thread, it is read once more: a reply written between the page's
   // first read and the subscription is not missed (later gaps are replayed by the server from the last event id).
   useEffect(
-    () => live.follow(`thread:${postId}`, () => void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) })),
+    () => live.follow(threadChannelOf(postId), () => void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) })),
     [live, postId, queryClient],
   );
 
   useEffect(() => {
-    const channel = `thread:${postId}`;
+    const channel = threadChannelOf(postId);
     const viewKey = communityKeys.threadPages(postId, at);
     return live.subscribe((event: LiveEvent) => {
       if (event.channel !== channel) return;
-      const payload = event.payload as unknown as ThreadEventPayload;
-      if (event.type === 'thread.reply' && payload.reply) {
+      // Presented for this reader by the server (shared/api/community-live.ts); anything else is read again.
+      const parsed = threadEventPayloadSchema.safeParse(event.payload);
+      const payload: { postId?: string; reply?: Reply; replyId?: string; gone?: true } = parsed.success ? parsed.data : {};
+      if (event.type === COMMUNITY_LIVE.reply && payload.reply) {
         const reply = payload.reply;
         const data = queryClient.getQueryData<ThreadPages>(viewKey);
         if (!data || hasReply(data, reply.id)) return;
@@ -55,7 +50,7 @@ export function useLiveThread(postId: string, at: string | undefined) {
         }
         return;
       }
-      if ((event.type === 'thread.reply_changed' || event.type === 'thread.reactions') && (payload.reply || payload.gone)) {
+      if ((event.type === COMMUNITY_LIVE.replyChanged || event.type === COMMUNITY_LIVE.reactions) && (payload.reply || payload.gone)) {
         const update = (data: ThreadPages | undefined) => {
           if (!data) return data;
           if (payload.gone && payload.replyId) return dropReply(data, payload.replyId);
@@ -66,7 +61,7 @@ export function useLiveThread(postId: string, at: string | undefined) {
         return;
       }
       // The post changed (an edit, a removal, a reaction to it): it is read again, as REST presents it.
-      if (event.type === 'thread.post_changed' || event.type === 'thread.reactions') {
+      if (event.type === COMMUNITY_LIVE.postChanged || event.type === COMMUNITY_LIVE.reactions || !parsed.success) {
         void queryClient.invalidateQueries({ queryKey: communityKeys.thread(postId) });
       }
     });
@@ -88,13 +83,14 @@ export function useLiveGroupPosts(groupId: string | undefined, enabled: boolean)
 
   useEffect(() => {
     if (!groupId || !enabled) return;
-    const channel = `group:${groupId}`;
+    const channel = groupChannelOf(groupId);
     const stop = live.follow(channel);
     const unsubscribe = live.subscribe((event) => {
-      if (event.channel !== channel || event.type !== 'group.post') return;
-      const post = (event.payload as { post?: PostSummary }).post;
+      if (event.channel !== channel || event.type !== COMMUNITY_LIVE.groupPost) return;
+      const parsed = groupPostPayloadSchema.safeParse(event.payload);
       // One's own new post is opened by the composer; it is not news to its writer.
-      if (!post || post.author?.isYou === true) return;
+      if (!parsed.success || parsed.data.post.author?.isYou === true) return;
+      const post = parsed.data.post;
       setFresh((current) => {
         const ids = current.groupId === groupId ? current.ids : [];
         return { groupId, ids: ids.includes(post.id) ? ids : [...ids, post.id] };

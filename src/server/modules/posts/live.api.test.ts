@@ -43,7 +43,7 @@ async function follow(who: Member, channel: string): Promise<LiveSocket> {
 }
 
 type ReplyPayload = { reply?: { id: string; status: string; body: string | null; author: Record<string, unknown> | null }; replyId?: string; gone?: boolean };
-const replyEvent = (replyId: string, type = THREAD_REPLY) => (message: LiveMessage) =>
+const replyEvent = (replyId: string, type: string = THREAD_REPLY) => (message: LiveMessage) =>
   message.event?.type === type && ((message.event.payload as ReplyPayload).reply?.id === replyId || (message.event.payload as ReplyPayload).replyId === replyId);
 const raw = (socket: LiveSocket) => JSON.stringify(socket.messages);
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Role } from '../../../shared/api/accounts.js';
+import { COMMUNITY_LIVE, groupChannelOf, threadChannelOf, type GroupPostPayload, type ThreadEventPayload } from '../../../shared/api/community-live.js';
 import type { Database } from '../../db/index.js';
 import { blocks, groupMembers, groups } from '../../db/schema/index.js';
 import type { LiveEvent, LiveHub } from '../../live/hub.js';
@@ -21,16 +22,16 @@ import { isStaffRole } from './visibility.js';
  * through the same presentation, so a resumed socket sees what it may see now.
  */
 
-export const threadChannel = (postId: string) => `thread:${postId}`;
-export const groupChannel = (groupId: string) => `group:${groupId}`;
+export const threadChannel = threadChannelOf;
+export const groupChannel = groupChannelOf;
 
-/** Event types on a thread's channel (as rows) and as sent to readers. */
-export const THREAD_REPLY = 'thread.reply';
-export const THREAD_REPLY_CHANGED = 'thread.reply_changed';
-export const THREAD_REACTIONS = 'thread.reactions';
-export const THREAD_POST_CHANGED = 'thread.post_changed';
+/** Event types on a thread's channel (as rows) and as sent to readers (shared/api/community-live.ts: the payloads). */
+export const THREAD_REPLY = COMMUNITY_LIVE.reply;
+export const THREAD_REPLY_CHANGED = COMMUNITY_LIVE.replyChanged;
+export const THREAD_REACTIONS = COMMUNITY_LIVE.reactions;
+export const THREAD_POST_CHANGED = COMMUNITY_LIVE.postChanged;
 /** A new post on a group's channel. */
-export const GROUP_POST = 'group.post';
+export const GROUP_POST = COMMUNITY_LIVE.groupPost;
 
 /** A topic a socket may ask for: a thread or a group, by id. */
 export const TOPIC_PATTERN = /^(thread|group):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -106,8 +107,8 @@ async function blockedWith(db: Database, authorId: string, userIds: string[]): P
 
 /** Groups listeners by audience key and serialises one message per audience. */
 class Audiences<L extends Listener> {
-  private readonly byKey = new Map<string, { listeners: L[]; build: () => Record<string, unknown> }>();
-  add(listener: L, key: string, build: () => Record<string, unknown>): void {
+  private readonly byKey = new Map<string, { listeners: L[]; build: () => ThreadEventPayload | GroupPostPayload }>();
+  add(listener: L, key: string, build: () => ThreadEventPayload | GroupPostPayload): void {
     const audience = this.byKey.get(key);
     if (audience) audience.listeners.push(listener);
     else this.byKey.set(key, { listeners: [listener], build });
