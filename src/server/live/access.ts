@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Role } from '../../shared/api/accounts.js';
 import type { Database } from '../db/index.js';
 import { sessions, users } from '../db/schema/index.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
@@ -7,6 +8,8 @@ import { readSafetySettings } from '../modules/safety-team/settings.js';
 
 export interface SocketAccess {
   userId: string;
+  /** The member's role now (what thread and group channels present to them follows it). */
+  role: Role;
   /** On the safety team now: may receive the staff channel (safety alerts). */
   staff: boolean;
   /** A moderator or admin: could join the team whenever the settings name them, so they stay in the staff fan-out's audience. */
@@ -56,6 +59,7 @@ export async function readSocketAccess(
       row.sessionId,
       {
         userId: row.userId,
+        role: row.role,
         staff: settings !== null && safetyTeamPolicy.isOnTeam({ id: row.userId, role: row.role }, settings),
         staffRole: accountPolicy.isStaff(row.role),
       },

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import type { Role } from '../../shared/api/accounts.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
+import { mayListen, presentTopicEvent, TOPIC_PATTERN } from '../modules/posts/live.js';
 import { readSocketAccess, type SocketAccess } from './access.js';
 import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
 import type { Subscription } from './pubsub.js';
@@ -11,7 +13,13 @@ import type { Subscription } from './pubsub.js';
 const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume'), since: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),
+  // A thread or a group page (posts/live.ts); `since`: the last event id seen on it, to replay what was missed.
+  z.object({ type: z.literal('subscribe'), channel: z.string().max(60), since: z.number().int().min(0).optional() }),
+  z.object({ type: z.literal('unsubscribe'), channel: z.string().max(60) }),
 ]);
+
+/** Threads and groups one socket may follow at once. */
+const MAX_TOPICS_PER_SOCKET = 20;
 
 const HEARTBEAT_MS = 25_000;
 /** Event ids a socket remembers having sent, to drop a replayed event's live push (or the reverse). */
@@ -37,6 +45,10 @@ interface Connection {
   socket: WebSocket;
   userId: string;
   sessionId: string;
+  /** The member's role, re-read before each thread or group event (what they are shown follows it). */
+  role: Role;
+  /** Thread and group channels followed, each with the last event id sent on it (a catch-up replays from there). */
+  topics: Map<string, number>;
   /** Hears the staff channel (on the safety team); re-read from the database before staff events and replays. */
   staff: boolean;
   /** A moderator or admin: checked before each staff event even while off the team, so being added to it counts at once. */
@@ -123,6 +135,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     if (connection.staff !== access.staff) connection.replayed = undefined;
     connection.staff = access.staff;
     connection.staffRole = access.staffRole;
+    connection.role = access.role;
     return true;
   }
 
@@ -185,6 +198,135 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   });
   app.addHook('onClose', async () => staffSubscription.stop());
 
+  /**
+   * Thread and group channels: one subscription per channel per node, shared by
+   * its sockets. Each event is presented once per audience (posts/live.ts)
+   * after every listener's session and role are read again; its events go out
+   * one at a time, in order, and a socket's replay runs in the same queue.
+   */
+  interface Topic {
+    subscription: Subscription;
+    connections: Set<Connection>;
+    queue: Promise<void>;
+  }
+  const topics = new Map<string, Topic>();
+
+  function enqueue(topic: Topic, work: () => Promise<void>, what: string): Promise<void> {
+    const run = topic.queue.then(work);
+    topic.queue = run.catch(failed(what));
+    return topic.queue;
+  }
+
+  /** Sends a message already serialised for the socket's audience; the id guards against a replayed copy. */
+  function sendText(connection: Connection, channel: string, id: number, text: string): void {
+    const { socket } = connection;
+    if (connection.sent.has(id) || socket.readyState !== socket.OPEN || !connection.topics.has(channel)) return;
+    // As `send`: a client that stopped reading is cut off and resumes later (a replay page drains first instead).
+    if (!connection.replayInFlight && socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.terminate();
+      return;
+    }
+    connection.sent.add(id);
+    connection.topics.set(channel, Math.max(connection.topics.get(channel) ?? 0, id));
+    socket.send(text);
+  }
+
+  function leave(connection: Connection, channel: string, told: boolean): void {
+    if (!connection.topics.delete(channel)) return;
+    const topic = topics.get(channel);
+    topic?.connections.delete(connection);
+    if (topic && topic.connections.size === 0) {
+      topics.delete(channel);
+      void topic.subscription.stop();
+    }
+    const { socket } = connection;
+    if (told && socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'unsubscribed', channel }));
+  }
+
+  async function deliver(channel: string, event: LiveEvent, audience: Connection[]): Promise<void> {
+    if (audience.length === 0) return;
+    const access = await readSocketAccess(deps.db, audience.map((connection) => connection.sessionId), deps.config.session.idleMs);
+    const listening = audience.filter((connection) => apply(connection, access.get(connection.sessionId)));
+    const delivery = await presentTopicEvent(deps.db, event, listening);
+    // No longer allowed to read it (left a private group, a block, a demotion): they stop hearing it.
+    for (const connection of delivery.revoked) leave(connection, channel, true);
+    for (const [connection, text] of delivery.messages) sendText(connection, channel, event.id, text);
+  }
+
+  function topicFor(channel: string): Topic {
+    let topic = topics.get(channel);
+    if (!topic) {
+      const created: Topic = {
+        connections: new Set(),
+        queue: Promise.resolve(),
+        subscription: pubsub.subscribe(channel, (message) => {
+          const event = JSON.parse(message) as LiveEvent;
+          void enqueue(created, () => deliver(channel, event, [...created.connections]), 'topic fan-out');
+        }),
+      };
+      topics.set(channel, created);
+      topic = created;
+    }
+    return topic;
+  }
+
+  /** Replays a followed channel to one socket from `since`, through the same presentation; the newest id reached. */
+  async function replayTopic(connection: Connection, channel: string, since: number): Promise<number> {
+    let reached = since;
+    for await (const page of deps.live.pagesSince([channel], since)) {
+      const wasInFlight = connection.replayInFlight;
+      connection.replayInFlight = true;
+      try {
+        for (const event of page) {
+          if (!connection.topics.has(channel)) return reached;
+          await deliver(channel, event, [connection]);
+          reached = event.id;
+        }
+      } finally {
+        connection.replayInFlight = wasInFlight;
+      }
+      // One page at a time, drained before the next (as the member's own replay).
+      if (!(await drained(connection.socket))) {
+        connection.socket.terminate();
+        return reached;
+      }
+    }
+    return reached;
+  }
+
+  /** A new role: every followed channel is checked again at once (each event checks again anyway). */
+  async function recheckTopics(connection: Connection): Promise<void> {
+    for (const channel of [...connection.topics.keys()]) {
+      const match = TOPIC_PATTERN.exec(channel);
+      if (!match || !(await mayListen(deps.db, connection, { kind: match[1] as 'thread' | 'group', id: match[2]! }))) leave(connection, channel, true);
+    }
+  }
+
+  async function follow(connection: Connection, channel: string, since: number | undefined): Promise<void> {
+    const { socket } = connection;
+    const refuse = (reason: string) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'subscribe_refused', channel, reason }));
+    };
+    const match = TOPIC_PATTERN.exec(channel);
+    if (!(await refresh(connection))) return;
+    // A thread or group that does not exist and one this member may not read are refused alike.
+    if (!match || !(await mayListen(deps.db, connection, { kind: match[1] as 'thread' | 'group', id: match[2]! }))) return refuse('not_found');
+    if (!connection.topics.has(channel) && connection.topics.size >= MAX_TOPICS_PER_SOCKET) return refuse('too_many');
+    connection.topics.set(channel, Math.max(connection.topics.get(channel) ?? 0, since ?? 0));
+    const topic = topicFor(channel);
+    topic.connections.add(connection);
+    // Subscribed before replaying: nothing falls in the gap; the topic's queue keeps replay and live pushes in order.
+    await topic.subscription.ready;
+    await enqueue(
+      topic,
+      async () => {
+        const lastEventId = since === undefined ? await deps.live.latestId([channel]) : await replayTopic(connection, channel, since);
+        if (socket.readyState === socket.OPEN && connection.topics.has(channel)) socket.send(JSON.stringify({ type: 'subscribed', channel, lastEventId }));
+      },
+      'topic replay',
+    );
+  }
+
   pubsub.onDisconnect(() => {
     for (const connection of connections) connection.catchUpFrom ??= connection.lastSentId;
   });
@@ -194,6 +336,10 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       if (from === undefined) continue;
       connection.catchUpFrom = undefined;
       void replay(connection, from).catch(failed('catch-up after reconnection'));
+      for (const [channel, since] of connection.topics) {
+        const topic = topics.get(channel);
+        if (topic) void enqueue(topic, async () => void (await replayTopic(connection, channel, since)), 'topic catch-up');
+      }
     }
   });
 
@@ -216,6 +362,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       // A first guess: the team list is read before any staff event or replay reaches this socket.
       staff: accountPolicy.isStaff(auth.user.role),
       staffRole: accountPolicy.isStaff(auth.user.role),
+      role: auth.user.role,
+      topics: new Map(),
       sent: new Set(),
       replaying: Promise.resolve(),
       replayInFlight: false,
@@ -225,7 +373,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
         const event = JSON.parse(message) as LiveEvent;
         send(connection, event);
-        if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).catch(failed('role refresh'));
+        if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).then(() => recheckTopics(connection)).catch(failed('role refresh'));
       }),
     };
     connections.add(connection);
@@ -241,6 +389,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       if (left > 0) socketsPerMember.set(connection.userId, left);
       else socketsPerMember.delete(connection.userId);
       connection.userSubscription.stop();
+      for (const channel of [...connection.topics.keys()]) leave(connection, channel, false);
     });
     // `lastEventId` lets a new tab resume "from now" instead of replaying the member's whole history.
     void deps.live
@@ -263,6 +412,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'pong' }));
         return;
       }
+      if (message.type === 'subscribe') return follow(connection, message.channel, message.since);
+      if (message.type === 'unsubscribe') return leave(connection, message.channel, true);
       // Subscribed before replaying: nothing falls in the gap.
       await Promise.all([connection.userSubscription.ready, staffSubscription.ready]);
       await replay(connection, message.since);

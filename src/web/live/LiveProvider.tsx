@@ -10,6 +10,11 @@ type Listener = (event: LiveEvent) => void;
 interface LiveControls {
   /** Listen to every live event; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void;
+  /**
+   * Follow a thread or a group page (`thread:<id>`, `group:<id>`) while mounted; returns the function that stops.
+   * `onFollowing` is called each time the server starts sending it (after what was missed was replayed).
+   */
+  follow(channel: string, onFollowing?: () => void): () => void;
   /** Close the socket before this tab ends its own session, so it does not read its own sign-out as news. */
   pause(): void;
   resume(): void;
@@ -44,6 +49,9 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   }, [navigate]);
   const listeners = useRef(new Set<Listener>());
   const client = useRef<LiveClient | undefined>(undefined);
+  // Channels followed, with how many components follow each (a thread page and its parts may both ask).
+  const followed = useRef(new Map<string, number>());
+  const onFollowing = useRef(new Map<string, Set<() => void>>());
 
   useEffect(() => {
     if (!sessionId) return;
@@ -65,12 +73,17 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         for (const listener of listeners.current) listener(event);
       },
       onStatus: showStatus,
+      onFollowing(channel, following) {
+        showFollowing(channel, following);
+        if (following) for (const callback of onFollowing.current.get(channel) ?? []) callback();
+      },
       onUnauthorised() {
         // The session is gone without our hearing why (it expired, or ended while offline): ask the server.
         void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       },
     });
     client.current = live;
+    for (const channel of followed.current.keys()) live.follow(channel);
     live.start();
     return () => {
       live.stop();
@@ -85,6 +98,22 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
       },
+      follow(channel, callback) {
+        const count = followed.current.get(channel) ?? 0;
+        followed.current.set(channel, count + 1);
+        if (callback) onFollowing.current.set(channel, new Set([...(onFollowing.current.get(channel) ?? []), callback]));
+        if (count === 0) client.current?.follow(channel);
+        return () => {
+          if (callback) onFollowing.current.get(channel)?.delete(callback);
+          const left = (followed.current.get(channel) ?? 1) - 1;
+          if (left > 0) followed.current.set(channel, left);
+          else {
+            followed.current.delete(channel);
+            client.current?.unfollow(channel);
+            showFollowing(channel, false);
+          }
+        };
+      },
       pause: () => client.current?.stop(),
       resume: () => client.current?.start(),
     }),
@@ -97,4 +126,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 // The connection state on <html data-live="...">: for debugging, and for browser tests to wait on.
 function showStatus(status: LiveStatus): void {
   document.documentElement.dataset.live = status;
+}
+
+// The channels being heard on <html data-live-following="...">: for browser tests to wait on.
+function showFollowing(channel: string, following: boolean): void {
+  const channels = new Set((document.documentElement.dataset.liveFollowing ?? '').split(' ').filter(Boolean));
+  if (following) channels.add(channel);
+  else channels.delete(channel);
+  document.documentElement.dataset.liveFollowing = [...channels].join(' ');
 }

@@ -96,6 +96,31 @@ describe('LiveClient', () => {
     expect(again.sent).toEqual([{ type: 'resume', since: 7 }]);
   });
 
+  it('follows a thread once the socket is live, and after a drop asks for it again from the last event seen on it', () => {
+    const { client, events } = start();
+    client.follow('thread:t1');
+    const socket = FakeSocket.instances[0]!;
+    socket.open();
+    socket.receive({ type: 'ready', lastEventId: 5 });
+    socket.receive({ type: 'resumed', lastEventId: 5 });
+    expect(socket.sent).toEqual([{ type: 'resume', since: 5 }, { type: 'subscribe', channel: 'thread:t1' }]);
+    socket.receive({ type: 'subscribed', channel: 'thread:t1', lastEventId: 8 });
+    socket.receive({ type: 'event', event: { ...event(12), channel: 'thread:t1' } });
+    expect(events.map((e) => e.id)).toEqual([12]);
+    // A thread's ids are its own: the member's own channel resumes from where it was.
+    expect(readLastEventId()).toBe(5);
+
+    socket.drop();
+    vi.advanceTimersByTime(1_000);
+    const again = FakeSocket.instances[1]!;
+    again.open();
+    again.receive({ type: 'ready', lastEventId: 20 });
+    again.receive({ type: 'resumed', lastEventId: 5 });
+    expect(again.sent).toEqual([{ type: 'resume', since: 5 }, { type: 'subscribe', channel: 'thread:t1', since: 12 }]);
+    client.unfollow('thread:t1');
+    expect(again.sent.at(-1)).toEqual({ type: 'unsubscribe', channel: 'thread:t1' });
+  });
+
   it('backs off between failed attempts, up to 30 seconds', () => {
     start();
     for (let attempt = 0; attempt < 8; attempt++) {

@@ -19,6 +19,8 @@ type ServerMessage =
   | { type: 'resumed'; lastEventId?: number }
   | { type: 'event'; event: LiveEvent }
   | { type: 'pong' }
+  | { type: 'subscribed'; channel: string; lastEventId?: number }
+  | { type: 'unsubscribed' | 'subscribe_refused'; channel: string }
   | { type: 'error'; error?: { code?: string; message?: string } };
 
 export interface LiveClientOptions {
@@ -26,10 +28,14 @@ export interface LiveClientOptions {
   onStatus?(status: LiveStatus): void;
   /** The server refused or closed the socket because the session is gone (close code 4401). */
   onUnauthorised?(): void;
+  /** A followed thread or group is being heard (again) from now on: what came before was replayed, or is to be read afresh. */
+  onFollowing?(channel: string, following: boolean): void;
   /** Defaults to `/api/live` on the page's origin. */
   url?: string;
 }
 
+/** A thread's or a group page's channel: its ids are tracked per channel, never as the member's last event id. */
+const TOPIC_CHANNEL = /^(thread|group):/;
 const LAST_EVENT_KEY = 'hearth.live.lastEventId';
 // Close code the gateway uses for "sign in first" and "session ended".
 const CLOSE_UNAUTHORISED = 4401;
@@ -66,6 +72,14 @@ export class LiveClient {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = true;
   private readonly url: string;
+  /**
+   * Threads and group pages followed, each with the last event id seen on it
+   * (undefined until the server says where "now" is). Kept apart from the
+   * member's own channel's id: a thread's events are presented per reader on
+   * the server and may arrive after a newer id on another channel.
+   */
+  private readonly topics = new Map<string, number | undefined>();
+  private ready = false;
 
   constructor(private readonly options: LiveClientOptions) {
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -77,6 +91,28 @@ export class LiveClient {
     this.stopped = false;
     window.addEventListener('online', this.reconnectNow);
     this.connect();
+  }
+
+  /** Follow a thread or a group page (`thread:<id>`, `group:<id>`): its events come through `onEvent`, resumed after any drop. */
+  follow(channel: string): void {
+    if (this.topics.has(channel)) return;
+    this.topics.set(channel, undefined);
+    if (this.ready) this.subscribe(channel);
+  }
+
+  unfollow(channel: string): void {
+    if (!this.topics.delete(channel)) return;
+    if (this.ready) this.socket?.send(JSON.stringify({ type: 'unsubscribe', channel }));
+  }
+
+  private subscribe(channel: string): void {
+    const since = this.topics.get(channel);
+    this.socket?.send(JSON.stringify(since === undefined ? { type: 'subscribe', channel } : { type: 'subscribe', channel, since }));
+  }
+
+  private seenOn(channel: string, id: number): void {
+    if (!this.topics.has(channel)) return;
+    this.topics.set(channel, Math.max(this.topics.get(channel) ?? 0, id));
   }
 
   stop(): void {
@@ -111,6 +147,7 @@ export class LiveClient {
     socket.addEventListener('close', (close) => {
       if (socket !== this.socket) return;
       this.socket = undefined;
+      this.ready = false;
       if (this.stopped) return;
       if (close.code === CLOSE_UNAUTHORISED) {
         this.stopped = true;
@@ -138,13 +175,25 @@ export class LiveClient {
         break;
       }
       case 'event':
-        rememberEventId(message.event.id);
+        if (TOPIC_CHANNEL.test(message.event.channel)) this.seenOn(message.event.channel, message.event.id);
+        else rememberEventId(message.event.id);
         this.options.onEvent(message.event);
         break;
       case 'resumed':
         if (typeof message.lastEventId === 'number') rememberEventId(message.lastEventId);
         this.attempt = 0;
+        // Threads and groups followed are asked for (again) from where each left off.
+        if (!this.ready) for (const channel of this.topics.keys()) this.subscribe(channel);
+        this.ready = true;
         this.setStatus('live');
+        break;
+      case 'subscribed':
+        if (typeof message.lastEventId === 'number') this.seenOn(message.channel, message.lastEventId);
+        if (this.topics.has(message.channel)) this.options.onFollowing?.(message.channel, true);
+        break;
+      case 'unsubscribed':
+      case 'subscribe_refused':
+        this.options.onFollowing?.(message.channel, false);
         break;
       default:
         break;

@@ -5,6 +5,7 @@ import { sanctions } from '../../db/schema/index.js';
 import { conflict, forbidden, invalidField, notFound, unprocessable } from '../../http/errors.js';
 import type { LiveEvent, LiveHub } from '../../live/hub.js';
 import { recomputeThreadCounters } from '../posts/queries.js';
+import { recordPostChange, recordReplyChange } from '../posts/live.js';
 import { applyContentEffect, type ContentEffect, type ContentInput } from './actions-content.js';
 import { actionChecks, type Actor } from './actions-permissions.js';
 import { findGroupBySlug, findItem, findOpenItemOf, findSanction, isAnonymous, loadTarget, memberIsInGroup, openAppealOnSame, sanctionGivenOn, type TargetFacts } from './actions-targets.js';
@@ -170,6 +171,9 @@ export async function performAction(tx: Database, ctx: Context, input: ActionInp
   if (effect.replyStatusChanged && target.reply) await recomputeThreadCounters(tx, target.reply.postId);
 
   const events: LiveEvent[] = [];
+  // Readers of the thread see the change live (posts/live.ts presents it to each as REST would).
+  if (target.type === 'reply' && target.reply && effect.after) events.push(await recordReplyChange(tx, ctx.live, target.reply.postId, target.reply.id, target.reply.status));
+  else if (target.type === 'post' && target.post && effect.after) events.push(await recordPostChange(tx, ctx.live, target.post.id));
   if (options.notify && input.kind !== 'dismiss' && target.subjectId) {
     events.push(await addNotice(tx, ctx.live, { userId: target.subjectId, kind: 'action', actionId: action.id, now }));
   }

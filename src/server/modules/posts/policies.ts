@@ -1,10 +1,13 @@
-import type { AuthContext } from '../accounts/session-service.js';
+import type { Role } from '../../../shared/api/accounts.js';
 import type { ThreadHead } from './queries.js';
 import { isStaffRole } from './visibility.js';
 
+/** Whom a rule is asked about: a request's AuthContext, or a live socket's member (live.ts). */
+type AuthContext = { user: { id: string; role: Role } };
+
 /** Who may read, write and react to content: the one place these rules live. */
 export const postPolicy = {
-  canReadThread(head: ThreadHead, auth: AuthContext): boolean {
+  canReadThread(head: Pick<ThreadHead, 'group' | 'membership' | 'blocked' | 'post'>, auth: AuthContext): boolean {
     const staff = isStaffRole(auth.user.role);
     const groupReadable = head.group.visibility === 'public' || head.membership?.status === 'active' || staff;
     // A held post is readable (as a placeholder, see postView) like a removed one: a 404 would tell everyone

@@ -18,6 +18,7 @@ import { buildSupportCard } from '../safety/support-card.js';
 import { warningAfterEdit, wantsAutoWarning, withAutoWarning } from '../safety-team/auto-content-warning.js';
 import { wantsAutoReply, writeAutomaticReply } from '../safety-team/auto-reply.js';
 import { aliasFor } from './aliases.js';
+import { recordNewPost, recordNewReply, recordPostChange, recordReactions, recordReplyChange } from './live.js';
 import { excerptOf, renderMarkdown } from './markdown.js';
 import { postPolicy } from './policies.js';
 import { presentReply, type Viewer } from './presenters.js';
@@ -109,7 +110,8 @@ export async function createPost(deps: WriteDeps, auth: AuthContext, slug: strin
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: post.id, authorId: auth.user.id, groupId: entry.group.id });
     // Members @mentioned hear of it (not while the post is held: notifications.shownToRecipient).
     const mentionEvents = await notifyMentions(tx, deps, { text: `${input.title}\n\n${input.body}`, actorId: auth.user.id, anonymous, postId: post.id, replyId: null, alreadyTold: [] });
-    return { postId: post.id, safety: recorded, automodEvents: [...automodEvents, ...mentionEvents] };
+    const newPost = await recordNewPost(tx, deps.live, entry.group.id, post.id);
+    return { postId: post.id, safety: recorded, automodEvents: [...automodEvents, ...mentionEvents, newPost] };
   });
   await deps.live.announce(automodEvents);
   const support = await afterWrite(deps, { ...safety, assessment, hold }, context);
@@ -172,7 +174,8 @@ export async function createReply(deps: WriteDeps, auth: AuthContext, postId: st
     const recorded = await recordSafety(tx, deps, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, assessment, now: deps.clock.now() });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: row.id, authorId: auth.user.id, groupId: head.post.groupId });
     const notifyEvents = await notifyOfReply(tx, deps, { postAuthorId: head.post.authorId, parentAuthorId, actorId: auth.user.id, anonymous, postId, replyId: row.id, body: input.body });
-    return { reply: row, safety: recorded, alias: threadAlias, automodEvents: [...automodEvents, ...notifyEvents] };
+    const newReply = await recordNewReply(tx, deps.live, postId, row.id);
+    return { reply: row, safety: recorded, alias: threadAlias, automodEvents: [...automodEvents, ...notifyEvents, newReply] };
   });
   await deps.live.announce(automodEvents);
   // A held reply moves no counter (count, activity, answered): others must not learn it exists.
@@ -278,6 +281,7 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
       editedAt: deps.clock.now(),
     });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'post', contentId: postId, authorId: auth.user.id, groupId: head.post.groupId });
+    automodEvents.push(await recordPostChange(tx, deps.live, postId));
     return { safety: await recordSafety(tx, deps, { contentType: 'post', contentId: postId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
   await deps.live.announce(automodEvents);
@@ -285,11 +289,15 @@ export async function updatePost(deps: WriteDeps, auth: AuthContext, postId: str
   return { ...(await getThread(deps, auth, postId, context)), support };
 }
 
-export async function removePost(deps: Pick<Deps, 'db'>, auth: AuthContext, postId: string) {
+export async function removePost(deps: Pick<Deps, 'db' | 'live'>, auth: AuthContext, postId: string) {
   const head = await requireReadableThread(deps, auth, postId);
   if (!postPolicy.canEdit(head.post.authorId, auth)) throw forbidden('Only the author can remove a post.');
   // The row stays (replies keep their context; staff keep the record); readers see "removed by the author".
-  await queries.updatePost(deps.db, postId, { status: 'removed_by_author' });
+  const event = await deps.db.transaction(async (tx) => {
+    await queries.updatePost(tx, postId, { status: 'removed_by_author' });
+    return recordPostChange(tx, deps.live, postId);
+  });
+  await deps.live.announce([event]);
 }
 
 async function requireOwnReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
@@ -319,6 +327,7 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
       ...after,
     });
     const automodEvents = await recordAutomod(tx, deps, automod, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, groupId: post.groupId });
+    automodEvents.push(await recordReplyChange(tx, deps.live, reply.postId, replyId, reply.status));
     return { safety: await recordSafety(tx, deps, { contentType: 'reply', contentId: replyId, authorId: auth.user.id, assessment, now: deps.clock.now() }), automodEvents };
   });
   await deps.live.announce(automodEvents);
@@ -328,9 +337,13 @@ export async function updateReply(deps: WriteDeps, auth: AuthContext, replyId: s
   return { ...(await getThread(deps, auth, reply.postId, context)), support };
 }
 
-export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, replyId: string) {
+export async function removeReply(deps: Pick<Deps, 'db' | 'live'>, auth: AuthContext, replyId: string) {
   const reply = await requireOwnReply(deps, auth, replyId);
-  await queries.updateReply(deps.db, replyId, { status: 'removed_by_author' });
+  const event = await deps.db.transaction(async (tx) => {
+    await queries.updateReply(tx, replyId, { status: 'removed_by_author' });
+    return recordReplyChange(tx, deps.live, reply.postId, replyId, reply.status);
+  });
+  await deps.live.announce([event]);
   // A removed reply still shows (as "removed") but no longer answers the post.
   await queries.recomputeThreadCounters(deps.db, reply.postId);
 }
@@ -338,12 +351,13 @@ export async function removeReply(deps: Pick<Deps, 'db'>, auth: AuthContext, rep
 export async function setReaction(deps: Pick<Deps, 'db' | 'clock' | 'live'>, auth: AuthContext, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
   let authorId: string;
   let groupId: string;
-  let postId = target.id;
+  let postId: string;
   if (target.type === 'post') {
     const { post } = await requireReadableThread(deps, auth, target.id);
     assertPostTakes(post, auth, 'reactions');
     authorId = post.authorId;
     groupId = post.groupId;
+    postId = post.id;
   } else {
     const reply = await queries.findReply(deps.db, target.id);
     if (!reply) throw notFound('That reply');
@@ -355,14 +369,15 @@ export async function setReaction(deps: Pick<Deps, 'db' | 'clock' | 'live'>, aut
   }
   if (on) await assertMayWrite(deps.db, auth.user.id, deps.clock.now(), groupId);
   if (authorId === auth.user.id) throw unprocessable('own_content', 'Reactions are for other people’s words.');
-  if (on) {
+  const events = await deps.db.transaction(async (tx) => {
+    if (on) await queries.addReaction(tx, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
+    else await queries.removeReaction(tx, target.type, target.id, auth.user.id, kind);
     // One unread notification per piece of content gathers everyone who sends care (never one per reaction).
-    const event = await deps.db.transaction(async (tx) => {
-      await queries.addReaction(tx, { contentType: target.type, contentId: target.id, userId: auth.user.id, kind });
-      return notify(tx, deps, { kind: 'reaction', recipientId: authorId, actorId: auth.user.id, postId, replyId: target.type === 'reply' ? target.id : null });
-    });
-    if (event) await deps.live.announce([event]);
-  } else await queries.removeReaction(deps.db, target.type, target.id, auth.user.id, kind);
+    const told = on ? await notify(tx, deps, { kind: 'reaction', recipientId: authorId, actorId: auth.user.id, postId, replyId: target.type === 'reply' ? target.id : null }) : null;
+    const changed = await recordReactions(tx, deps.live, postId, target, auth.user.id);
+    return told ? [told, changed] : [changed];
+  });
+  await deps.live.announce(events);
 }
 
 /** Earlier versions of a post or reply: staff only (members see "edited"). */

@@ -10,6 +10,7 @@ import { staffChannel, userChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
 import { recomputeThreadCounters } from '../posts/queries.js';
+import { recordPostChange, recordReplyChange } from '../posts/live.js';
 import { shouldHold } from '../safety/assessment-service.js';
 
 type Decision = HeldDecisionRequest['decision'];
@@ -192,6 +193,10 @@ export async function decideHeldContent(
       await deps.live.record(tx, staffChannel, SAFETY_LIVE.alertChanged, { alertId, change: 'held_decision' }),
       await deps.live.record(tx, userChannel(content.authorId), SAFETY_LIVE.heldDecision, { contentType, contentId: content.id, decision: KIND[input.decision] }),
     ];
+    // Released: the thread's readers see it live, as each may see it (posts/live.ts).
+    if (input.decision === 'release') {
+      recorded.push(contentType === 'post' ? await recordPostChange(tx, deps.live, content.postId) : await recordReplyChange(tx, deps.live, content.postId, content.id, 'held'));
+    }
     return { events: recorded, postId: content.postId, released: input.decision === 'release' };
   });
   // Released: the thread's counters follow what readers can now see (as when an edit releases a reply).

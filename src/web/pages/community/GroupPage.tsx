@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
-import { useGroup } from '../../api/community-queries.js';
+import { communityKeys, useGroup } from '../../api/community-queries.js';
 import { useMe } from '../../api/queries.js';
 import { MembershipBadge } from '../../community/GroupCard.js';
 import { GroupMemberActions } from '../../community/GroupMemberActions.js';
@@ -9,7 +10,9 @@ import { FoldedGroupRules, GroupRules } from '../../community/GroupRules.js';
 import { GroupRulesEditor } from '../../community/GroupRulesEditor.js';
 import { JoinGroup } from '../../community/JoinGroup.js';
 import { PostFeed } from '../../community/PostFeed.js';
-import { ButtonLink, Loading, Notice, PageHeader, SegmentedLinks } from '../../design/index.js';
+import { plural } from '../../community/labels.js';
+import { useLiveGroupPosts } from '../../community/live-updates.js';
+import { Button, ButtonLink, Loading, Notice, PageHeader, SegmentedLinks } from '../../design/index.js';
 
 /** One group: what it is for, its rules, joining or leaving, muting, and its posts. */
 export function GroupPage() {
@@ -19,6 +22,10 @@ export function GroupPage() {
   const group = useGroup(slug);
   const [status, setStatus] = useState('');
   const sort = params.get('sort') === 'active' ? 'active' : 'newest';
+  const queryClient = useQueryClient();
+  const loadedGroup = group.data?.group;
+  // Posts written since the page opened: counted, and loaded only when the reader asks (the feed never moves by itself).
+  const fresh = useLiveGroupPosts(loadedGroup?.id, loadedGroup !== undefined && (loadedGroup.visibility === 'public' || loadedGroup.membership?.status === 'active'));
 
   if (group.isPending) return <Loading label="Loading the group…" />;
   if (group.isError) {
@@ -89,7 +96,23 @@ export function GroupPage() {
                 { to: `/groups/${current.slug}?sort=active`, label: 'Most active', current: sort === 'active' },
               ]}
             />
+            {readable && fresh.count > 0 ? (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  const count = fresh.count;
+                  fresh.clear();
+                  void queryClient.invalidateQueries({ queryKey: communityKeys.feed({ kind: 'group', slug: current.slug, sort }) });
+                  setStatus(`${plural(count, 'new post', 'new posts')} loaded.`);
+                }}
+              >
+                {`Show ${plural(fresh.count, 'new post', 'new posts')}`}
+              </Button>
+            ) : null}
           </div>
+          <p role="status" className="visually-hidden">
+            {fresh.count > 0 ? `${plural(fresh.count, 'new post', 'new posts')} since you opened the group.` : ''}
+          </p>
           {readable ? (
             <PostFeed
               source={{ kind: 'group', slug: current.slug, sort }}

@@ -11,6 +11,7 @@ import { ReplyForm } from '../../community/ReplyForm.js';
 import { ThreadContext, type ThreadContextValue } from '../../community/thread-context.js';
 import { revealReply, useWhenVisible } from '../../community/thread-focus.js';
 import { loadedThread, newestReply, type ThreadPages } from '../../community/thread-pages.js';
+import { useLiveThread } from '../../community/live-updates.js';
 import { Button, ButtonLink, Loading, Notice, PageHeader } from '../../design/index.js';
 import { plural } from '../../community/labels.js';
 import { SupportCard } from '../../safety/SupportCard.js';
@@ -58,6 +59,8 @@ function Thread({ postId, linked }: { postId: string; linked: string | undefined
   const support = useMemo(() => mergeSupportCards(sessionSupport, loaded), [sessionSupport, loaded]);
   const foldAway = useFoldSupportCard(postId);
   const live = useLive();
+  // New replies, edits, removals and reactions arrive as this reader may see them (the server presents them).
+  const liveThread = useLiveThread(postId, at);
   // The safety team decided about the member's held content: read the thread again (the event carries ids only).
   useEffect(
     () =>
@@ -238,8 +241,26 @@ function Thread({ postId, linked }: { postId: string; linked: string | undefined
               </Button>
             </div>
           ) : null}
+          {liveThread.unseen.length > 0 ? (
+            <div className="thread__more">
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  // Opens the page holding the first of them (a deep link), from where the rest follow.
+                  const first = liveThread.unseen[0]!;
+                  liveThread.clearUnseen();
+                  openAt(first);
+                }}
+              >
+                {`Show ${plural(liveThread.unseen.length, 'new reply', 'new replies')}`}
+              </Button>
+            </div>
+          ) : null}
           <p role="status" className="visually-hidden">
             {pagingStatus}
+          </p>
+          <p role="status" className="visually-hidden">
+            {liveThread.unseen.length > 0 ? `${plural(liveThread.unseen.length, 'new reply', 'new replies')} since you opened the thread.` : liveThread.announcement}
           </p>
         </section>
 
