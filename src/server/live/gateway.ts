@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import { DIRECT_LIVE } from '../../shared/api/direct-messages.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
+import { typingRecipient } from '../modules/conversations/direct-service.js';
+import { deliverableEvents } from '../modules/conversations/live-filter.js';
 import { readSocketAccess, type SocketAccess } from './access.js';
 import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
 import type { Subscription } from './pubsub.js';
@@ -11,7 +14,18 @@ import type { Subscription } from './pubsub.js';
 const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume'), since: z.number().int().min(0) }),
   z.object({ type: z.literal('ping') }),
+  /** "I am typing" in a direct conversation: ephemeral, never a row; dropped unless both members turned typing on. */
+  z.object({ type: z.literal('typing'), conversationId: z.uuid() }),
 ]);
+
+/** A signal that is no row (typing): pushed as `{type:"signal", signal}`, never replayed. */
+interface EphemeralSignal {
+  ephemeral: true;
+  type: string;
+  payload: Record<string, unknown>;
+}
+/** At most one typing signal per socket this often (a held key must not become a flood). */
+const TYPING_EVERY_MS = 2_000;
 
 const HEARTBEAT_MS = 25_000;
 /** Event ids a socket remembers having sent, to drop a replayed event's live push (or the reverse). */
@@ -39,6 +53,10 @@ interface Connection {
   /** Every event after `from` up to `to` was sent by a replay; a later replay from inside it starts at `to`. */
   replayed: { from: number; to: number } | undefined;
   lastSentId: number;
+  /** Live pushes to this socket, one after another: each waits for the block check of the one before (order kept). */
+  delivering: Promise<void>;
+  /** When this socket last passed on a typing signal. */
+  lastTypingAt: number;
   /** Set while cross-node fan-out is down: the id to replay from when it returns. */
   catchUpFrom: number | undefined;
   userSubscription: Subscription;
@@ -51,7 +69,7 @@ interface Connection {
  * Redis comes back after an outage, every socket on this node is sent what was
  * written meanwhile, from the rows.
  */
-export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log'>): Promise<void> {
+export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log' | 'clock'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const { pubsub } = deps.live;
   const connections = new Set<Connection>();
@@ -117,7 +135,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     const start = inside ? covered.to : since;
     let reached = start;
     for await (const page of deps.live.pagesSince(channelsOf(connection), start)) {
-      for (const event of page) send(connection, event);
+      for (const event of await deliverableEvents(deps.db, connection.userId, page)) send(connection, event);
       reached = page[page.length - 1]!.id;
       connection.replayed = { from: inside ? covered.from : since, to: reached };
       // A client that does not read would make the server hold the whole history: it is asked to come back,
@@ -178,10 +196,22 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       replaying: Promise.resolve(),
       replayed: undefined,
       lastSentId: 0,
+      delivering: Promise.resolve(),
+      lastTypingAt: 0,
       catchUpFrom: undefined,
       userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
-        const event = JSON.parse(message) as LiveEvent;
-        send(connection, event);
+        const parsed = JSON.parse(message) as LiveEvent | EphemeralSignal;
+        if ('ephemeral' in parsed) {
+          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'signal', signal: { type: parsed.type, payload: parsed.payload } }));
+          return;
+        }
+        const event = parsed;
+        // Checked at delivery: a block may have landed between the event's record and this push.
+        connection.delivering = connection.delivering
+          .then(async () => {
+            for (const deliverable of await deliverableEvents(deps.db, connection.userId, [event])) send(connection, deliverable);
+          })
+          .catch(failed('delivery'));
         if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).catch(failed('role refresh'));
       }),
     };
@@ -215,6 +245,15 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       }
       if (message.type === 'ping') {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'pong' }));
+        return;
+      }
+      if (message.type === 'typing') {
+        const now = deps.clock.now().getTime();
+        if (now - connection.lastTypingAt < TYPING_EVERY_MS) return;
+        connection.lastTypingAt = now;
+        const other = await typingRecipient(deps.db, connection.userId, message.conversationId);
+        const signal: EphemeralSignal = { ephemeral: true, type: DIRECT_LIVE.typing, payload: { conversationId: message.conversationId } };
+        if (other) await pubsub.publish(userChannel(other), JSON.stringify(signal));
         return;
       }
       // Subscribed before replaying: nothing falls in the gap.

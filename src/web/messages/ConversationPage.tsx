@@ -10,7 +10,7 @@ import { useMessageSupport } from './support.js';
 import './messages.css';
 
 function senderName(message: ConversationMessage): string {
-  return message.from.kind === 'you' ? 'You' : message.from.name;
+  return message.from.kind === 'you' ? 'You' : message.from.kind === 'team' ? message.from.name : message.from.handle;
 }
 
 function MessageItem({ message }: { message: ConversationMessage }) {

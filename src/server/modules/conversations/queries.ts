@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/index.js';
 import { conversationParticipants, conversations, messages, safetyAlerts, users } from '../../db/schema/index.js';
 import { sortKeyText, type Cursor } from '../feeds/cursor.js';
@@ -15,13 +15,16 @@ export interface MessageRow {
   signed: boolean;
   body: string;
   alertId: string | null;
+  status: 'visible' | 'held' | 'removed_by_author' | 'removed_by_staff';
   createdAt: Date;
+  editedAt: Date | null;
   /** The sort key exactly as stored, for the next cursor. */
   sortKey: string;
 }
 
-/** Only visible messages are shown; other statuses exist for the private-messages issue (removal, holds). */
+/** Only visible messages are previewed and counted; a message its author deleted is listed as "Message deleted" (no body kept). */
 const visible = eq(messages.status, 'visible');
+const listed = inArray(messages.status, ['visible', 'removed_by_author']);
 
 /** The member's safety conversation (one per member), or null before the team first writes. */
 export async function findSafetyConversation(db: Database, memberId: string): Promise<ConversationRow | null> {
@@ -45,9 +48,13 @@ export async function ensureSafetyConversation(tx: Database, memberId: string, n
   return conversation;
 }
 
+/**
+ * Writes a message. With a `clientId` that this sender already used, nothing is written and null comes back:
+ * the caller answers with the message already sent (an idempotent retry).
+ */
 export async function insertMessage(
   tx: Database,
-  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date },
+  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date; clientId?: string | undefined },
 ): Promise<{ id: string; createdAt: Date }> {
   const [row] = await tx
     .insert(messages)
@@ -59,13 +66,42 @@ export async function insertMessage(
       body: input.body,
       alertId: input.alertId,
       createdAt: input.now,
+      clientId: input.clientId ?? null,
     })
+    .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
     .returning({ id: messages.id, createdAt: messages.createdAt });
+  if (!row) throw new DuplicateSend();
   await tx
     .update(conversations)
     .set({ lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${input.now.toISOString()}::timestamptz)` })
     .where(eq(conversations.id, input.conversationId));
-  return row!;
+  return row;
+}
+
+/** Thrown inside a send's transaction when its client id was used already: the transaction rolls back and the first send is answered. */
+export class DuplicateSend extends Error {
+  override name = 'DuplicateSend';
+}
+
+/** The message this sender sent with this client id, if any. */
+export async function findMessageByClientId(db: Database, senderId: string, clientId: string): Promise<MessageRow | null> {
+  const [row] = await db
+    .select(messageColumns)
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.senderId))
+    .where(and(eq(messages.senderId, senderId), eq(messages.clientId, clientId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Its sender's edit: the new words, and when. */
+export async function updateMessageBody(tx: Database, messageId: string, body: string, now: Date): Promise<void> {
+  await tx.update(messages).set({ body, editedAt: now }).where(eq(messages.id, messageId));
+}
+
+/** Its sender deleted it: for both people, and the row keeps no words. */
+export async function removeMessageByAuthor(tx: Database, messageId: string): Promise<void> {
+  await tx.update(messages).set({ body: '', status: 'removed_by_author' }).where(eq(messages.id, messageId));
 }
 
 /** The conversation if `userId` takes part in it (null otherwise: the caller answers 404). */
@@ -86,27 +122,71 @@ function unreadCondition(userId: string) {
     and (${conversationParticipants.lastReadAt} is null or ${messages.createdAt} > ${conversationParticipants.lastReadAt})`;
 }
 
-/** The member's conversations (or the one asked for), the most recently active first, each with its unread count and newest message. */
-export async function listConversationsFor(db: Database, userId: string, onlyId?: string) {
+/** The other member of a direct conversation (null in a safety conversation: the team is not a participant). */
+const otherOf = (userId: string) =>
+  sql`(select op.user_id from ${conversationParticipants} op where op.conversation_id = ${conversations.id} and op.user_id <> ${userId}::uuid limit 1)`;
+const blockedByMe = (userId: string) => sql`exists (select 1 from blocks b where b.blocker_id = ${userId}::uuid and b.blocked_id = ${otherOf(userId)})`;
+const blockedEitherWay = (userId: string) =>
+  sql`exists (select 1 from blocks b where (b.blocker_id = ${userId}::uuid and b.blocked_id = ${otherOf(userId)}) or (b.blocked_id = ${userId}::uuid and b.blocker_id = ${otherOf(userId)}))`;
+const bothOpted = (userId: string, column: 'read_receipts' | 'typing_indicators') =>
+  sql`(coalesce((select ms.${sql.raw(column)} from message_settings ms where ms.user_id = ${userId}::uuid), false)
+    and coalesce((select ms.${sql.raw(column)} from message_settings ms where ms.user_id = ${otherOf(userId)}), false))`;
+
+/**
+ * Which of a member's conversations a list shows. The inbox: the safety conversation, direct conversations
+ * accepted or asked for by the member, never one with a member they blocked. Requests: direct conversations
+ * another member asked for and that wait for an answer, with no block either way (a block makes a request vanish).
+ */
+export type ConversationScope = { kind: 'inbox' } | { kind: 'requests' } | { kind: 'one'; id: string };
+
+function scopeCondition(userId: string, scope: ConversationScope) {
+  if (scope.kind === 'one') return eq(conversations.id, scope.id);
+  if (scope.kind === 'inbox') {
+    return sql`(${conversations.kind} = 'safety' or ((${conversations.requestState} = 'accepted' or ${conversations.requestedBy} = ${userId}::uuid) and not ${blockedByMe(userId)}))`;
+  }
+  return sql`(${conversations.kind} = 'direct' and ${conversations.requestState} = 'pending' and ${conversations.requestedBy} is distinct from ${userId}::uuid and not ${blockedEitherWay(userId)})`;
+}
+
+/** The member's conversations in a list (or the one asked for), the most recently active first, each with its unread count, newest message and other side. */
+export async function listConversationsFor(db: Database, userId: string, scope: ConversationScope = { kind: 'inbox' }) {
   return db
     .select({
       conversation: conversations,
       unread: sql<number>`(select count(*)::int from ${messages} where ${messages.conversationId} = ${conversations.id} and ${unreadCondition(userId)})`,
       preview: sql<string | null>`(select left(${messages.body}, 140) from ${messages} where ${messages.conversationId} = ${conversations.id} and ${visible} order by ${messages.createdAt} desc, ${messages.id} desc limit 1)`,
+      otherHandle: sql<string | null>`(select u.handle from users u where u.id = ${otherOf(userId)})`,
+      otherLastReadAt: sql<string | null>`(select to_char(op.last_read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from ${conversationParticipants} op where op.conversation_id = ${conversations.id} and op.user_id <> ${userId}::uuid limit 1)`,
+      blockedByMe: sql<boolean>`${blockedByMe(userId)}`,
+      blockedEitherWay: sql<boolean>`${blockedEitherWay(userId)}`,
+      receiptsOn: sql<boolean>`${bothOpted(userId, 'read_receipts')}`,
+      typingOn: sql<boolean>`${bothOpted(userId, 'typing_indicators')}`,
     })
     .from(conversations)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
-    .where(onlyId ? eq(conversations.id, onlyId) : undefined)
+    .where(scopeCondition(userId, scope))
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(200);
 }
+export type ConversationListRow = Awaited<ReturnType<typeof listConversationsFor>>[number];
 
+/** Unread messages in the inbox (requests are counted apart and never make the badge move). */
 export async function countUnreadFor(db: Database, userId: string): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(messages)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, messages.conversationId), eq(conversationParticipants.userId, userId)))
-    .where(unreadCondition(userId));
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(unreadCondition(userId), scopeCondition(userId, { kind: 'inbox' })));
+  return row?.count ?? 0;
+}
+
+/** Message requests waiting for this member's answer. */
+export async function countRequestsFor(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(conversations)
+    .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
+    .where(scopeCondition(userId, { kind: 'requests' }));
   return row?.count ?? 0;
 }
 
@@ -119,7 +199,9 @@ const messageColumns = {
   signed: messages.signed,
   body: messages.body,
   alertId: messages.alertId,
+  status: messages.status,
   createdAt: messages.createdAt,
+  editedAt: messages.editedAt,
   sortKey: sortKeyText(messages.createdAt),
 };
 
@@ -132,7 +214,7 @@ export async function listMessages(db: Database, conversationId: string, cursor:
     .where(
       and(
         eq(messages.conversationId, conversationId),
-        visible,
+        listed,
         cursor ? sql`(${messages.createdAt}, ${messages.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )
