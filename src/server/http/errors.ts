@@ -65,3 +65,5 @@ export const requestNotAccepted = () =>
   conflict('request_not_accepted', 'Your message request has not been accepted, so you cannot send more messages until it is.');
 export const requestNotAnswered = () => conflict('request_not_answered', 'Accept this message request first to answer it.');
 export const conversationClosed = () => new AppError(403, 'conversation_closed', 'You can’t send messages in this conversation.');
+export const blockedByYou = () =>
+  new AppError(403, 'blocked_by_you', 'You blocked this member. To write to them again, unblock them under Settings, Boundaries.');

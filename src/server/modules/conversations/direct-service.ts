@@ -10,11 +10,11 @@ import {
 import { isAtLeast } from '../../../shared/risk.js';
 import type { Database } from '../../db/index.js';
 import type { Deps } from '../../deps.js';
-import { conflict, forbidden, messageRequestRefused, notFound, unprocessable } from '../../http/errors.js';
+import { blockedByYou, conflict, forbidden, messageRequestRefused, notFound, unprocessable } from '../../http/errors.js';
 import { userChannel, type LiveEvent } from '../../live/hub.js';
 import { findUserByHandle } from '../accounts/queries.js';
 import type { AuthContext } from '../accounts/session-service.js';
-import { insertBlock } from '../boundaries/queries.js';
+import { hasBlocked, insertBlock } from '../boundaries/queries.js';
 import { assessForWrite, recordSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
 import * as direct from './direct-queries.js';
@@ -39,6 +39,8 @@ async function requireOtherMember(db: Database, auth: AuthContext, handle: strin
 /** Whether the member may write to `handle` now, and the conversation if there is one: shown before they type. */
 export async function messageStatus(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, handle: string): Promise<MessageStatusResponse> {
   const target = await requireOtherMember(deps.db, auth, handle);
+  // Their own block: said plainly (it tells them nothing they do not know).
+  if (await hasBlocked(deps.db, auth.user.id, target.id)) return { conversationId: null, mayWrite: false, refusal: { code: 'blocked_by_you', message: blockedByYou().message } };
   const existing = await direct.findDirectConversation(deps.db, auth.user.id, target.id);
   if (existing) {
     const [row] = await queries.listConversationsFor(deps.db, auth.user.id, { kind: 'one', id: existing.id });
@@ -75,6 +77,7 @@ export async function messageMember(
   const earlier = await earlierSend(deps, auth, input.clientId, context);
   if (earlier) return earlier;
   const target = await requireOtherMember(deps.db, auth, handle);
+  if (await hasBlocked(deps.db, auth.user.id, target.id)) throw blockedByYou();
   const existing = await direct.findDirectConversation(deps.db, auth.user.id, target.id);
   if (existing) {
     const [row] = await queries.listConversationsFor(deps.db, auth.user.id, { kind: 'one', id: existing.id });

@@ -6,7 +6,7 @@ import { isAtLeast, type RiskCategory } from '../../../shared/risk.js';
 import type { Database } from '../../db/index.js';
 import { riskAssessments, safetyAlertActions } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import { conversationClosed, notFound, requestNotAccepted, requestNotAnswered } from '../../http/errors.js';
+import { blockedByYou, conversationClosed, notFound, requestNotAccepted, requestNotAnswered } from '../../http/errors.js';
 import { staffChannel, userChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
@@ -38,6 +38,7 @@ export async function requireParticipant(deps: Pick<Deps, 'db'>, auth: AuthConte
 export function assertDirectWritable(row: queries.ConversationListRow, auth: AuthContext): void {
   if (row.conversation.kind !== 'direct') return;
   const view = conversationPolicy.directView(row.conversation, auth.user.id, row.blockedByMe);
+  if (row.blockedByMe) throw blockedByYou();
   if (row.blockedEitherWay || row.otherHandle === null) throw conversationClosed();
   if (view === 'request_sent') throw requestNotAccepted();
   if (view === 'request_received') throw requestNotAnswered();

@@ -140,7 +140,7 @@ export async function findAlertContent(db: Database, type: string | null, id: st
   if (type === 'message') {
     const [row] = await db.select().from(messages).where(eq(messages.id, id)).limit(1);
     if (!row) return undefined;
-    return { type, id, postId: null, title: null, body: row.body, assessedText: row.body, status: row.status, anonymous: false, authorId: row.senderId, createdAt: row.createdAt, editedAt: null };
+    return { type, id, postId: null, title: null, body: row.body, assessedText: row.body, status: row.status, anonymous: false, authorId: row.senderId, createdAt: row.createdAt, editedAt: row.editedAt };
   }
   return undefined;
 }
