@@ -3,13 +3,18 @@ import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode }
 import { useNavigate } from 'react-router';
 import { queryKeys, setSignedOut, useMe } from '../api/queries.js';
 import { SIGNED_OUT_ELSEWHERE } from '../account/notices.js';
-import { LiveClient, type LiveEvent, type LiveStatus } from './live-client.js';
+import { LiveClient, type LiveEvent, type LiveSignal, type LiveStatus } from './live-client.js';
 
 type Listener = (event: LiveEvent) => void;
+type SignalListener = (signal: LiveSignal) => void;
 
 interface LiveControls {
   /** Listen to every live event; returns the unsubscribe function. */
   subscribe(listener: Listener): () => void;
+  /** Listen to passing signals (typing), which are never replayed. */
+  subscribeSignals(listener: SignalListener): () => void;
+  /** Send a passing signal to the server (typing); dropped while disconnected. */
+  send(message: Record<string, unknown>): void;
   /** Close the socket before this tab ends its own session, so it does not read its own sign-out as news. */
   pause(): void;
   resume(): void;
@@ -43,6 +48,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     navigateRef.current = navigate;
   }, [navigate]);
   const listeners = useRef(new Set<Listener>());
+  const signalListeners = useRef(new Set<SignalListener>());
   const client = useRef<LiveClient | undefined>(undefined);
 
   useEffect(() => {
@@ -63,6 +69,9 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         // A new role changes what this member may see (staff pages, alerts): read it again.
         if (event.type === 'account.role_changed') void queryClient.invalidateQueries({ queryKey: queryKeys.me });
         for (const listener of listeners.current) listener(event);
+      },
+      onSignal(signal) {
+        for (const listener of signalListeners.current) listener(signal);
       },
       onStatus: showStatus,
       onUnauthorised() {
@@ -85,6 +94,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
       },
+      subscribeSignals(listener) {
+        signalListeners.current.add(listener);
+        return () => signalListeners.current.delete(listener);
+      },
+      send: (message) => client.current?.send(message),
       pause: () => client.current?.stop(),
       resume: () => client.current?.start(),
     }),
