@@ -37,7 +37,7 @@ async function requireOtherMember(db: Database, auth: AuthContext, handle: strin
 }
 
 /** Whether the member may write to `handle` now, and the conversation if there is one: shown before they type. */
-export async function messageStatus(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, handle: string): Promise<MessageStatusResponse> {
+export async function messageStatus(deps: Pick<Deps, 'db' | 'clock' | 'config'>, auth: AuthContext, handle: string): Promise<MessageStatusResponse> {
   const target = await requireOtherMember(deps.db, auth, handle);
   // Their own block: said plainly (it tells them nothing they do not know).
   if (await hasBlocked(deps.db, auth.user.id, target.id)) return { conversationId: null, mayWrite: false, refusal: { code: 'blocked_by_you', message: blockedByYou().message } };
@@ -59,7 +59,10 @@ export async function messageStatus(deps: Pick<Deps, 'db' | 'clock'>, auth: Auth
     }
     if (row && !row.blockedEitherWay) return { conversationId: null, mayWrite: true, refusal: null };
   }
-  const refusal = conversationPolicy.requestRefusal(auth.user, await direct.requestFacts(deps.db, auth.user.id, target.id), deps.clock.now());
+  const refusal = conversationPolicy.requestRefusal(auth.user, await direct.requestFacts(deps.db, auth.user.id, target.id), {
+    now: deps.clock.now(),
+    minAccountAgeMs: deps.config.messageRequestMinAccountAgeMs,
+  });
   return { conversationId: null, mayWrite: refusal === null, refusal };
 }
 
@@ -92,7 +95,10 @@ export async function messageMember(
     assertDirectWritable(row, auth);
     return writeMessage(deps, auth, input, context, async () => ({ conversation: existing, newRequestTo: null }));
   }
-  const refusal = conversationPolicy.requestRefusal(auth.user, await direct.requestFacts(deps.db, auth.user.id, target.id), deps.clock.now());
+  const refusal = conversationPolicy.requestRefusal(auth.user, await direct.requestFacts(deps.db, auth.user.id, target.id), {
+    now: deps.clock.now(),
+    minAccountAgeMs: deps.config.messageRequestMinAccountAgeMs,
+  });
   if (refusal) throw messageRequestRefused(refusal.code, refusal.message);
   return writeMessage(deps, auth, input, context, async (tx) => {
     const conversation = await direct.insertDirectRequest(tx, auth.user.id, target.id, deps.clock.now());

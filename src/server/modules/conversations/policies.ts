@@ -8,8 +8,6 @@ export interface RequestRefusal {
   message: string;
 }
 
-/** An account this young cannot send message requests (harassment comes mostly from fresh accounts). */
-export const REQUEST_MIN_ACCOUNT_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Who may read and write a conversation: the one place for it. Only its
@@ -43,9 +41,10 @@ export const conversationPolicy = {
   requestRefusal(
     sender: { createdAt: Date },
     facts: { shownContent: boolean; blocked: boolean; requestsFrom: MessageSettings['requestsFrom']; shareGroup: boolean },
-    now: Date,
+    // An account this young cannot send requests (MESSAGE_REQUEST_MIN_ACCOUNT_HOURS, 24 by default): harassers make fresh accounts.
+    at: { now: Date; minAccountAgeMs: number },
   ): RequestRefusal | null {
-    if (now.getTime() - sender.createdAt.getTime() < REQUEST_MIN_ACCOUNT_AGE_MS) {
+    if (at.now.getTime() - sender.createdAt.getTime() < at.minAccountAgeMs) {
       return { code: 'account_too_new', message: 'New accounts can send message requests one day after joining. Until then, you can post and reply in your groups.' };
     }
     if (!facts.shownContent) {
