@@ -28,7 +28,8 @@ export function MessageMemberPanel({ handle }: { handle: string }) {
       </ButtonLink>
     );
   }
-  if (!mayWrite) return refusal ? <p className="small muted message-member__refusal">{refusal.message}</p> : null;
+  // Their own block is said by the profile page already ("You blocked this member").
+  if (!mayWrite) return refusal && refusal.code !== 'blocked_by_you' ? <p className="small muted message-member__refusal">{refusal.message}</p> : null;
   return open ? (
     <FirstMessageForm handle={handle} onCancel={() => setOpen(false)} />
   ) : (

@@ -29,9 +29,11 @@ import { assertDirectWritable, earlierSend, requireParticipant, writeMessage, ty
  * `conversationPolicy` for who may send one and what a declined one means.
  */
 
+const SYSTEM_REFUSAL = 'This account does not take messages. To reach Hearth’s safety team, use Get help now.';
+
 async function requireOtherMember(db: Database, auth: AuthContext, handle: string) {
   const target = await findUserByHandle(db, handle);
-  if (!target || target.isSystem) throw notFound('A member with that handle');
+  if (!target) throw notFound('A member with that handle');
   if (target.id === auth.user.id) throw unprocessable('cannot_message_self', 'You cannot send a message to yourself.', 'handle');
   return target;
 }
@@ -39,6 +41,8 @@ async function requireOtherMember(db: Database, auth: AuthContext, handle: strin
 /** Whether the member may write to `handle` now, and the conversation if there is one: shown before they type. */
 export async function messageStatus(deps: Pick<Deps, 'db' | 'clock' | 'config'>, auth: AuthContext, handle: string): Promise<MessageStatusResponse> {
   const target = await requireOtherMember(deps.db, auth, handle);
+  // The Hearth Safety account (its automatic replies) takes no messages: the safety team answers in its own conversation.
+  if (target.isSystem) return { conversationId: null, mayWrite: false, refusal: { code: 'not_accepting_requests', message: SYSTEM_REFUSAL } };
   // Their own block: said plainly (it tells them nothing they do not know).
   if (await hasBlocked(deps.db, auth.user.id, target.id)) return { conversationId: null, mayWrite: false, refusal: { code: 'blocked_by_you', message: blockedByYou().message } };
   const existing = await direct.findDirectConversation(deps.db, auth.user.id, target.id);
@@ -80,6 +84,7 @@ export async function messageMember(
   const earlier = await earlierSend(deps, auth, input.clientId, context);
   if (earlier) return earlier;
   const target = await requireOtherMember(deps.db, auth, handle);
+  if (target.isSystem) throw messageRequestRefused('not_accepting_requests', SYSTEM_REFUSAL);
   if (await hasBlocked(deps.db, auth.user.id, target.id)) throw blockedByYou();
   const existing = await direct.findDirectConversation(deps.db, auth.user.id, target.id);
   if (existing) {
