@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import { DIRECT_LIVE } from '../../shared/api/direct-messages.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
 import { typingRecipient } from '../modules/conversations/direct-service.js';
-import { deliverableEvents } from '../modules/conversations/live-filter.js';
+import { prepareForDelivery } from '../modules/conversations/live-filter.js';
 import { readSocketAccess, type SocketAccess } from './access.js';
 import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
 import type { Subscription } from './pubsub.js';
@@ -135,7 +135,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     const start = inside ? covered.to : since;
     let reached = start;
     for await (const page of deps.live.pagesSince(channelsOf(connection), start)) {
-      for (const event of await deliverableEvents(deps.db, connection.userId, page)) send(connection, event);
+      for (const event of await prepareForDelivery(deps.db, connection.userId, page)) send(connection, event);
       reached = page[page.length - 1]!.id;
       connection.replayed = { from: inside ? covered.from : since, to: reached };
       // A client that does not read would make the server hold the whole history: it is asked to come back,
@@ -209,7 +209,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
         // Checked at delivery: a block may have landed between the event's record and this push.
         connection.delivering = connection.delivering
           .then(async () => {
-            for (const deliverable of await deliverableEvents(deps.db, connection.userId, [event])) send(connection, deliverable);
+            for (const deliverable of await prepareForDelivery(deps.db, connection.userId, [event])) send(connection, deliverable);
           })
           .catch(failed('delivery'));
         if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).catch(failed('role refresh'));

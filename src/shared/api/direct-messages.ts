@@ -62,7 +62,10 @@ export const deleteMessageResponseSchema = z.object({ message: messageSchema });
 
 /** Live event types on a member's own channel for direct messages (payloads are the same presenters as REST). */
 export const DIRECT_LIVE = {
-  /** `{ message }`: new, edited or deleted; presented for the member whose channel it is on. */
+  /**
+   * New, edited or deleted. Stored as `{ conversationId, messageId }` (no words in live_events); a socket gets
+   * `{ conversationId, message }`, the message as it is now, presented for that reader as REST presents it.
+   */
   message: 'conversation.direct_message',
   /** `{ conversationId }`: a request arrived, was accepted, or the conversation closed: read it again. */
   changed: 'conversation.direct_changed',

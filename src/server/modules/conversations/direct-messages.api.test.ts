@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { DIRECT_LIVE } from '../../../shared/api/direct-messages.js';
-import { messages, safetyAlerts, users } from '../../db/schema/index.js';
+import { liveEvents, messages, safetyAlerts, users } from '../../db/schema/index.js';
 import { MEMBER_MESSAGES_PER_MINUTE } from '../../http/rate-limit.js';
 import { userChannel } from '../../live/hub.js';
 import { connectLive, useLiveTestApp, type LiveMessage } from '../../test-support/live-socket.js';
@@ -290,7 +290,8 @@ describe('blocks', () => {
     await socket.resume(0);
     const { deps } = live.hearth;
     // Recorded (as a send does in its transaction), then the block lands, then the push.
-    const inFlight = await deps.live.record(deps.db, userChannel(b.id), DIRECT_LIVE.message, { message: { conversationId, id: randomUUID(), body: 'in flight' } });
+    const sent = (await sendIn(a, conversationId, 'in flight')).json().message as { id: string };
+    const inFlight = await deps.live.record(deps.db, userChannel(b.id), DIRECT_LIVE.message, { conversationId, messageId: sent.id });
     await insertBlock(deps.db, b.id, a.id);
     const marker = await deps.live.record(deps.db, userChannel(b.id), DIRECT_LIVE.changed, { conversationId });
     await deps.live.announce([inFlight, marker]);
@@ -314,7 +315,11 @@ describe('live, read receipts and typing', () => {
     const sent = (await sendIn(a, conversationId, 'Are you around tonight?')).json().message as { id: string };
     const heard = await socket.waitFor(isDirect(sent.id));
     const rest = (await get(b, `/api/conversations/${conversationId}`)).messages.find((m: { id: string }) => m.id === sent.id);
-    expect(heard.event!.payload.message).toEqual(rest);
+    expect(heard.event!.payload).toEqual({ conversationId, message: rest });
+    // The event rows keep ids only: no words of a message in live_events.
+    const rows = await live.hearth.deps.db.select().from(liveEvents).where(eq(liveEvents.channel, userChannel(b.id)));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('Are you around tonight?');
 
     await call(a.cookie, 'PATCH', `/api/conversations/${conversationId}/messages/${sent.id}`, { body: 'Around later?' });
     await socket.waitFor((m) => isDirect(sent.id)(m) && (m.event!.payload.message as { body: string }).body === 'Around later?');

@@ -168,11 +168,12 @@ async function requireOwnMessage(deps: Pick<Deps, 'db'>, auth: AuthContext, conv
   return { row, message };
 }
 
-/** Presented for each side and recorded on both channels: the other's open tabs see the change at once. */
-async function recordChange(deps: Pick<Deps, 'live'>, tx: Database, auth: AuthContext, conversationId: string, message: queries.MessageRow): Promise<LiveEvent[]> {
+/** Recorded on both channels (ids only: the gateway presents it for each reader at delivery), so the other's open tabs see the change at once. */
+async function recordChange(deps: Pick<Deps, 'live'>, tx: Database, auth: AuthContext, conversationId: string, messageId: string): Promise<LiveEvent[]> {
   const other = await direct.otherParticipant(tx, conversationId, auth.user.id);
-  const events = [await deps.live.record(tx, userChannel(auth.user.id), DIRECT_LIVE.message, { message: presentMessageForMember(message, auth.user.id) })];
-  if (other) events.push(await deps.live.record(tx, userChannel(other), DIRECT_LIVE.message, { message: presentMessageForMember(message, other) }));
+  const payload = { conversationId, messageId };
+  const events = [await deps.live.record(tx, userChannel(auth.user.id), DIRECT_LIVE.message, payload)];
+  if (other) events.push(await deps.live.record(tx, userChannel(other), DIRECT_LIVE.message, payload));
   return events;
 }
 
@@ -194,7 +195,7 @@ export async function editMessage(
   const { safety, events } = await deps.db.transaction(async (tx) => {
     await queries.updateMessageBody(tx, messageId, body, now);
     const recorded = await recordSafety(tx, deps, { contentType: 'message', contentId: messageId, authorId: auth.user.id, assessment, now });
-    const recordedEvents = await recordChange(deps, tx, auth, conversationId, edited);
+    const recordedEvents = await recordChange(deps, tx, auth, conversationId, messageId);
     if (recorded.alertEvent) recordedEvents.push(recorded.alertEvent);
     if (recorded.reviewEvent) recordedEvents.push(recorded.reviewEvent);
     return { safety: recorded, events: recordedEvents };
@@ -211,7 +212,7 @@ export async function deleteMessage(deps: Pick<Deps, 'db' | 'live'>, auth: AuthC
   const removed: queries.MessageRow = { ...message, body: '', status: 'removed_by_author' };
   const events = await deps.db.transaction(async (tx) => {
     await queries.removeMessageByAuthor(tx, messageId);
-    return recordChange(deps, tx, auth, conversationId, removed);
+    return recordChange(deps, tx, auth, conversationId, messageId);
   });
   await deps.live.announce(events);
   return { message: presentMessageForMember(removed, auth.user.id) };

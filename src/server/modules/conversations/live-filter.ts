@@ -2,29 +2,40 @@ import { DIRECT_LIVE } from '../../../shared/api/direct-messages.js';
 import type { Database } from '../../db/index.js';
 import type { LiveEvent } from '../../live/hub.js';
 import { conversationsBlockedFor } from './direct-queries.js';
+import { presentMessageForMember } from './presenters.js';
+import { findMessages } from './queries.js';
 
 /** Event types that carry what one member wrote or did in a direct conversation (a `changed` event carries nothing of theirs). */
 const CARRY_CONTENT = new Set<string>([DIRECT_LIVE.message, DIRECT_LIVE.read]);
 
 function directConversationOf(event: LiveEvent): string | null {
   if (!CARRY_CONTENT.has(event.type)) return null;
-  if (typeof event.payload.conversationId === 'string') return event.payload.conversationId;
-  const message = event.payload.message as { conversationId?: unknown } | undefined;
-  return typeof message?.conversationId === 'string' ? message.conversationId : null;
+  return typeof event.payload.conversationId === 'string' ? event.payload.conversationId : null;
 }
 
 /**
- * What of these events may still reach `userId`'s sockets: a block stops everything from the blocked member at
- * once, so a direct message recorded before the block and pushed (or replayed) after it is dropped here, at
- * delivery. One query per batch, and none when the batch holds no direct-message event.
+ * Direct-message events as `userId`'s sockets get them, live or replayed:
+ * - a block stops everything from the blocked member at once, so an event recorded before the block and pushed
+ *   (or replayed) after it is dropped here, at delivery;
+ * - a message event's row holds ids only (no words in live_events); the message is read now and presented for
+ *   this reader by the REST presenter, so an edit or a delete shows as it is, and a deleted message's words are
+ *   never replayed.
+ * One query per batch for each step, and none when the batch holds no direct-message event.
  */
-export async function deliverableEvents(db: Database, userId: string, events: LiveEvent[]): Promise<LiveEvent[]> {
-  const ids = [...new Set(events.map(directConversationOf).filter((id): id is string => id !== null))];
-  if (ids.length === 0) return events;
-  const blocked = await conversationsBlockedFor(db, userId, ids);
-  if (blocked.size === 0) return events;
-  return events.filter((event) => {
+export async function prepareForDelivery(db: Database, userId: string, events: LiveEvent[]): Promise<LiveEvent[]> {
+  const conversationIds = [...new Set(events.map(directConversationOf).filter((id): id is string => id !== null))];
+  if (conversationIds.length === 0) return events;
+  const blocked = await conversationsBlockedFor(db, userId, conversationIds);
+  const deliverable = events.filter((event) => {
     const id = directConversationOf(event);
     return id === null || !blocked.has(id);
+  });
+  const messageIds = deliverable.filter((event) => event.type === DIRECT_LIVE.message).map((event) => String(event.payload.messageId));
+  if (messageIds.length === 0) return deliverable;
+  const rows = new Map((await findMessages(db, messageIds)).map((row) => [row.id, row]));
+  return deliverable.flatMap((event) => {
+    if (event.type !== DIRECT_LIVE.message) return [event];
+    const row = rows.get(String(event.payload.messageId));
+    return row ? [{ ...event, payload: { conversationId: row.conversationId, message: presentMessageForMember(row, userId) } }] : [];
   });
 }

@@ -22,8 +22,9 @@ export interface RequestRefusal {
  * A block is two-way for writing; the member who blocked no longer sees the conversation at all.
  */
 export const conversationPolicy = {
-  canRead: (participant: { lastReadAt: Date | null } | null): boolean => participant !== null,
-  canWrite: (participant: { lastReadAt: Date | null } | null): boolean => participant !== null,
+  /** `participant`: the member has a participant row in the conversation. */
+  canRead: (participant: boolean): boolean => participant,
+  canWrite: (participant: boolean): boolean => participant,
 
   directView(conversation: { requestState: 'pending' | 'accepted' | 'declined' | null; requestedBy: string | null }, viewerId: string, blockedByViewer: boolean): DirectView {
     if (blockedByViewer) return 'hidden';

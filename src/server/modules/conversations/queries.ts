@@ -227,6 +227,12 @@ export async function findMessage(db: Database, messageId: string): Promise<Mess
   return row ?? null;
 }
 
+/** These messages (for presenting live events at delivery). */
+export async function findMessages(db: Database, messageIds: string[]): Promise<MessageRow[]> {
+  if (messageIds.length === 0) return [];
+  return db.select(messageColumns).from(messages).leftJoin(users, eq(users.id, messages.senderId)).where(inArray(messages.id, messageIds));
+}
+
 /** The last `limit` messages of a conversation, oldest first (the safety team's view on an alert). */
 export async function listRecentMessages(db: Database, conversationId: string, limit: number): Promise<MessageRow[]> {
   return (await listMessages(db, conversationId, undefined, limit)).reverse();

@@ -29,7 +29,8 @@ type WriteContext = { countryCode: string | null };
  */
 export async function requireParticipant(deps: Pick<Deps, 'db'>, auth: AuthContext, conversationId: string): Promise<queries.ConversationListRow> {
   const [row] = await queries.listConversationsFor(deps.db, auth.user.id, { kind: 'one', id: conversationId });
-  if (!row || !conversationPolicy.canRead({ lastReadAt: null })) throw notFound('That conversation');
+  // The list query joins on the member's own participant row: a row back means they take part.
+  if (!row || !conversationPolicy.canRead(true)) throw notFound('That conversation');
   if (row.conversation.kind === 'direct' && conversationPolicy.directView(row.conversation, auth.user.id, row.blockedByMe) === 'hidden') throw notFound('That conversation');
   return row;
 }
@@ -84,24 +85,6 @@ export async function markConversationRead(deps: Pick<Deps, 'db' | 'clock' | 'li
     return other ? [await deps.live.record(tx, userChannel(other), DIRECT_LIVE.read, { conversationId, readAt: now.toISOString() })] : [];
   });
   await deps.live.announce(events);
-}
-
-/** A message as it reads just after it was written, for presenting in the write's transaction (live events). */
-export function writtenRow(auth: AuthContext, conversationId: string, message: { id: string; createdAt: Date }, body: string): queries.MessageRow {
-  return {
-    id: message.id,
-    conversationId,
-    senderId: auth.user.id,
-    senderHandle: auth.user.handle,
-    asTeam: false,
-    signed: false,
-    body,
-    alertId: null,
-    status: 'visible',
-    createdAt: message.createdAt,
-    editedAt: null,
-    sortKey: '',
-  };
 }
 
 /** The support card of the message's newest assessment: a retried send gets the card the first one carried. */
@@ -175,16 +158,17 @@ export async function writeMessage(
         // The member's other tabs and devices.
         recordedEvents.push(await deps.live.record(tx, userChannel(auth.user.id), SAFETY_LIVE.conversationMessage, { conversationId, messageId: message.id }));
       } else {
-        const row = writtenRow(auth, conversationId, message, input.body);
+        // Ids only in the row (no words kept in live_events): the gateway presents the message for each reader at delivery.
+        const payload = { conversationId, messageId: message.id };
         const other = newRequestTo ?? (await otherParticipant(tx, conversationId, auth.user.id));
         if (other && newRequestTo) {
           // NOTIFY: request (a new message request from auth.user to `other`, conversationId)
           recordedEvents.push(await deps.live.record(tx, userChannel(other), DIRECT_LIVE.changed, { conversationId }));
         } else if (other) {
           // NOTIFY: message (a new direct message to `other` in conversationId, message.id)
-          recordedEvents.push(await deps.live.record(tx, userChannel(other), DIRECT_LIVE.message, { message: presentMessageForMember(row, other) }));
+          recordedEvents.push(await deps.live.record(tx, userChannel(other), DIRECT_LIVE.message, payload));
         }
-        recordedEvents.push(await deps.live.record(tx, userChannel(auth.user.id), DIRECT_LIVE.message, { message: presentMessageForMember(row, auth.user.id) }));
+        recordedEvents.push(await deps.live.record(tx, userChannel(auth.user.id), DIRECT_LIVE.message, payload));
       }
       return { conversationId, messageId: message.id, safety: recorded, events: recordedEvents };
     });
@@ -212,7 +196,7 @@ export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversa
   const earlier = await earlierSend(deps, auth, input.clientId, context);
   if (earlier) return { message: earlier.message, support: earlier.support };
   const found = await requireParticipant(deps, auth, conversationId);
-  if (!conversationPolicy.canWrite({ lastReadAt: null })) throw notFound('That conversation');
+  if (!conversationPolicy.canWrite(true)) throw notFound('That conversation');
   assertDirectWritable(found, auth);
   const { message, support } = await writeMessage(deps, auth, input, context, async () => ({ conversation: found.conversation, newRequestTo: null }));
   return { message, support };
