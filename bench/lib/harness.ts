@@ -22,6 +22,8 @@ export interface Spawned {
   /** The server's process id (memory.bench.ts reads its resident size from /proc). */
   pid: number;
   info: Record<string, unknown>;
+  /** Lines the server printed after its port line with a `report` object (serve-hearth.ts with BENCH_REPORT_MS). */
+  reports: Record<string, number>[];
   stop(): Promise<void>;
 }
 
@@ -34,12 +36,14 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
+  const reports: Record<string, number>[] = [];
   const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     lines.on('line', (line) => {
       try {
         const parsed = JSON.parse(line) as Record<string, unknown>;
         if (typeof parsed.port === 'number') resolve(parsed);
+        else if (parsed.report && typeof parsed.report === 'object') reports.push(parsed.report as Record<string, number>);
       } catch {
         // other output
       }
@@ -49,6 +53,7 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
     port: info.port as number,
     pid: child.pid!,
     info,
+    reports,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -5,6 +5,10 @@
 //   BENCH_DEMO=1         seeds the demo community first (as `hearth serve` does on an empty database)
 //   BENCH_SCALE_ROWS=N   then fills the database with about N rows (posts + replies + reactions)
 //                        with seedAtScale, and prints how long that took (seedSeconds)
+//   BENCH_SESSIONS=N     makes N members, each signed in once, and prints their session cookies (cookies):
+//                        for socket benchmarks, without N password hashes
+//   BENCH_REPORT_MS=T    every T ms prints {report: {loopP99Ms, loopMaxMs, rssBytes, heapUsedBytes}}: the event
+//                        loop's delay over that interval, and memory
 // Either way it makes the bench reader (BENCH_READER, password BENCH_PASSWORD) first, so
 // the scale seed puts them in every seeded group, private ones too.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,12 +17,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../../src/server/app.js';
-import { automodRules } from '../../src/server/db/schema/index.js';
+import { automodRules, users } from '../../src/server/db/schema/index.js';
+import { sessionCookieName } from '../../src/server/http/session-cookie.js';
 import { loadConfig } from '../../src/server/config/index.js';
 import { signUp } from '../../src/server/modules/accounts/service.js';
+import { startSession } from '../../src/server/modules/accounts/session-service.js';
 import { seedDemoCommunity } from '../../src/server/seed/demo.js';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
 import { BENCH_PASSWORD, BENCH_READER } from './members.js';
+import { reportEvery } from './report-loop.js';
 import { seedScale } from './seed-scale.js';
 
 let database: TestDatabase | undefined;
@@ -52,8 +59,25 @@ if (scaleRows > 0) {
   await seedScale(hearth.deps.db, scaleRows, reader.user.id);
   seedSeconds = (performance.now() - started) / 1000;
 }
+const cookies: string[] = [];
+const sessionCount = Number(process.env.BENCH_SESSIONS ?? 0);
+if (sessionCount > 0) {
+  const stamp = Date.now().toString(36);
+  const made = await hearth.deps.db
+    .insert(users)
+    .values(Array.from({ length: sessionCount }, (_, n) => ({ handle: `sock_${stamp}_${n}`, passwordHash: '!' })))
+    .returning({ id: users.id });
+  const cookie = sessionCookieName(hearth.deps.config);
+  for (const user of made) {
+    const { token } = await startSession(hearth.deps, user.id, { ip: '127.0.0.1', userAgent: 'hearth bench' });
+    cookies.push(`${cookie}=${token}`);
+  }
+}
 const address = await hearth.app.listen({ port: 0, host: '127.0.0.1' });
-console.log(JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver, seedSeconds, startRssBytes: process.memoryUsage.rss() }));
+console.log(
+  JSON.stringify({ port: Number(new URL(address).port), driver: hearth.deps.database.driver, seedSeconds, startRssBytes: process.memoryUsage.rss(), cookies }),
+);
+reportEvery(Number(process.env.BENCH_REPORT_MS ?? 0));
 process.on('SIGTERM', () =>
   void hearth
     .close()

@@ -30,12 +30,21 @@ const TYPING_EVERY_MS = 2_000;
 const HEARTBEAT_MS = 25_000;
 /** Event ids a socket remembers having sent, to drop a replayed event's live push (or the reverse). */
 const SENT_IDS_KEPT = 2_000;
-/** Bytes a socket may have waiting to go out before a replay stops and the client is asked to resume. */
+/**
+ * Bytes a socket may have waiting to go out. Past it the client is not reading: the socket is cut off (no close frame,
+ * which would wait behind the unread bytes), so this node never holds more than this for it; the client reconnects
+ * and resumes from the last event it read, from the rows.
+ */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
-/** WebSocket close code 1013, "try again later": the client reconnects and resumes. */
-const CLOSE_TRY_AGAIN_LATER = 1013;
 /** Close code for "sign in first" and "session ended": the client stops reconnecting. */
 export const CLOSE_UNAUTHORISED = 4401;
+/** Close code for a socket over the member's limit on this node: the client retries with its growing back-off. */
+export const CLOSE_TOO_MANY_SOCKETS = 4429;
+/**
+ * Open sockets one member may hold on one node: a tab each on a few devices, not a flood. A socket over the limit
+ * is refused (never an older one closed: two tabs would take turns closing each other).
+ */
+export const MAX_SOCKETS_PER_MEMBER = 12;
 
 /** One open socket: who it is for, what it may hear, and what it has been sent. */
 interface Connection {
@@ -50,6 +59,8 @@ interface Connection {
   sent: Set<number>;
   /** The replay in progress: a socket's replays run one at a time, in the order asked. */
   replaying: Promise<void>;
+  /** A replay page is being sent: the buffer holds up to a page, and the replay waits for it to drain. */
+  replayInFlight: boolean;
   /** Every event after `from` up to `to` was sent by a replay; a later replay from inside it starts at `to`. */
   replayed: { from: number; to: number } | undefined;
   lastSentId: number;
@@ -69,10 +80,25 @@ interface Connection {
  * Redis comes back after an outage, every socket on this node is sent what was
  * written meanwhile, from the rows.
  */
+/** How often a replay checks that its page has gone out, and how long it waits before taking the client for gone. */
+const DRAIN_CHECK_MS = 10;
+const REPLAY_STALL_MS = 15_000;
+
+/** Waits until the socket's outgoing buffer is empty; false if it is closed or does not drain in REPLAY_STALL_MS. */
+async function drained(socket: WebSocket): Promise<boolean> {
+  const deadline = Date.now() + REPLAY_STALL_MS;
+  while (socket.readyState === socket.OPEN && socket.bufferedAmount > 0) {
+    if (Date.now() > deadline) return false;
+    await new Promise<void>((resolve) => setTimeout(resolve, DRAIN_CHECK_MS));
+  }
+  return socket.readyState === socket.OPEN;
+}
+
 export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log' | 'clock'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const { pubsub } = deps.live;
   const connections = new Set<Connection>();
+  const socketsPerMember = new Map<string, number>();
 
   const failed = (what: string) => (error: unknown) => {
     // The err serializer keeps the class, code and frames, never a message (which could quote SQL parameters).
@@ -82,6 +108,13 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
   function send(connection: Connection, event: LiveEvent): void {
     const { socket } = connection;
     if (connection.sent.has(event.id) || socket.readyState !== socket.OPEN) return;
+    // A client that does not read would make this node hold every push for it: it is cut off at once (a close
+    // frame would wait behind the unread bytes) and, reconnecting, resumes from the last event it did read.
+    // A replay paces itself instead (`drained`): a page on its way is not a client that stopped reading.
+    if (!connection.replayInFlight && socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      socket.terminate();
+      return;
+    }
     connection.sent.add(event.id);
     // Forget the oldest half, never all at once: a long replay and its live pushes overlap at the newest ids.
     if (connection.sent.size > SENT_IDS_KEPT) {
@@ -135,16 +168,21 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     const start = inside ? covered.to : since;
     let reached = start;
     for await (const page of deps.live.pagesSince(channelsOf(connection), start)) {
-      for (const event of await prepareForDelivery(deps.db, connection.userId, page)) send(connection, event);
-      reached = page[page.length - 1]!.id;
-      connection.replayed = { from: inside ? covered.from : since, to: reached };
-      // A client that does not read would make the server hold the whole history: it is asked to come back,
-      // and resumes from the last event it did read.
-      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-        socket.close(CLOSE_TRY_AGAIN_LATER, 'reading too slowly: resume again');
-        return;
+      // Checked at delivery: a block drops direct-message events, and a message event is presented for this reader.
+      const deliverable = await prepareForDelivery(deps.db, connection.userId, page);
+      connection.replayInFlight = true;
+      try {
+        for (const event of deliverable) send(connection, event);
+        reached = page[page.length - 1]!.id;
+        connection.replayed = { from: inside ? covered.from : since, to: reached };
+        // One page at a time: the next is read only once this one has gone out, so a replay holds at most a page.
+        if (!(await drained(socket))) {
+          socket.terminate();
+          return;
+        }
+      } finally {
+        connection.replayInFlight = false;
       }
-      if (socket.readyState !== socket.OPEN) return;
     }
     connection.replayed = { from: inside ? covered.from : since, to: reached };
   }
@@ -185,6 +223,12 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       socket.close(CLOSE_UNAUTHORISED, 'sign in first');
       return;
     }
+    const open = socketsPerMember.get(auth.user.id) ?? 0;
+    if (open >= MAX_SOCKETS_PER_MEMBER) {
+      socket.close(CLOSE_TOO_MANY_SOCKETS, 'too many open connections');
+      return;
+    }
+    socketsPerMember.set(auth.user.id, open + 1);
     const connection: Connection = {
       socket,
       userId: auth.user.id,
@@ -194,6 +238,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       staffRole: accountPolicy.isStaff(auth.user.role),
       sent: new Set(),
       replaying: Promise.resolve(),
+      replayInFlight: false,
       replayed: undefined,
       lastSentId: 0,
       delivering: Promise.resolve(),
@@ -202,7 +247,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
         const parsed = JSON.parse(message) as LiveEvent | EphemeralSignal;
         if ('ephemeral' in parsed) {
-          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'signal', signal: { type: parsed.type, payload: parsed.payload } }));
+          // A passing signal is dropped for a socket that is behind (nothing to catch up on later).
+          if (socket.readyState === socket.OPEN && socket.bufferedAmount <= MAX_BUFFERED_BYTES) socket.send(JSON.stringify({ type: 'signal', signal: { type: parsed.type, payload: parsed.payload } }));
           return;
         }
         const event = parsed;
@@ -224,6 +270,9 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     socket.on('close', () => {
       clearInterval(heartbeat);
       connections.delete(connection);
+      const left = (socketsPerMember.get(connection.userId) ?? 1) - 1;
+      if (left > 0) socketsPerMember.set(connection.userId, left);
+      else socketsPerMember.delete(connection.userId);
       connection.userSubscription.stop();
     });
     // `lastEventId` lets a new tab resume "from now" instead of replaying the member's whole history.

@@ -36,5 +36,10 @@ export const heldContentResponseSchema = z.object({
     .nullable(),
   /** The default words the writer reads for each decision (staff may edit them before sending). */
   defaultMessages: z.object({ release: z.string(), keep: z.string(), ask_edit: z.string() }),
+  /**
+   * Why it may not be released, when it may not: it was written while the writer was suspended or muted there, or
+   * into a locked thread, and was kept only so the safety team could read it (releasing it would publish past that).
+   */
+  releaseRefused: z.string().nullable(),
 });
 export type HeldContentResponse = z.infer<typeof heldContentResponseSchema>;

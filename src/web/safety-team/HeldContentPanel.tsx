@@ -90,13 +90,14 @@ export function HeldContentPanel({ alertId }: { alertId: string }) {
         {done}
       </p>
 
+      {data.status === 'held' && data.releaseRefused ? <p className="held-panel__note">It cannot be released. {data.releaseRefused}</p> : null}
       {data.status === 'held' ? (
         <form onSubmit={submit} noValidate>
           <ChoiceChips
             legend="What should happen to it?"
             name={`held-choice-${alertId}`}
             type="radio"
-            options={CHOICES}
+            options={data.releaseRefused ? CHOICES.filter((option) => option.value !== 'release') : CHOICES}
             value={choice ? [choice] : []}
             onChange={(value) => {
               setChoice((value[0] as Choice | undefined) ?? null);

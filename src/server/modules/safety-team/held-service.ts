@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { HeldContentResponse, HeldDecisionRequest } from '../../../shared/api/held-content.js';
 import { SAFETY_LIVE } from '../../../shared/api/safety-live.js';
 import type { Assessment } from '../../../shared/risk.js';
@@ -44,10 +44,22 @@ async function findAlert(db: Database, alertId: string) {
 }
 
 /** The content row, locked when `forUpdate` (a decision and an edit by the writer never interleave). */
+/**
+ * Holds the safety team may not lift: words written while the writer was suspended or muted there, or into a locked
+ * thread, were kept only so the team could read them (posts/holds.ts). Releasing them would publish past the
+ * sanction or the lock; keep them, or ask for an edit (which lifts no such hold).
+ */
+const RELEASE_REFUSED: Partial<Record<string, string>> = {
+  sanction: 'It was written while the writer was suspended or muted here, and kept only so the safety team could read it: releasing it would publish past the sanction.',
+  locked: 'It was written into a locked thread, and kept only so the safety team could read it: releasing it would publish past the lock.',
+};
+const releaseRefused = (content: { status: string; heldBy: string | null } | undefined) =>
+  content?.status === 'held' ? (RELEASE_REFUSED[content.heldBy ?? ''] ?? null) : null;
+
 async function findContent(db: Database, contentType: ContentType, contentId: string, forUpdate = false) {
   const table = contentType === 'post' ? posts : replies;
   const query = db
-    .select({ id: table.id, status: table.status, authorId: table.authorId, postId: contentType === 'post' ? posts.id : replies.postId })
+    .select({ id: table.id, status: table.status, heldBy: table.heldBy, authorId: table.authorId, postId: contentType === 'post' ? posts.id : replies.postId })
     .from(table)
     .where(eq(table.id, contentId));
   const [row] = forUpdate ? await query.for('update') : await query;
@@ -62,7 +74,7 @@ export async function getHeldContent(deps: Pick<Deps, 'db'>, alertId: string): P
   const alert = await findAlert(deps.db, alertId);
   const defaults = (type: ContentType) => ({ release: defaultMessage('release', type), keep: defaultMessage('keep', type), ask_edit: defaultMessage('ask_edit', type) });
   if ((alert.contentType !== 'post' && alert.contentType !== 'reply') || !alert.contentId) {
-    return { contentType: null, contentId: null, status: null, decision: null, defaultMessages: defaults('post') };
+    return { contentType: null, contentId: null, status: null, decision: null, defaultMessages: defaults('post'), releaseRefused: null };
   }
   const content = await findContent(deps.db, alert.contentType, alert.contentId);
   const [decision] = await deps.db
@@ -80,6 +92,7 @@ export async function getHeldContent(deps: Pick<Deps, 'db'>, alertId: string): P
       ? { decision: decision.decision, contentWarning: decision.contentWarning, messageToWriter: decision.messageToWriter, decidedAt: decision.createdAt.toISOString(), decidedBy: decision.handle }
       : null,
     defaultMessages: defaults(alert.contentType),
+    releaseRefused: releaseRefused(content),
   };
 }
 
@@ -89,7 +102,11 @@ export async function getHeldContent(deps: Pick<Deps, 'db'>, alertId: string): P
  * words describe a method (their newest assessment would hold them anyway).
  */
 async function releaseKeptReplies(tx: Database, postId: string): Promise<void> {
-  const held = await tx.select({ id: replies.id }).from(replies).where(and(eq(replies.postId, postId), eq(replies.status, 'held')));
+  // Only those the assessor keeps with the post: a reply held by a moderator, automod, a sanction or a lock stays held.
+  const held = await tx
+    .select({ id: replies.id })
+    .from(replies)
+    .where(and(eq(replies.postId, postId), eq(replies.status, 'held'), or(eq(replies.heldBy, 'assessor'), isNull(replies.heldBy))));
   if (held.length === 0) return;
   const assessed = await tx
     .select({ contentId: riskAssessments.contentId, level: riskAssessments.level, categories: riskAssessments.categories })
@@ -131,6 +148,8 @@ export async function decideHeldContent(
     if (content.status !== 'held') {
       throw conflict('not_held', `This ${contentType} is not held any more (it was released or removed), so there is nothing to decide.`, 'decision');
     }
+    const refused = input.decision === 'release' ? releaseRefused(content) : null;
+    if (refused) throw conflict('release_refused', refused, 'decision');
     if (input.decision === 'release' && !input.contentWarning) {
       throw invalidField('contentWarning', '"contentWarning" is required to release held content: choose the warning other members see first.');
     }

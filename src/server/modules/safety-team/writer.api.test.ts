@@ -7,6 +7,7 @@ import { TestClient } from '../../test-support/test-client.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { recomputeThreadCounters } from '../posts/queries.js';
 import { DEFAULT_AUTO_REPLY, writeAutomaticReply } from './auto-reply.js';
+import { act, groupModeratorOf } from '../moderation/actions-test-steps.js';
 import { readSafetySettings, writeSafetySettings } from './settings.js';
 import { SAFETY_ACCOUNT_HANDLE } from './system-account.js';
 
@@ -315,6 +316,41 @@ describe('held content decisions', () => {
     const again = await staff.client.post(`/api/safety/alerts/${alertId}/held-content`, { decision: 'keep' });
     expect(again.statusCode).toBe(409);
     expect((await hearth.deps.db.select({ status: postsTable.status }).from(postsTable).where(eq(postsTable.id, postId)))[0]!.status).toBe('visible');
+  });
+
+  it('a post kept only because its writer was muted cannot be released; keeping it works; releasing a post leaves a sanctioned reply under it held', async () => {
+    const writer = await memberIn();
+    const moderator = await groupModeratorOf(hearth, SLUG);
+    const staff = await memberIn('moderator');
+    const other = await memberIn();
+    // Held by the assessor (a method), then the writer is muted and writes in crisis again, under it and anew.
+    const { postId, alertId } = await (async () => {
+      const created = (await writer.client.post(`/api/groups/${SLUG}/posts`, { title: 'Tonight', body: HELD_TEXT })).json();
+      return { postId: created.post.id as string, alertId: (await alertFor(created.post.id)).id };
+    })();
+    expect((await act(moderator.client, 'mute', { type: 'member', id: writer.user.id }, { hours: 24, group: SLUG })).statusCode).toBe(200);
+    const underIt = (await writer.client.post(`/api/posts/${postId}/replies`, { body: HIGH.body })).json().reply;
+    expect(underIt).toMatchObject({ status: 'held', heldBy: 'sanction' });
+    const muted = (await writer.client.post(`/api/groups/${SLUG}/posts`, HIGH)).json().post;
+    expect(muted).toMatchObject({ status: 'held', heldBy: 'sanction' });
+    const mutedAlert = await alertFor(muted.id);
+
+    const panel = (await staff.client.get(`/api/safety/alerts/${mutedAlert.id}/held-content`)).json();
+    expect(panel).toMatchObject({ status: 'held', releaseRefused: expect.stringMatching(/muted/) });
+    const refused = await staff.client.post(`/api/safety/alerts/${mutedAlert.id}/held-content`, { decision: 'release', contentWarning: { text: 'Suicide', topics: ['suicide'] } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'release_refused', field: 'decision' });
+    const seen = await other.client.get(`/api/posts/${muted.id}`);
+    expect(seen.statusCode === 404 || seen.json().post.status !== 'visible').toBe(true);
+    expect((await staff.client.post(`/api/safety/alerts/${mutedAlert.id}/held-content`, { decision: 'keep' })).statusCode).toBe(200);
+
+    // The assessor's own hold may be released; the sanctioned reply under it stays held.
+    expect((await staff.client.get(`/api/safety/alerts/${alertId}/held-content`)).json().releaseRefused).toBeNull();
+    const released = await staff.client.post(`/api/safety/alerts/${alertId}/held-content`, { decision: 'release', contentWarning: { text: 'Suicide', topics: ['suicide'] } });
+    expect(released.statusCode).toBe(200);
+    const [reply] = await hearth.deps.db.select({ status: repliesTable.status, heldBy: repliesTable.heldBy }).from(repliesTable).where(eq(repliesTable.id, underIt.id));
+    expect(reply).toEqual({ status: 'held', heldBy: 'sanction' });
+    expect((await thread(other.client, postId)).post).toMatchObject({ status: 'visible', replyCount: 0 });
   });
 
   it('release of a held reply moves the thread’s counters', async () => {

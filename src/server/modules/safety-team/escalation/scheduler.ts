@@ -2,6 +2,7 @@ import type { Clock } from '../../../clock.js';
 import type { Config } from '../../../config/index.js';
 import type { Database } from '../../../db/index.js';
 import type { LiveHub } from '../../../live/hub.js';
+import { pruneLiveEvents } from '../../../live/retention.js';
 import { escalateQueueItems } from '../../moderation/queue-escalation.js';
 import { escalateDue, type EscalationRound } from './escalate.js';
 import { claimDueDeliveries, postWebhook, recordAttempt, type AttemptResult } from './webhook.js';
@@ -20,6 +21,8 @@ export interface TickResult {
   webhookAttempts: { alertId: string; attempt: number; result: AttemptResult }[];
   /** Moderation queue items raised to the global moderators after 72 hours (issue 13). */
   queueEscalated: string[];
+  /** Live events past their keeping time, deleted (live/retention.ts). */
+  liveEventsPruned: number;
 }
 
 /** Rounds one tick may take in a flood, so a tick always ends (the next one carries on). */
@@ -36,6 +39,7 @@ export class EscalationScheduler {
   private timer: ReturnType<typeof setInterval> | undefined;
   private escalating: Promise<unknown> | undefined;
   private delivering: Promise<unknown> | undefined;
+  private housekeeping: Promise<unknown> | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
@@ -50,6 +54,9 @@ export class EscalationScheduler {
       this.delivering ??= this.deliver()
         .catch((error: unknown) => this.deps.log.warn({ err: error }, 'safety scheduler: webhook round failed; it is retried next tick'))
         .finally(() => (this.delivering = undefined));
+      this.housekeeping ??= this.pruneLive()
+        .catch((error: unknown) => this.deps.log.warn({ err: error }, 'scheduler: pruning old live events failed; it is retried next tick'))
+        .finally(() => (this.housekeeping = undefined));
     }, intervalMs);
     this.timer.unref();
   }
@@ -58,7 +65,7 @@ export class EscalationScheduler {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await Promise.allSettled([this.escalating, this.delivering]);
+    await Promise.allSettled([this.escalating, this.delivering, this.housekeeping]);
   }
 
   /** One tick, awaited: the due steps, then the due webhook attempts. */
@@ -66,7 +73,19 @@ export class EscalationScheduler {
     const steps = await this.escalate();
     const queueEscalated = await this.escalateQueue();
     const webhookAttempts = await this.deliver();
-    return { steps, webhookAttempts, queueEscalated };
+    const liveEventsPruned = await this.pruneLive();
+    return { steps, webhookAttempts, queueEscalated, liveEventsPruned };
+  }
+
+  /** Old live events, a batch a round (a backlog is cleared over a few ticks, never in one long statement). */
+  private async pruneLive(): Promise<number> {
+    let pruned = 0;
+    for (let round = 0; round < MAX_ROUNDS_PER_TICK; round++) {
+      const result = await pruneLiveEvents(this.deps.db, this.deps.clock.now());
+      pruned += result.deleted;
+      if (!result.more) break;
+    }
+    return pruned;
   }
 
   private async escalate(): Promise<EscalationRound['steps']> {
