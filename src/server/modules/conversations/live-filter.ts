@@ -8,9 +8,15 @@ import { findMessages } from './queries.js';
 /** Event types that carry what one member wrote or did in a direct conversation (a `changed` event carries nothing of theirs). */
 const CARRY_CONTENT = new Set<string>([DIRECT_LIVE.message, DIRECT_LIVE.read]);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOr = (value: unknown): string | null => (typeof value === 'string' && UUID.test(value) ? value : null);
+
 function directConversationOf(event: LiveEvent): string | null {
-  if (!CARRY_CONTENT.has(event.type)) return null;
-  return typeof event.payload.conversationId === 'string' ? event.payload.conversationId : null;
+  return CARRY_CONTENT.has(event.type) ? uuidOr(event.payload.conversationId) : null;
+}
+
+function messageIdOf(event: LiveEvent): string | null {
+  return event.type === DIRECT_LIVE.message ? uuidOr(event.payload.messageId) : null;
 }
 
 /**
@@ -30,12 +36,14 @@ export async function prepareForDelivery(db: Database, userId: string, events: L
     const id = directConversationOf(event);
     return id === null || !blocked.has(id);
   });
-  const messageIds = deliverable.filter((event) => event.type === DIRECT_LIVE.message).map((event) => String(event.payload.messageId));
+  // Only well-formed ids reach the query (a bad one would fail the whole replay, not just its event).
+  const messageIds = deliverable.map(messageIdOf).filter((id): id is string => id !== null);
   if (messageIds.length === 0) return deliverable;
   const rows = new Map((await findMessages(db, messageIds)).map((row) => [row.id, row]));
   return deliverable.flatMap((event) => {
     if (event.type !== DIRECT_LIVE.message) return [event];
-    const row = rows.get(String(event.payload.messageId));
+    const id = messageIdOf(event);
+    const row = id ? rows.get(id) : undefined;
     return row ? [{ ...event, payload: { conversationId: row.conversationId, message: presentMessageForMember(row, userId) } }] : [];
   });
 }
