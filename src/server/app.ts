@@ -24,6 +24,7 @@ import { closeRedisClient, createRedisClient, isRedisReady } from './live/redis.
 import { registerAdminAccountRoutes } from './modules/accounts/admin-routes.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerBoundaryRoutes } from './modules/boundaries/routes.js';
+import { registerDirectMessageRoutes } from './modules/conversations/direct-routes.js';
 import { registerConversationRoutes } from './modules/conversations/routes.js';
 import { registerFeedRoutes } from './modules/feeds/routes.js';
 import { registerGroupRoutes } from './modules/groups/routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   registerRevealRoutes(app, deps);
   registerSafetyAlertRoutes(app, deps);
   registerConversationRoutes(app, deps);
+  registerDirectMessageRoutes(app, deps);
   registerOutreachRoutes(app, deps);
   registerHeldContentRoutes(app, deps);
   registerDutyRoutes(app, deps);

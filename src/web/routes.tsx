@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
           { path: 'search', lazy: page(() => import('./pages/community/SearchPage.js'), 'SearchPage') },
           { path: 'safety', lazy: page(() => import('./safety-team/DashboardPage.js'), 'SafetyDashboardPage') },
           { path: 'messages', lazy: page(() => import('./messages/MessagesPage.js'), 'MessagesPage') },
+          { path: 'messages/requests', lazy: page(() => import('./messages/MessagesPage.js'), 'RequestsPage') },
           { path: 'messages/:id', lazy: page(() => import('./messages/ConversationPage.js'), 'ConversationPage') },
           { path: 'notifications', lazy: page(() => import('./notifications/NotificationsPage.js'), 'NotificationsPage') },
           { path: 'safety/review', lazy: page(() => import('./safety-team/ReviewPage.js'), 'ReviewPage') },
@@ -122,6 +123,8 @@ export const routes: RouteObject[] = [
                 path: 'blocked-and-muted',
                 lazy: page(() => import('./pages/settings/BoundariesSettings.js'), 'BoundariesSettings'),
               },
+              // private messages: who may send requests, receipts, typing
+              { path: 'messages', lazy: page(() => import('./pages/settings/MessageSettings.js'), 'MessageSettings') },
               {
                 path: 'password',
                 lazy: page(() => import('./pages/settings/PasswordSettings.js'), 'PasswordSettings'),

@@ -93,6 +93,8 @@ export const envSchema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   // Posts and replies one member may write per 10 minutes (never counted for words in crisis).
   RATE_LIMIT_POSTS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  // How old an account must be before it can send message requests (private messages from strangers).
+  MESSAGE_REQUEST_MIN_ACCOUNT_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
 });
 
 export type Env = z.infer<typeof envSchema>;

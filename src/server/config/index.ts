@@ -24,6 +24,8 @@ export interface Config {
   messageKeys: MessageKeyring;
   session: { idleMs: number; maxAgeMs: number };
   rateLimit: { authPerMinute: number; postsPer10Minutes: number };
+  /** How old an account must be before it may send message requests. */
+  messageRequestMinAccountAgeMs: number;
   /** How long the safety team has to pick up an alert, by level. */
   alertDeadlineMs: { high: number; imminent: number };
   /** The escalation scheduler: how often it ticks (0: not at all), and the optional webhook of its last step. */
@@ -58,6 +60,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000,
     },
     rateLimit: { authPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE, postsPer10Minutes: env.RATE_LIMIT_POSTS_PER_10_MINUTES },
+    messageRequestMinAccountAgeMs: env.MESSAGE_REQUEST_MIN_ACCOUNT_HOURS * 3_600_000,
     alertDeadlineMs: { high: env.ALERT_DEADLINE_HIGH_MINUTES * 60_000, imminent: env.ALERT_DEADLINE_IMMINENT_MINUTES * 60_000 },
     safetyScheduler: {
       intervalMs: env.SAFETY_SCHEDULER_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 1000),

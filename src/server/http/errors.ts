@@ -56,3 +56,14 @@ export const uriTooLong = () => new AppError(414, 'uri_too_long', 'Part of the a
 export const internalError = () => new AppError(500, 'internal', 'Something went wrong on our side.');
 
 export const errorBodySchemaDescription = 'Every error: { error: { code, message, field? } }';
+
+// Private messages (issue 15): why a message was not sent, said plainly.
+/** A first message the sender may not send (their account, or the recipient's setting or a block: one sentence for both). */
+export const messageRequestRefused = (code: string, message: string) => new AppError(403, code, message, 'handle');
+/** The one who asked writes again before the recipient accepted (also after a decline: they are told no more). */
+export const requestNotAccepted = () =>
+  conflict('request_not_accepted', 'Your message request has not been accepted, so you cannot send more messages until it is.');
+export const requestNotAnswered = () => conflict('request_not_answered', 'Accept this message request first to answer it.');
+export const conversationClosed = () => new AppError(403, 'conversation_closed', 'You can’t send messages in this conversation.');
+export const blockedByYou = () =>
+  new AppError(403, 'blocked_by_you', 'You blocked this member. To write to them again, unblock them under Settings, Boundaries.');

@@ -4,7 +4,10 @@ import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import type { Role } from '../../shared/api/accounts.js';
+import { DIRECT_LIVE } from '../../shared/api/direct-messages.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
+import { typingRecipient } from '../modules/conversations/direct-service.js';
+import { prepareForDelivery } from '../modules/conversations/live-filter.js';
 import { mayListen, presentTopicEvent, TOPIC_PATTERN } from '../modules/posts/live.js';
 import { readSocketAccess, type SocketAccess } from './access.js';
 import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
@@ -16,10 +19,21 @@ const clientMessageSchema = z.discriminatedUnion('type', [
   // A thread or a group page (posts/live.ts); `since`: the last event id seen on it, to replay what was missed.
   z.object({ type: z.literal('subscribe'), channel: z.string().max(60), since: z.number().int().min(0).optional() }),
   z.object({ type: z.literal('unsubscribe'), channel: z.string().max(60) }),
+  /** "I am typing" in a direct conversation: ephemeral, never a row; dropped unless both members turned typing on. */
+  z.object({ type: z.literal('typing'), conversationId: z.uuid() }),
 ]);
 
 /** Threads and groups one socket may follow at once. */
 const MAX_TOPICS_PER_SOCKET = 20;
+
+/** A signal that is no row (typing): pushed as `{type:"signal", signal}`, never replayed. */
+interface EphemeralSignal {
+  ephemeral: true;
+  type: string;
+  payload: Record<string, unknown>;
+}
+/** At most one typing signal per socket this often (a held key must not become a flood). */
+const TYPING_EVERY_MS = 2_000;
 
 const HEARTBEAT_MS = 25_000;
 /** Event ids a socket remembers having sent, to drop a replayed event's live push (or the reverse). */
@@ -62,6 +76,10 @@ interface Connection {
   /** Every event after `from` up to `to` was sent by a replay; a later replay from inside it starts at `to`. */
   replayed: { from: number; to: number } | undefined;
   lastSentId: number;
+  /** Live pushes to this socket, one after another: each waits for the block check of the one before (order kept). */
+  delivering: Promise<void>;
+  /** When this socket last passed on a typing signal. */
+  lastTypingAt: number;
   /** Set while cross-node fan-out is down: the id to replay from when it returns. */
   catchUpFrom: number | undefined;
   userSubscription: Subscription;
@@ -88,7 +106,7 @@ async function drained(socket: WebSocket): Promise<boolean> {
   return socket.readyState === socket.OPEN;
 }
 
-export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log'>): Promise<void> {
+export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log' | 'clock'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const { pubsub } = deps.live;
   const connections = new Set<Connection>();
@@ -163,9 +181,11 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     const start = inside ? covered.to : since;
     let reached = start;
     for await (const page of deps.live.pagesSince(channelsOf(connection), start)) {
+      // Checked at delivery: a block drops direct-message events, and a message event is presented for this reader.
+      const deliverable = await prepareForDelivery(deps.db, deps.config.messageKeys, connection.userId, page);
       connection.replayInFlight = true;
       try {
-        for (const event of page) send(connection, event);
+        for (const event of deliverable) send(connection, event);
         reached = page[page.length - 1]!.id;
         connection.replayed = { from: inside ? covered.from : since, to: reached };
         // One page at a time: the next is read only once this one has gone out, so a replay holds at most a page.
@@ -369,10 +389,23 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       replayInFlight: false,
       replayed: undefined,
       lastSentId: 0,
+      delivering: Promise.resolve(),
+      lastTypingAt: 0,
       catchUpFrom: undefined,
       userSubscription: pubsub.subscribe(userChannel(auth.user.id), (message) => {
-        const event = JSON.parse(message) as LiveEvent;
-        send(connection, event);
+        const parsed = JSON.parse(message) as LiveEvent | EphemeralSignal;
+        if ('ephemeral' in parsed) {
+          // A passing signal is dropped for a socket that is behind (nothing to catch up on later).
+          if (socket.readyState === socket.OPEN && socket.bufferedAmount <= MAX_BUFFERED_BYTES) socket.send(JSON.stringify({ type: 'signal', signal: { type: parsed.type, payload: parsed.payload } }));
+          return;
+        }
+        const event = parsed;
+        // Checked at delivery: a block may have landed between the event's record and this push.
+        connection.delivering = connection.delivering
+          .then(async () => {
+            for (const deliverable of await prepareForDelivery(deps.db, deps.config.messageKeys, connection.userId, [event])) send(connection, deliverable);
+          })
+          .catch(failed('delivery'));
         if (event.type === ROLE_CHANGED_EVENT) void refresh(connection).then(() => recheckTopics(connection)).catch(failed('role refresh'));
       }),
     };
@@ -414,6 +447,15 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       }
       if (message.type === 'subscribe') return follow(connection, message.channel, message.since);
       if (message.type === 'unsubscribe') return leave(connection, message.channel, true);
+      if (message.type === 'typing') {
+        const now = deps.clock.now().getTime();
+        if (now - connection.lastTypingAt < TYPING_EVERY_MS) return;
+        connection.lastTypingAt = now;
+        const other = await typingRecipient(deps.db, deps.config.messageKeys, connection.userId, message.conversationId);
+        const signal: EphemeralSignal = { ephemeral: true, type: DIRECT_LIVE.typing, payload: { conversationId: message.conversationId } };
+        if (other) await pubsub.publish(userChannel(other), JSON.stringify(signal));
+        return;
+      }
       // Subscribed before replaying: nothing falls in the gap.
       await Promise.all([connection.userSubscription.ready, staffSubscription.ready]);
       await replay(connection, message.since);

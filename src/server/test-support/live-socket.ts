@@ -61,7 +61,7 @@ export interface LiveTestApp {
   /** http://127.0.0.1:port, for `connectLive`. */
   readonly baseUrl: string;
   /** One request with the given session cookie (or none), a JSON body if given. */
-  call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
   /** A new account (given `role` straight in the database), its id and session cookie. */
   signUp(role?: 'admin' | 'moderator'): Promise<{ id: string; cookie: string }>;
   /** A crisis post in depression (the writer has joined it); its id. */
@@ -84,7 +84,7 @@ export function useLiveTestApp(handlePrefix: string): LiveTestApp {
     return hearth;
   };
 
-  async function call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
+  async function call(cookie: string | undefined, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
     return started().app.inject({
       method,
       url,

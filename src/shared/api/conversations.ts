@@ -21,12 +21,19 @@ export const conversationKindSchema = z.enum(['safety', 'direct']);
 export const messageSenderSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('you') }),
   z.object({ kind: z.literal('team'), name: z.string(), signedBy: z.string().nullable() }),
+  /** The other member of a direct conversation, by handle (a direct conversation is never anonymous). */
+  z.object({ kind: z.literal('member'), handle: z.string() }),
 ]);
 
 export const messageSchema = z.object({
   id: z.uuid(),
+  conversationId: z.uuid(),
+  /** Empty when `deleted`: a deleted message keeps no words ("Message deleted"). */
   body: z.string(),
   createdAt: z.string(),
+  /** When its sender last edited it ("edited"); null if never. */
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
   from: messageSenderSchema,
 });
 export type ConversationMessage = z.infer<typeof messageSchema>;
@@ -40,6 +47,23 @@ export const conversationSummarySchema = z.object({
   /** The newest message, shortened, for the list. */
   preview: z.string().nullable(),
   unread: z.number().int().min(0),
+  /** For a direct conversation: who it is with and where the request stands (null for a safety conversation). */
+  direct: z
+    .object({
+      handle: z.string(),
+      /**
+       * `accepted`; `request_received` (you may accept, decline or block); `request_sent`: not accepted (yet),
+       * whether it waits or was declined (the one who asked is told no more than that).
+       */
+      state: z.enum(['accepted', 'request_received', 'request_sent']),
+      /** Whether you may write now (not while your request waits; never after a block). */
+      mayWrite: z.boolean(),
+      /** When they last read it: only when you both turned read receipts on. */
+      otherReadAt: z.string().nullable(),
+      /** Whether typing shows here: only when you both turned typing indicators on. */
+      typing: z.boolean(),
+    })
+    .nullable(),
 });
 export type ConversationSummary = z.infer<typeof conversationSummarySchema>;
 
@@ -65,6 +89,8 @@ export type ConversationResponse = z.infer<typeof conversationResponseSchema>;
 
 export const sendMessageRequestSchema = z.strictObject({
   body: text().trim().min(1, 'Please write your message first.').max(MESSAGE_MAX_LENGTH),
+  /** A new id per message the client sends: a retried send with the same id lands once and answers the same message. */
+  clientId: z.uuid('must be a uuid the client makes for this message').optional(),
 });
 export type SendMessageRequest = z.infer<typeof sendMessageRequestSchema>;
 
@@ -72,7 +98,11 @@ export type SendMessageRequest = z.infer<typeof sendMessageRequestSchema>;
 export const sendMessageResponseSchema = z.object({ message: messageSchema, support: supportCardSchema.nullable() });
 export type SendMessageResponse = z.infer<typeof sendMessageResponseSchema>;
 
-export const unreadResponseSchema = z.object({ count: z.number().int().min(0) });
+export const unreadResponseSchema = z.object({
+  count: z.number().int().min(0),
+  /** Message requests waiting for your answer. */
+  requests: z.number().int().min(0),
+});
 
 // The safety team's side: outreach on an alert.
 

@@ -34,8 +34,9 @@ export const fetchConversation = (id: string, cursor: string | undefined, signal
   api<ConversationResponse>(`/api/conversations/${encodeURIComponent(id)}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, { signal });
 export const markConversationRead = (id: string) =>
   api<{ ok: true }>(`/api/conversations/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} });
-export const sendMessage = (id: string, body: string) =>
-  api<SendMessageResponse>(`/api/conversations/${encodeURIComponent(id)}/messages`, { method: 'POST', body: { body } });
+/** `clientId`: one per message; sending again with the same id (a retry) lands once. */
+export const sendMessage = (id: string, body: string, clientId: string) =>
+  api<SendMessageResponse>(`/api/conversations/${encodeURIComponent(id)}/messages`, { method: 'POST', body: { body, clientId } });
 
 export const fetchOutreachTemplates = (signal?: AbortSignal) => api<OutreachTemplatesResponse>('/api/safety/outreach-templates', { signal });
 export const fetchAlertConversation = (alertId: string, signal?: AbortSignal) =>
@@ -78,7 +79,7 @@ export function useMarkRead(id: string) {
 export function useSendMessage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => sendMessage(id, body),
+    mutationFn: ({ body, clientId }: { body: string; clientId: string }) => sendMessage(id, body, clientId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: conversationKeys.all }),
   });
 }

@@ -87,6 +87,14 @@ export function HelpPage() {
           now, call the emergency number, and stay with them if it is safe to do so.
         </p>
       </section>
+
+      <section className="help-page__section" aria-labelledby="help-private-title">
+        <h2 id="help-private-title">Your private messages</h2>
+        <p>
+          Only you and the member you write to read your private messages. If a message you write suggests you may be in
+          danger, Hearth’s safety team is alerted and sees that one message, never the rest of your conversation.
+        </p>
+      </section>
     </div>
   );
 }

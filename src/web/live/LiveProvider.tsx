@@ -3,9 +3,10 @@ import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode }
 import { useNavigate } from 'react-router';
 import { queryKeys, setSignedOut, useMe } from '../api/queries.js';
 import { SIGNED_OUT_ELSEWHERE } from '../account/notices.js';
-import { LiveClient, type LiveEvent, type LiveStatus } from './live-client.js';
+import { LiveClient, type LiveEvent, type LiveSignal, type LiveStatus } from './live-client.js';
 
 type Listener = (event: LiveEvent) => void;
+type SignalListener = (signal: LiveSignal) => void;
 
 interface LiveControls {
   /** Listen to every live event; returns the unsubscribe function. */
@@ -15,6 +16,10 @@ interface LiveControls {
    * `onFollowing` is called each time the server starts sending it (after what was missed was replayed).
    */
   follow(channel: string, onFollowing?: () => void): () => void;
+  /** Listen to passing signals (typing), which are never replayed. */
+  subscribeSignals(listener: SignalListener): () => void;
+  /** Send a passing signal to the server (typing); dropped while disconnected. */
+  send(message: Record<string, unknown>): void;
   /** Close the socket before this tab ends its own session, so it does not read its own sign-out as news. */
   pause(): void;
   resume(): void;
@@ -48,6 +53,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     navigateRef.current = navigate;
   }, [navigate]);
   const listeners = useRef(new Set<Listener>());
+  const signalListeners = useRef(new Set<SignalListener>());
   const client = useRef<LiveClient | undefined>(undefined);
   // Channels followed, with how many components follow each (a thread page and its parts may both ask).
   const followed = useRef(new Map<string, number>());
@@ -71,6 +77,9 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         // A new role changes what this member may see (staff pages, alerts): read it again.
         if (event.type === 'account.role_changed') void queryClient.invalidateQueries({ queryKey: queryKeys.me });
         for (const listener of listeners.current) listener(event);
+      },
+      onSignal(signal) {
+        for (const listener of signalListeners.current) listener(signal);
       },
       onStatus: showStatus,
       onFollowing(channel, following) {
@@ -114,6 +123,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           }
         };
       },
+      subscribeSignals(listener) {
+        signalListeners.current.add(listener);
+        return () => signalListeners.current.delete(listener);
+      },
+      send: (message) => client.current?.send(message),
       pause: () => client.current?.stop(),
       resume: () => client.current?.start(),
     }),

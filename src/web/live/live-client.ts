@@ -12,12 +12,19 @@ export interface LiveEvent {
   createdAt: string;
 }
 
+/** A passing signal that is no row and never replayed (someone is typing). */
+export interface LiveSignal {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorised' | 'stopped';
 
 type ServerMessage =
   | { type: 'ready'; lastEventId?: number }
   | { type: 'resumed'; lastEventId?: number }
   | { type: 'event'; event: LiveEvent }
+  | { type: 'signal'; signal: LiveSignal }
   | { type: 'pong' }
   | { type: 'subscribed'; channel: string; lastEventId?: number }
   | { type: 'unsubscribed' | 'subscribe_refused'; channel: string }
@@ -25,6 +32,7 @@ type ServerMessage =
 
 export interface LiveClientOptions {
   onEvent(event: LiveEvent): void;
+  onSignal?(signal: LiveSignal): void;
   onStatus?(status: LiveStatus): void;
   /** The server refused or closed the socket because the session is gone (close code 4401). */
   onUnauthorised?(): void;
@@ -125,6 +133,11 @@ export class LiveClient {
     this.setStatus('stopped');
   }
 
+  /** Sends a passing signal (typing) when connected; dropped otherwise, as it means nothing later. */
+  send(message: Record<string, unknown>): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
   private readonly reconnectNow = () => {
     if (this.stopped || this.socket) return;
     clearTimeout(this.retryTimer);
@@ -178,6 +191,9 @@ export class LiveClient {
         if (TOPIC_CHANNEL.test(message.event.channel)) this.seenOn(message.event.channel, message.event.id);
         else rememberEventId(message.event.id);
         this.options.onEvent(message.event);
+        break;
+      case 'signal':
+        this.options.onSignal?.(message.signal);
         break;
       case 'resumed':
         if (typeof message.lastEventId === 'number') rememberEventId(message.lastEventId);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendMessageRequestSchema } from '../../shared/api/conversations.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
 import { useSendMessage } from '../api/conversations.js';
@@ -10,12 +10,28 @@ import { keepMessageSupport } from './support.js';
 type Field = 'body';
 const LABELS: Record<Field, string> = { body: 'Your message' };
 
-/** The member's answer. What they type is kept as a draft until it is sent (draft.ts). */
-export function MessageReplyForm({ conversationId, onSent }: { conversationId: string; onSent(message: string, supportGiven: boolean): void }) {
+/**
+ * The member's next message. What they type is kept as a draft until it is sent (draft.ts). Each message gets
+ * its own client id, kept while it is being sent and retried, so a send retried after a lost answer lands once.
+ */
+export function MessageReplyForm({
+  conversationId,
+  formLabel,
+  hint,
+  onSent,
+  onTyped,
+}: {
+  conversationId: string;
+  formLabel: string;
+  hint: string;
+  onSent(message: string, supportGiven: boolean): void;
+  onTyped?(): void;
+}) {
   const id = `message${useId()}`;
   const ids: Record<Field, string> = { body: `${id}-body` };
   const [body, setBody] = useState(() => readDraft(conversationId));
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors);
+  const clientId = useRef<string | null>(null);
   const mutation = useSendMessage(conversationId);
   const queryClient = useQueryClient();
 
@@ -33,18 +49,23 @@ export function MessageReplyForm({ conversationId, onSent }: { conversationId: s
       return;
     }
     setErrors(noErrors);
-    mutation.mutate(checked.data.body, {
-      onSuccess: ({ support }) => {
-        change('');
-        if (support) keepMessageSupport(queryClient, conversationId, support);
-        onSent('Your message is sent.', support !== null);
+    clientId.current ??= crypto.randomUUID();
+    mutation.mutate(
+      { body: checked.data.body, clientId: clientId.current },
+      {
+        onSuccess: ({ support }) => {
+          clientId.current = null;
+          change('');
+          if (support) keepMessageSupport(queryClient, conversationId, support);
+          onSent('Your message is sent.', support !== null);
+        },
+        onError: (error) => showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`),
       },
-      onError: (error) => showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`),
-    });
+    );
   };
 
   return (
-    <form className="message-form" onSubmit={submit} noValidate aria-label="Answer the Hearth safety team">
+    <form className="message-form" onSubmit={submit} noValidate aria-label={formLabel}>
       {errors.form ? (
         <Alert id={`${id}-error`} tabIndex={-1} title="We could not send your message.">
           <p>{errors.form}</p>
@@ -54,10 +75,15 @@ export function MessageReplyForm({ conversationId, onSent }: { conversationId: s
       <TextAreaField
         id={ids.body}
         label="Your message"
-        hint="Only you and the safety team can read this. It is kept on this device until it is sent."
+        hint={hint}
         rows={4}
         value={body}
-        onChange={(event) => change(event.target.value)}
+        onChange={(event) => {
+          // A changed message is a new message: it gets a new id when sent.
+          clientId.current = null;
+          change(event.target.value);
+          onTyped?.();
+        }}
         error={errors.fields.body}
       />
       <div className="form-actions">

@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { useConversationLive, useUnreadMessages } from '../api/conversations.js';
+import { useDirectLive } from '../api/direct-messages.js';
 import { VisuallyHidden } from '../design/index.js';
 import './messages.css';
 
@@ -16,6 +17,7 @@ function Count({ unread, compact = false }: { unread: number; compact?: boolean 
 /** "Messages" in the header, with the unread count in its accessible name ("Messages, 1 unread"). */
 export function MessagesNavLink({ className }: { className: string }) {
   useConversationLive();
+  useDirectLive();
   const { data } = useUnreadMessages(true);
   const unread = data?.count ?? 0;
   return (

@@ -11,6 +11,13 @@ import { safetyAlerts } from './safety.js';
  */
 export const conversationKind = pgEnum('conversation_kind', ['safety', 'direct']);
 export const messageStatus = pgEnum('message_status', ['visible', 'held', 'removed_by_author', 'removed_by_staff']);
+/**
+ * A direct conversation starts as a request to its recipient. `declined` reads to the one who asked exactly as
+ * `pending` does ("not accepted"), and they may not ask again: the recipient can still write to them later.
+ */
+export const directRequestState = pgEnum('direct_request_state', ['pending', 'accepted', 'declined']);
+/** Who may send a member a message request. */
+export const messageRequestsFrom = pgEnum('message_requests_from', ['nobody', 'shared_group', 'everyone']);
 
 export const conversations = pgTable(
   'conversations',
@@ -19,10 +26,19 @@ export const conversations = pgTable(
     kind: conversationKind('kind').notNull(),
     /** For `safety`: the member the team is talking with (one such conversation per member). */
     memberId: uuid('member_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** For `direct`: who wrote first (the request's sender). */
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    /** For `direct`: whether the recipient accepted the request. */
+    requestState: directRequestState('request_state'),
+    /** For `direct`: the two members' ids, smaller first, joined by ':' (one conversation per pair). */
+    pairKey: text('pair_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
   },
-  (table) => [uniqueIndex('conversations_safety_member_key').on(table.memberId).where(sql`${table.kind} = 'safety'`)],
+  (table) => [
+    uniqueIndex('conversations_safety_member_key').on(table.memberId).where(sql`${table.kind} = 'safety'`),
+    uniqueIndex('conversations_direct_pair_key').on(table.pairKey).where(sql`${table.kind} = 'direct'`),
+  ],
 );
 
 /** Who is in a conversation and what they have read (unread state). Staff read a safety conversation through the team, not as participants. */
@@ -71,6 +87,10 @@ export const messages = pgTable(
     /** The alert this message belongs to (outreach, or the member's answer to it). */
     alertId: uuid('alert_id').references(() => safetyAlerts.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Set when its sender last edited it ("edited"). */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    /** The sender's id for this send: a retried send with the same id lands once. */
+    clientId: uuid('client_id'),
   },
   (table) => [
     index('messages_conversation_created_idx').on(table.conversationId, table.createdAt, table.id),
@@ -79,5 +99,16 @@ export const messages = pgTable(
     // Stays empty once an upgrade's plaintext is sealed: the sweep's lookup costs nothing after that.
     index('messages_plaintext_idx').on(table.id).where(sql`${table.body} is not null`),
     check('messages_body_sealed_or_legacy', sql`(${table.bodySealed} is null) = (${table.keyId} is null) and (${table.bodySealed} is null) <> (${table.body} is null)`),
+    uniqueIndex('messages_sender_client_key').on(table.senderId, table.clientId),
   ],
 );
+
+/** A member's private-message settings (no row: the defaults). Receipts and typing show only when both people opted in. */
+export const messageSettings = pgTable('message_settings', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  requestsFrom: messageRequestsFrom('requests_from').notNull().default('shared_group'),
+  readReceipts: boolean('read_receipts').notNull().default(false),
+  typingIndicators: boolean('typing_indicators').notNull().default(false),
+});

@@ -1,34 +1,62 @@
 import { SAFETY_TEAM_NAME, type ConversationMessage, type ConversationSummary, type StaffMessage } from '../../../shared/api/conversations.js';
-import type { ConversationRow, MessageRow } from './queries.js';
+import { conversationPolicy } from './policies.js';
+import type { ConversationListRow, ConversationRow, MessageRow } from './queries.js';
+
+/** How a member whose account was erased is named in a direct conversation. */
+export const FORMER_MEMBER = 'Former member';
 
 /**
- * The JSON of conversations and messages. Anonymity of the team is enforced
- * here: a member sees "Hearth safety team" for a team message and never the
- * sender's id; the sender's handle only when they chose to sign it.
- * A safety conversation has two sides, the team and its member; the
- * private-messages issue adds a third kind of sender for direct conversations.
+ * The JSON of conversations and messages, for REST and live events alike. Anonymity of the team is enforced
+ * here: a member sees "Hearth safety team" for a team message and never the sender's id; the sender's handle
+ * only when they chose to sign it. In a direct conversation the other member is named by handle (direct
+ * conversations start from a profile, never from anonymous content). A message its author deleted keeps no words.
  */
-export function presentMessageForMember(row: MessageRow): ConversationMessage {
-  const from: ConversationMessage['from'] =
-    row.asTeam
-      ? { kind: 'team', name: row.signed && row.senderHandle ? row.senderHandle : SAFETY_TEAM_NAME, signedBy: row.signed ? row.senderHandle : null }
-      : { kind: 'you' };
-  return { id: row.id, body: row.body, createdAt: row.createdAt.toISOString(), from };
+export function presentMessageForMember(row: MessageRow, viewerId: string): ConversationMessage {
+  const from: ConversationMessage['from'] = row.asTeam
+    ? { kind: 'team', name: row.signed && row.senderHandle ? row.senderHandle : SAFETY_TEAM_NAME, signedBy: row.signed ? row.senderHandle : null }
+    : row.senderId === viewerId
+      ? { kind: 'you' }
+      : { kind: 'member', handle: row.senderHandle ?? FORMER_MEMBER };
+  const deleted = row.status === 'removed_by_author';
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    body: deleted ? '' : row.body,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt && !deleted ? row.editedAt.toISOString() : null,
+    deleted,
+    from,
+  };
 }
 
 /** The other side of a conversation, as its member sees it. */
-export function conversationTitle(conversation: Pick<ConversationRow, 'kind'>): string {
-  return conversation.kind === 'safety' ? SAFETY_TEAM_NAME : 'Conversation';
+export function conversationTitle(conversation: Pick<ConversationRow, 'kind'>, otherHandle: string | null): string {
+  return conversation.kind === 'safety' ? SAFETY_TEAM_NAME : (otherHandle ?? FORMER_MEMBER);
 }
 
-export function presentConversationSummary(conversation: ConversationRow, unread: number, preview: string | null): ConversationSummary {
+export function presentConversationSummary(row: ConversationListRow, viewerId: string): ConversationSummary {
+  const { conversation } = row;
+  let direct: ConversationSummary['direct'] = null;
+  if (conversation.kind === 'direct') {
+    const view = conversationPolicy.directView(conversation, viewerId, row.blockedByMe);
+    const state = view === 'hidden' ? 'request_sent' : view;
+    direct = {
+      handle: row.otherHandle ?? FORMER_MEMBER,
+      state,
+      mayWrite: conversationPolicy.directMayWrite(view, row.blockedEitherWay) && row.otherHandle !== null,
+      // Receipts and typing are reciprocal (both opted in), and never across a block.
+      otherReadAt: row.receiptsOn && !row.blockedEitherWay && state === 'accepted' ? row.otherLastReadAt : null,
+      typing: row.typingOn && !row.blockedEitherWay && state === 'accepted',
+    };
+  }
   return {
     id: conversation.id,
     kind: conversation.kind,
-    title: conversationTitle(conversation),
+    title: conversationTitle(conversation, row.otherHandle),
     lastMessageAt: conversation.lastMessageAt.toISOString(),
-    preview,
-    unread,
+    preview: row.preview,
+    unread: row.unread,
+    direct,
   };
 }
 

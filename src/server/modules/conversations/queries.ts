@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { openMessageBody, sealMessageBody } from '../../crypto/message-body.js';
 import { storedBodyColumns } from '../../crypto/message-columns.js';
 import type { MessageKeyring } from '../../crypto/message-keys.js';
@@ -19,13 +19,16 @@ export interface MessageRow {
   signed: boolean;
   body: string;
   alertId: string | null;
+  status: 'visible' | 'held' | 'removed_by_author' | 'removed_by_staff';
   createdAt: Date;
+  editedAt: Date | null;
   /** The sort key exactly as stored, for the next cursor. */
   sortKey: string;
 }
 
-/** Only visible messages are shown; other statuses exist for the private-messages issue (removal, holds). */
+/** Only visible messages are previewed and counted; a message its author deleted is listed as "Message deleted" (no body kept). */
 const visible = eq(messages.status, 'visible');
+const listed = inArray(messages.status, ['visible', 'removed_by_author']);
 
 /** The member's safety conversation (one per member), or null before the team first writes. */
 export async function findSafetyConversation(db: Database, memberId: string): Promise<ConversationRow | null> {
@@ -49,11 +52,15 @@ export async function ensureSafetyConversation(tx: Database, memberId: string, n
   return conversation;
 }
 
-/** The one writer of messages: the body is sealed under the active key, bound to the id chosen here. */
+/**
+ * The one writer of messages: the body is sealed under the active key, bound to the id chosen here. With a
+ * `clientId` this sender already used, nothing is written and DuplicateSend is thrown: the caller answers with the
+ * message already sent (an idempotent retry).
+ */
 export async function insertMessage(
   tx: Database,
   keys: MessageKeyring,
-  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date },
+  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date; clientId?: string | undefined },
 ): Promise<{ id: string; createdAt: Date }> {
   const id = randomUUID();
   const [row] = await tx
@@ -67,13 +74,48 @@ export async function insertMessage(
       signed: input.signed,
       alertId: input.alertId,
       createdAt: input.now,
+      clientId: input.clientId ?? null,
     })
+    .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
     .returning({ id: messages.id, createdAt: messages.createdAt });
+  if (!row) throw new DuplicateSend();
   await tx
     .update(conversations)
     .set({ lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${input.now.toISOString()}::timestamptz)` })
     .where(eq(conversations.id, input.conversationId));
-  return row!;
+  return row;
+}
+
+/** Thrown inside a send's transaction when its client id was used already: the transaction rolls back and the first send is answered. */
+export class DuplicateSend extends Error {
+  override name = 'DuplicateSend';
+}
+
+/** The message this sender sent with this client id, if any. */
+export async function findMessageByClientId(db: Database, keys: MessageKeyring, senderId: string, clientId: string): Promise<MessageRow | null> {
+  const [row] = await db
+    .select(messageColumns)
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.senderId))
+    .where(and(eq(messages.senderId, senderId), eq(messages.clientId, clientId)))
+    .limit(1);
+  return row ? opened(keys, row) : null;
+}
+
+/** Its sender's edit: the new words (sealed as any body), and when. */
+export async function updateMessageBody(tx: Database, keys: MessageKeyring, messageId: string, body: string, now: Date): Promise<void> {
+  await tx
+    .update(messages)
+    .set({ ...sealMessageBody(keys, messageId, body), editedAt: now })
+    .where(eq(messages.id, messageId));
+}
+
+/** Its sender deleted it: for both people, and the row keeps no words (an empty body, sealed like any other). */
+export async function removeMessageByAuthor(tx: Database, keys: MessageKeyring, messageId: string): Promise<void> {
+  await tx
+    .update(messages)
+    .set({ ...sealMessageBody(keys, messageId, ''), status: 'removed_by_author' })
+    .where(eq(messages.id, messageId));
 }
 
 /** The conversation if `userId` takes part in it (null otherwise: the caller answers 404). */
@@ -94,10 +136,35 @@ function unreadCondition(userId: string) {
     and (${conversationParticipants.lastReadAt} is null or ${messages.createdAt} > ${conversationParticipants.lastReadAt})`;
 }
 
+/** The other member of a direct conversation (null in a safety conversation: the team is not a participant). */
+const otherOf = (userId: string) =>
+  sql`(select op.user_id from ${conversationParticipants} op where op.conversation_id = ${conversations.id} and op.user_id <> ${userId}::uuid limit 1)`;
+const blockedByMe = (userId: string) => sql`exists (select 1 from blocks b where b.blocker_id = ${userId}::uuid and b.blocked_id = ${otherOf(userId)})`;
+const blockedEitherWay = (userId: string) =>
+  sql`exists (select 1 from blocks b where (b.blocker_id = ${userId}::uuid and b.blocked_id = ${otherOf(userId)}) or (b.blocked_id = ${userId}::uuid and b.blocker_id = ${otherOf(userId)}))`;
+const bothOpted = (userId: string, column: 'read_receipts' | 'typing_indicators') =>
+  sql`(coalesce((select ms.${sql.raw(column)} from message_settings ms where ms.user_id = ${userId}::uuid), false)
+    and coalesce((select ms.${sql.raw(column)} from message_settings ms where ms.user_id = ${otherOf(userId)}), false))`;
+
+/**
+ * Which of a member's conversations a list shows. The inbox: the safety conversation, direct conversations
+ * accepted or asked for by the member, never one with a member they blocked. Requests: direct conversations
+ * another member asked for and that wait for an answer, with no block either way (a block makes a request vanish).
+ */
+export type ConversationScope = { kind: 'inbox' } | { kind: 'requests' } | { kind: 'one'; id: string };
+
+function scopeCondition(userId: string, scope: ConversationScope) {
+  if (scope.kind === 'one') return eq(conversations.id, scope.id);
+  if (scope.kind === 'inbox') {
+    return sql`(${conversations.kind} = 'safety' or ((${conversations.requestState} = 'accepted' or ${conversations.requestedBy} = ${userId}::uuid) and not ${blockedByMe(userId)}))`;
+  }
+  return sql`(${conversations.kind} = 'direct' and ${conversations.requestState} = 'pending' and ${conversations.requestedBy} is distinct from ${userId}::uuid and not ${blockedEitherWay(userId)})`;
+}
+
 const PREVIEW_CHARS = 140;
 
-/** The member's conversations (or the one asked for), the most recently active first, each with its unread count and newest message. */
-export async function listConversationsFor(db: Database, keys: MessageKeyring, userId: string, onlyId?: string) {
+/** The member's conversations in a list (or the one asked for), the most recently active first, each with its unread count, newest message and other side. */
+export async function listConversationsFor(db: Database, keys: MessageKeyring, userId: string, scope: ConversationScope = { kind: 'inbox' }) {
   // The newest visible message of each conversation, by its index (a LATERAL join: one probe per conversation).
   const newest = db
     .select(storedBodyColumns())
@@ -111,11 +178,17 @@ export async function listConversationsFor(db: Database, keys: MessageKeyring, u
       conversation: conversations,
       unread: sql<number>`(select count(*)::int from ${messages} where ${messages.conversationId} = ${conversations.id} and ${unreadCondition(userId)})`,
       preview: { id: newest.id, bodySealed: newest.bodySealed, keyId: newest.keyId, legacyBody: newest.legacyBody },
+      otherHandle: sql<string | null>`(select u.handle from users u where u.id = ${otherOf(userId)})`,
+      otherLastReadAt: sql<string | null>`(select to_char(op.last_read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') from ${conversationParticipants} op where op.conversation_id = ${conversations.id} and op.user_id <> ${userId}::uuid limit 1)`,
+      blockedByMe: sql<boolean>`${blockedByMe(userId)}`,
+      blockedEitherWay: sql<boolean>`${blockedEitherWay(userId)}`,
+      receiptsOn: sql<boolean>`${bothOpted(userId, 'read_receipts')}`,
+      typingOn: sql<boolean>`${bothOpted(userId, 'typing_indicators')}`,
     })
     .from(conversations)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
     .leftJoinLateral(newest, sql`true`)
-    .where(onlyId ? eq(conversations.id, onlyId) : undefined)
+    .where(scopeCondition(userId, scope))
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(200);
   // Sealed bodies are opened here, so the preview is cut in code (by code points: never half a surrogate pair).
@@ -124,13 +197,26 @@ export async function listConversationsFor(db: Database, keys: MessageKeyring, u
     preview: row.preview ? Array.from(openMessageBody(keys, row.preview)).slice(0, PREVIEW_CHARS).join('') : null,
   }));
 }
+export type ConversationListRow = Awaited<ReturnType<typeof listConversationsFor>>[number];
 
+/** Unread messages in the inbox (requests are counted apart and never make the badge move). */
 export async function countUnreadFor(db: Database, userId: string): Promise<number> {
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(messages)
     .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, messages.conversationId), eq(conversationParticipants.userId, userId)))
-    .where(unreadCondition(userId));
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(unreadCondition(userId), scopeCondition(userId, { kind: 'inbox' })));
+  return row?.count ?? 0;
+}
+
+/** Message requests waiting for this member's answer. */
+export async function countRequestsFor(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(conversations)
+    .innerJoin(conversationParticipants, and(eq(conversationParticipants.conversationId, conversations.id), eq(conversationParticipants.userId, userId)))
+    .where(scopeCondition(userId, { kind: 'requests' }));
   return row?.count ?? 0;
 }
 
@@ -143,7 +229,9 @@ const messageColumns = {
   signed: messages.signed,
   stored: storedBodyColumns(),
   alertId: messages.alertId,
+  status: messages.status,
   createdAt: messages.createdAt,
+  editedAt: messages.editedAt,
   sortKey: sortKeyText(messages.createdAt),
 };
 
@@ -160,7 +248,7 @@ export async function listMessages(db: Database, keys: MessageKeyring, conversat
     .where(
       and(
         eq(messages.conversationId, conversationId),
-        visible,
+        listed,
         cursor ? sql`(${messages.createdAt}, ${messages.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )
@@ -172,6 +260,13 @@ export async function listMessages(db: Database, keys: MessageKeyring, conversat
 export async function findMessage(db: Database, keys: MessageKeyring, messageId: string): Promise<MessageRow | null> {
   const [row] = await db.select(messageColumns).from(messages).leftJoin(users, eq(users.id, messages.senderId)).where(eq(messages.id, messageId)).limit(1);
   return row ? opened(keys, row) : null;
+}
+
+/** These messages (for presenting live events at delivery). */
+export async function findMessages(db: Database, keys: MessageKeyring, messageIds: string[]): Promise<MessageRow[]> {
+  if (messageIds.length === 0) return [];
+  const rows = await db.select(messageColumns).from(messages).leftJoin(users, eq(users.id, messages.senderId)).where(inArray(messages.id, messageIds));
+  return rows.map((row) => opened(keys, row));
 }
 
 /** The last `limit` messages of a conversation, oldest first (the safety team's view on an alert). */

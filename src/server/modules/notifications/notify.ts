@@ -40,7 +40,12 @@ export async function notify(tx: Database, deps: NotifyDeps, input: NotifyInput)
  */
 export async function writeNotification(tx: Database, now: Date, input: NotifyInput): Promise<{ id: string; shown: boolean } | null> {
   if ('actorId' in input && input.actorId === input.recipientId) return null;
-  const id = input.kind === 'reaction' ? (await queries.addToReactionBatch(tx, input, now)).id : await queries.insertNotification(tx, valuesOf(input), now);
+  const id =
+    input.kind === 'reaction'
+      ? (await queries.addToReactionBatch(tx, input, now)).id
+      : input.kind === 'message'
+        ? (await queries.addToMessageBatch(tx, input, now)).id
+        : await queries.insertNotification(tx, valuesOf(input), now);
   const shown = await queries.isShown(tx, id);
   // Not shown now: never pushed (a push would tell of something hidden, or turned off).
   if (!shown) await queries.setPushState(tx, [id], 'skipped');

@@ -138,6 +138,16 @@ export async function markAllRead(db: Database, recipientId: string, now: Date):
     .where(and(eq(notifications.recipientId, recipientId), sql`${notifications.readAt} is null`));
 }
 
+/** The member opened a conversation: its message, request and outreach notifications are read too. True if any were unread. */
+export async function markConversationNotificationsRead(db: Database, recipientId: string, conversationId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(eq(notifications.recipientId, recipientId), eq(notifications.conversationId, conversationId), sql`${notifications.readAt} is null`))
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}
+
 /** The member read their moderation notices on the Moderation page: the notifications pointing there are read too. */
 export async function markModerationRead(db: Database, recipientId: string, now: Date): Promise<void> {
   await db
@@ -169,6 +179,24 @@ export async function addToReactionBatch(db: Database, values: { recipientId: st
       on conflict (recipient_id, batch_key) where read_at is null and batch_key is not null do update
         set actor_ids = case when ${values.actorId}::uuid = any(notifications.actor_ids) then notifications.actor_ids else notifications.actor_ids || ${values.actorId}::uuid end,
             updated_at = case when ${values.actorId}::uuid = any(notifications.actor_ids) then notifications.updated_at else excluded.updated_at end
+      returning id, (xmax = 0) as created`),
+  );
+  return { id: rows[0]!.id, created: Boolean(rows[0]!.created) };
+}
+
+/**
+ * Direct messages gather like reactions: one unread notification per conversation, brought to the top by each new
+ * message and pushed once (its push state is set when it is first written), so a conversation in full flow is one
+ * line in the list and one buzz, not one per message.
+ */
+export async function addToMessageBatch(db: Database, values: { recipientId: string; actorId: string; conversationId: string }, now: Date): Promise<{ id: string; created: boolean }> {
+  const batchKey = `conversation:${values.conversationId}`;
+  const rows = rowsOf<{ id: string; created: boolean }>(
+    await db.execute(sql`
+      insert into notifications (recipient_id, kind, actor_ids, conversation_id, batch_key, push_state, created_at, updated_at)
+      values (${values.recipientId}, 'message', array[${values.actorId}::uuid], ${values.conversationId}, ${batchKey}, 'pending', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+      on conflict (recipient_id, batch_key) where read_at is null and batch_key is not null do update
+        set updated_at = excluded.updated_at
       returning id, (xmax = 0) as created`),
   );
   return { id: rows[0]!.id, created: Boolean(rows[0]!.created) };

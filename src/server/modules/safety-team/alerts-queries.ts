@@ -151,10 +151,14 @@ export async function findAlertContent(db: Database, keys: MessageKeyring, type:
     return { type, id, postId: row.postId, title: null, body: row.body, assessedText: row.body, status: row.status, anonymous: row.anonymous, authorId: row.authorId, createdAt: row.createdAt, editedAt: row.editedAt };
   }
   if (type === 'message') {
-    const [row] = await db.select({ ...storedBodyColumns(), status: messages.status, senderId: messages.senderId, createdAt: messages.createdAt }).from(messages).where(eq(messages.id, id)).limit(1);
+    const [row] = await db
+      .select({ ...storedBodyColumns(), status: messages.status, senderId: messages.senderId, createdAt: messages.createdAt, editedAt: messages.editedAt })
+      .from(messages)
+      .where(eq(messages.id, id))
+      .limit(1);
     if (!row) return undefined;
     const body = openMessageBody(keys, row);
-    return { type, id, postId: null, title: null, body, assessedText: body, status: row.status, anonymous: false, authorId: row.senderId, createdAt: row.createdAt, editedAt: null };
+    return { type, id, postId: null, title: null, body, assessedText: body, status: row.status, anonymous: false, authorId: row.senderId, createdAt: row.createdAt, editedAt: row.editedAt };
   }
   return undefined;
 }

@@ -122,7 +122,7 @@ describe('outreach reaches the member', () => {
     const conversationId = heard.event!.payload.conversationId as string;
     expect(Object.keys(heard.event!.payload).sort()).toEqual(['conversationId', 'messageId']);
 
-    expect((await call(member, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 1 });
+    expect((await call(member, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 1, requests: 0 });
     const list = (await call(member, 'GET', '/api/conversations')).json() as { conversations: Array<Record<string, unknown>> };
     expect(list.conversations).toEqual([
       expect.objectContaining({ id: conversationId, kind: 'safety', title: 'Hearth safety team', unread: 1, preview: expect.stringContaining('Are you safe') }),
@@ -158,12 +158,12 @@ describe('outreach reaches the member', () => {
 
     // Reading clears the unread count (the member's own answer never counted).
     expect((await call(member, 'POST', `/api/conversations/${conversationId}/read`, {})).statusCode).toBe(200);
-    expect((await call(member, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 0 });
+    expect((await call(member, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 0, requests: 0 });
     expect((await call(member, 'GET', '/api/conversations')).json().conversations[0].unread).toBe(0);
 
     // A second unsigned message from the holder: still "the team" to the member.
     await call(reaching, 'POST', `/api/safety/alerts/${alertId}/outreach`, { body: 'We are glad your sister is with you.' });
-    expect((await call(member, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 1 });
+    expect((await call(member, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 1, requests: 0 });
     await call(member, 'GET', `/api/conversations/${conversationId}`);
     await memberSocket.resume(0);
 
@@ -208,7 +208,7 @@ describe('outreach reaches the member', () => {
     expect((await call(stranger, 'POST', `/api/conversations/${conversationId}/messages`, { body: 'hello' })).statusCode).toBe(404);
     expect((await call(stranger, 'POST', `/api/conversations/${conversationId}/read`, {})).statusCode).toBe(404);
     expect((await call(stranger, 'GET', '/api/conversations')).json()).toEqual({ conversations: [] });
-    expect((await call(stranger, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 0 });
+    expect((await call(stranger, 'GET', '/api/conversations/unread')).json()).toEqual({ count: 0, requests: 0 });
     // Staff too reach it only through the alert, never as if they took part.
     expect((await call(moderator, 'GET', `/api/conversations/${conversationId}`)).statusCode).toBe(404);
 

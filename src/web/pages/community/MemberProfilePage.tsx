@@ -5,6 +5,7 @@ import { useFeed, useMemberProfile } from '../../api/community-queries.js';
 import { roleLabel } from '../../community/role-label.js';
 import { PostFeed } from '../../community/PostFeed.js';
 import { Badge, ButtonLink, LoadError, Loading, Notice, PageHeader } from '../../design/index.js';
+import { MessageMemberPanel } from '../../messages/MessageMemberPanel.js';
 import { ReportMemberButton } from '../../moderation/ReportMember.js';
 
 function joinedLabel(month: string): string {
@@ -75,7 +76,10 @@ export function MemberProfilePage() {
             </ButtonLink>
           </p>
         ) : (
-          <ReportMemberButton handle={member.handle} />
+          <div className="member-profile__actions">
+            <MessageMemberPanel handle={member.handle} />
+            <ReportMemberButton handle={member.handle} />
+          </div>
         )}
       </PageHeader>
 

@@ -7,6 +7,9 @@ const SECTIONS = [
   { to: '/settings/profile', label: 'Profile' },
   { to: '/settings/community', label: 'Community' },
   { to: '/settings/blocked-and-muted', label: 'Blocked and muted' },
+  // private messages
+  { to: '/settings/messages', label: 'Messages' },
+  //
   { to: '/settings/password', label: 'Password' },
   { to: '/settings/sessions', label: 'Sessions' },
   { to: '/settings/recovery-codes', label: 'Recovery codes' },
