@@ -1,3 +1,5 @@
+import { openMessageBody } from '../../crypto/message-body.js';
+import { storedBodyColumns } from '../../crypto/message-columns.js';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -193,8 +195,8 @@ describe('sending', () => {
     const both = await Promise.all([sendIn(a, conversationId, 'Twice?', racing), sendIn(a, conversationId, 'Twice?', racing)]);
     expect(both.map((response) => response.statusCode)).toEqual([201, 201]);
     expect(both[0]!.json().message.id).toBe(both[1]!.json().message.id);
-    const stored = await live.hearth.deps.db.select().from(messages).where(eq(messages.conversationId, conversationId));
-    expect(stored.map((row) => row.body).sort()).toEqual(['Hi there', 'Twice?']);
+    const stored = await live.hearth.deps.db.select(storedBodyColumns()).from(messages).where(eq(messages.conversationId, conversationId));
+    expect(stored.map((row) => openMessageBody(live.hearth.deps.config.messageKeys, row)).sort()).toEqual(['Hi there', 'Twice?']);
     expect((await call(a.cookie, 'POST', `/api/conversations/${conversationId}/messages`, { body: 'x', clientId: 'not-a-uuid' })).json().error.field).toBe('clientId');
   });
 
@@ -259,8 +261,8 @@ describe('the safety pipeline on direct messages', () => {
     expect(deleted.json().message).toMatchObject({ body: '', deleted: true, editedAt: null });
     const afterDelete = (await get(b, `/api/conversations/${conversationId}`)).messages.find((m: { id: string }) => m.id === sent.id);
     expect(afterDelete).toMatchObject({ body: '', deleted: true });
-    const [row] = await live.hearth.deps.db.select().from(messages).where(eq(messages.id, sent.id));
-    expect(row!.body).toBe('');
+    const [row] = await live.hearth.deps.db.select(storedBodyColumns()).from(messages).where(eq(messages.id, sent.id));
+    expect(openMessageBody(live.hearth.deps.config.messageKeys, row!)).toBe('');
     expect((await call(a.cookie, 'PATCH', url, { body: 'back' })).json().error.code).toBe('message_deleted');
   });
 });
