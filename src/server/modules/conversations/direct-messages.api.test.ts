@@ -366,3 +366,38 @@ describe('live, read receipts and typing', () => {
     for (const socket of [aSocket, bSocket]) socket.socket.close();
   });
 });
+
+describe('notifications of messages', () => {
+  type Listed = { kind: string; read: boolean; actor: { kind: string; handle?: string } | null; link: string };
+  const notificationsOf = async (who: Member) => (await get(who, '/api/notifications')) as { notifications: Listed[]; unread: number };
+
+  it('a request is told once; a conversation in full flow is one unread notification, read when the conversation is opened', async () => {
+    const [a, b] = [await member(), await member()];
+    const first = await send(a, b, 'Hi, your post about night shifts helped me.');
+    const conversationId = first.json().conversationId as string;
+    expect((await notificationsOf(b)).notifications).toEqual([
+      expect.objectContaining({ kind: 'message_request', read: false, actor: { kind: 'member', handle: a.handle }, link: `/messages/${conversationId}` }),
+    ]);
+    expect((await call(b.cookie, 'POST', `/api/conversations/${conversationId}/accept`, {})).statusCode).toBe(200);
+    for (const words of ['Thank you for writing back.', 'Nights are the hardest.', 'Are you around tomorrow?']) expect((await sendIn(a, conversationId, words)).statusCode).toBe(201);
+    const told = await notificationsOf(b);
+    expect(told.notifications.filter((n) => n.kind === 'message')).toEqual([expect.objectContaining({ read: false, actor: { kind: 'member', handle: a.handle } })]);
+
+    // Opening the conversation reads its notifications; the sender is told nothing of their own messages.
+    expect((await call(b.cookie, 'POST', `/api/conversations/${conversationId}/read`, {})).statusCode).toBeLessThan(300);
+    const after = await notificationsOf(b);
+    expect(after.notifications.every((n) => n.read)).toBe(true);
+    expect(after.unread).toBe(0);
+    expect((await notificationsOf(a)).notifications.filter((n) => n.kind === 'message' || n.kind === 'message_request')).toEqual([]);
+
+    // The next message starts a new unread one.
+    expect((await sendIn(a, conversationId, 'Goodnight.')).statusCode).toBe(201);
+    expect((await notificationsOf(b)).notifications.filter((n) => n.kind === 'message' && !n.read)).toHaveLength(1);
+
+    // A block takes the blocked member's notifications out of the list and the count at once.
+    expect((await call(b.cookie, 'POST', `/api/conversations/${conversationId}/block`, {})).statusCode).toBeLessThan(300);
+    const blocked = await notificationsOf(b);
+    expect(blocked.notifications.filter((n) => n.kind === 'message' || n.kind === 'message_request')).toEqual([]);
+    expect(blocked.unread).toBe(0);
+  });
+});

@@ -193,8 +193,8 @@ export async function addToMessageBatch(db: Database, values: { recipientId: str
   const batchKey = `conversation:${values.conversationId}`;
   const rows = rowsOf<{ id: string; created: boolean }>(
     await db.execute(sql`
-      insert into notifications (recipient_id, kind, actor_ids, conversation_id, batch_key, push_state, created_at, updated_at)
-      values (${values.recipientId}, 'message', array[${values.actorId}::uuid], ${values.conversationId}, ${batchKey}, 'pending', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+      insert into notifications (recipient_id, kind, actor_id, actor_ids, conversation_id, batch_key, push_state, created_at, updated_at)
+      values (${values.recipientId}, 'message', ${values.actorId}, array[${values.actorId}::uuid], ${values.conversationId}, ${batchKey}, 'pending', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
       on conflict (recipient_id, batch_key) where read_at is null and batch_key is not null do update
         set updated_at = excluded.updated_at
       returning id, (xmax = 0) as created`),
