@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HELD_TEXT } from '../../test-support/community.js';
 import { connectLive, useLiveTestApp, type LiveSocket } from '../../test-support/live-socket.js';
-import { threadChannel } from './live.js';
+import { groupChannel, threadChannel } from './live.js';
 
 /**
  * Attacker's review of live threads (issue 15 part 3). Each test here FAILS today and shows what a real member
@@ -91,5 +91,19 @@ describe('attack: the thread channel’s `lastEventId` counts what the reader wa
     // The blocker was shown nothing in either thread: the answers must not differ.
     expect(busy.lastEventId).toBe(quiet.lastEventId);
     for (const open of [busy, quiet]) open.socket.socket.close();
+  });
+  it('a group page is told nothing of a post held for crisis review (its lastEventId does not move)', async () => {
+    const writer = await member();
+    const reader = await member();
+    const groupId = ((await call(reader.cookie, 'GET', '/api/groups/anxiety')).json() as { group: { id: string } }).group.id;
+    const quietId = ((await call(reader.cookie, 'GET', '/api/groups/depression')).json() as { group: { id: string } }).group.id;
+    const response = await call(writer.cookie, 'POST', '/api/groups/anxiety/posts', { title: 'Tonight', body: HELD_TEXT, anonymous: true });
+    expect(response.statusCode).toBe(201);
+    expect((response.json() as { post: { status: string } }).post.status).toBe('held');
+    // The reader may read both groups' pages; neither shows them anything new.
+    const held = await subscribedLastEventId(reader, groupChannel(groupId));
+    const quiet = await subscribedLastEventId(reader, groupChannel(quietId));
+    expect(held.lastEventId).toBe(quiet.lastEventId);
+    for (const open of [held, quiet]) open.socket.socket.close();
   });
 });
