@@ -107,3 +107,30 @@ describe('attack: the thread channel’s `lastEventId` counts what the reader wa
     for (const open of [held, quiet]) open.socket.socket.close();
   });
 });
+
+describe('attack: a blocked member reaching the blocker through reactions on the blocker’s anonymous reply', () => {
+  // A real member could: react to anonymous replies in a thread the person who blocked them is in. Reacting to
+  // anonymous content is allowed across a block (hiding it would reveal whose it is), but the reply's author is then
+  // pushed a live event naming the blocked member among the reactors: the person they blocked keeps reaching them,
+  // by name, in real time, which is what a block is meant to stop.
+  it('the blocker is not pushed the blocked member’s handle when they react to the blocker’s anonymous reply', async () => {
+    const author = await member();
+    const blocker = await member();
+    const blocked = await member();
+    const thread = await post(author);
+    expect((await call(blocker.cookie, 'POST', '/api/me/blocks', { handle: blocked.handle })).statusCode).toBe(200);
+    const written = await reply(blocker, thread, { anonymous: true });
+    const { socket } = await subscribedLastEventId(blocker, threadChannel(thread));
+
+    const reacted = await live.hearth.app.inject({ method: 'PUT', url: `/api/replies/${written.id}/reactions/hug`, headers: { cookie: blocked.cookie } });
+    // A refusal would be as good as silence; if it is accepted, the blocker must not hear who it was.
+    if (reacted.statusCode === 200) {
+      const control = await member();
+      expect((await live.hearth.app.inject({ method: 'PUT', url: `/api/replies/${written.id}/reactions/hug`, headers: { cookie: control.cookie } })).statusCode).toBe(200);
+      // Events on the thread arrive in order: once the control's reaction is in, the blocked member's came before it.
+      await socket.waitFor((message) => message.event?.type === 'thread.reactions' && JSON.stringify(message.event.payload).includes(control.handle));
+    }
+    expect(JSON.stringify(socket.messages)).not.toContain(blocked.handle);
+    socket.socket.close();
+  });
+});
