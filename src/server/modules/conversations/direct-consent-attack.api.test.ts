@@ -92,3 +92,29 @@ describe('refused messages written in crisis (attack)', () => {
     expect(await alertCount()).toBeGreaterThan(before);
   });
 });
+
+describe('a crisis message deleted by its writer (attack)', () => {
+  /**
+   * A member writes to another member that they are about to end their life; the alert is raised. Frightened of
+   * being seen, they delete the message a minute later. The delete wipes the sealed body, so the staff member who
+   * opens the still-open alert reads an empty message and cannot judge the risk. (A post deleted by its author keeps
+   * its words for staff: posts only change status.) The words behind an alert must stay readable by staff.
+   */
+  it('staff still read the words of an alert’s message after its writer deleted it', async () => {
+    const [a, b] = [await member(), await member()];
+    const staff = await account(hearth, 'moderator');
+    const first = await send(a, b, 'Hi, your post helped me.');
+    const conversationId = first.json().conversationId as string;
+    expect((await b.client.post(`/api/conversations/${conversationId}/accept`, {})).statusCode).toBe(200);
+    const crisis = await a.client.post(`/api/conversations/${conversationId}/messages`, { body: CRISIS, clientId: randomUUID() });
+    expect(crisis.statusCode).toBe(201);
+    const messageId = crisis.json().message.id as string;
+    const [alert] = await hearth.deps.db.select().from(safetyAlerts).where(eq(safetyAlerts.contentId, messageId));
+    expect(alert).toBeDefined();
+
+    expect((await a.client.request('DELETE', `/api/conversations/${conversationId}/messages/${messageId}`)).statusCode).toBe(200);
+    const detail = await staff.client.get(`/api/safety/alerts/${alert!.id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().content).toMatchObject({ type: 'message', id: messageId, body: CRISIS });
+  });
+});
