@@ -25,6 +25,12 @@ const clientMessageSchema = z.discriminatedUnion('type', [
 
 /** Threads and groups one socket may follow at once. */
 const MAX_TOPICS_PER_SOCKET = 20;
+/**
+ * Control messages (subscribe, unsubscribe, resume, typing) one socket may send in a window: a reconnect re-follows
+ * every topic at once (20) and resumes, so the allowance is well above that, and far below a flood.
+ */
+const CONTROL_MESSAGES_PER_WINDOW = 60;
+const CONTROL_WINDOW_MS = 10_000;
 
 /** A signal that is no row (typing): pushed as `{type:"signal", signal}`, never replayed. */
 interface EphemeralSignal {
@@ -331,7 +337,8 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     if (!(await refresh(connection))) return;
     // A thread or group that does not exist and one this member may not read are refused alike.
     if (!match || !(await mayListen(deps.db, connection, { kind: match[1] as 'thread' | 'group', id: match[2]! }))) return refuse('not_found');
-    if (!connection.topics.has(channel) && connection.topics.size >= MAX_TOPICS_PER_SOCKET) return refuse('too_many');
+    const already = connection.topics.has(channel);
+    if (!already && connection.topics.size >= MAX_TOPICS_PER_SOCKET) return refuse('too_many');
     connection.topics.set(channel, Math.max(connection.topics.get(channel) ?? 0, since ?? 0));
     const topic = topicFor(channel);
     topic.connections.add(connection);
@@ -340,7 +347,12 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
     await enqueue(
       topic,
       async () => {
-        const lastEventId = since === undefined ? await deps.live.latestId([channel]) : await replayTopic(connection, channel, since);
+        // Already followed on this socket: every event since was pushed to it in order, so a repeated subscribe
+        // replays nothing (it would cost a page of queries per event, for events the socket already has).
+        if (since !== undefined && !already) await replayTopic(connection, channel, since);
+        // Never the channel's own newest id, nor the last row the replay passed (hub.ts newestId): both move for rows
+        // this reader is not sent. The newest id anywhere covers everything replayed and says nothing of this channel.
+        const lastEventId = Math.max(since ?? 0, await deps.live.newestId());
         if (socket.readyState === socket.OPEN && connection.topics.has(channel)) socket.send(JSON.stringify({ type: 'subscribed', channel, lastEventId }));
       },
       'topic replay',
@@ -433,14 +445,36 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       })
       .catch(failed('ready'));
 
+    // A sliding window of this socket's control messages (subscribe, unsubscribe, resume, typing).
+    const controlTimes: number[] = [];
+    function allowControl(): boolean {
+      const now = deps.clock.now().getTime();
+      while (controlTimes.length > 0 && controlTimes[0]! <= now - CONTROL_WINDOW_MS) controlTimes.shift();
+      if (controlTimes.length >= CONTROL_MESSAGES_PER_WINDOW) return false;
+      controlTimes.push(now);
+      return true;
+    }
+
     async function handleMessage(raw: Buffer) {
-      let message: z.infer<typeof clientMessageSchema>;
+      const answerError = (code: string, text: string, field?: string) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', error: { code, message: text, ...(field ? { field } : {}) } }));
+      };
+      let parsed: unknown;
       try {
-        message = clientMessageSchema.parse(JSON.parse(raw.toString('utf8')));
+        parsed = JSON.parse(raw.toString('utf8'));
       } catch {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'error', error: { code: 'bad_message', message: 'Unknown message.' } }));
-        return;
+        return answerError('bad_message', 'A message must be JSON.');
       }
+      const checked = clientMessageSchema.safeParse(parsed);
+      if (!checked.success) {
+        // Named as a 400 names its field, so a client that sends the wrong shape is told what to mend.
+        const issue = checked.error.issues[0];
+        const field = issue?.path.join('.') || undefined;
+        return answerError('bad_message', field ? `"${field}" ${issue!.message}` : 'Unknown message.', field);
+      }
+      const message = checked.data;
+      // Every message but a ping can cost queries (a subscribe, a resume): a socket gets a generous allowance.
+      if (message.type !== 'ping' && !allowControl()) return answerError('slow_down', 'Too many requests on this connection: wait a few seconds.');
       if (message.type === 'ping') {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'pong' }));
         return;
@@ -461,8 +495,11 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       await replay(connection, message.since);
       // Fan-out is down: what other nodes write meanwhile is replayed from here when it returns.
       if (!pubsub.connected()) connection.catchUpFrom ??= Math.max(connection.lastSentId, message.since);
+      // From before the oldest event kept (a tab asleep past live/retention.ts's week): what it missed may be gone.
+      const oldest = message.since > 0 ? await deps.live.oldestKeptId() : 0;
+      const reset = oldest > message.since + 1;
       if (socket.readyState === socket.OPEN) {
-        socket.send(JSON.stringify({ type: 'resumed', lastEventId: Math.max(connection.lastSentId, message.since) }));
+        socket.send(JSON.stringify({ type: 'resumed', lastEventId: Math.max(connection.lastSentId, message.since), ...(reset ? { reset: true } : {}) }));
       }
     }
   });

@@ -71,6 +71,29 @@ export class LiveHub {
     return event;
   }
 
+  /**
+   * The newest event id on any channel (0 when there are none). What a thread or group subscription is answered
+   * with: a channel's own newest id would move for rows a reader is never sent (a held reply, a blocked member's)
+   * and so tell them something happened there.
+   */
+  async newestId(): Promise<number> {
+    const [row] = await this.db.select({ id: sql<number>`coalesce(max(${liveEvents.id}), 0)::int` }).from(liveEvents);
+    return row?.id ?? 0;
+  }
+
+  /**
+   * The oldest event id still kept: a resume from before it may have missed pruned events. With none kept, the id
+   * the next event will take (everything before it may have been pruned).
+   */
+  async oldestKeptId(): Promise<number> {
+    const [row] = await this.db
+      .select({
+        id: sql<number>`coalesce(min(${liveEvents.id}), (select case when is_called then last_value + 1 else last_value end from live_events_id_seq), 0)::int`,
+      })
+      .from(liveEvents);
+    return row?.id ?? 0;
+  }
+
   /** The newest event id on these channels (0 when there are none). */
   async latestId(channels: string[]): Promise<number> {
     const [row] = await this.db

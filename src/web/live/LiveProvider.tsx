@@ -82,6 +82,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         for (const listener of signalListeners.current) listener(signal);
       },
       onStatus: showStatus,
+      // Away longer than the server keeps live events: nothing replayed can be trusted to be complete.
+      onReset() {
+        void queryClient.invalidateQueries();
+      },
       onFollowing(channel, following) {
         showFollowing(channel, following);
         if (following) for (const callback of onFollowing.current.get(channel) ?? []) callback();

@@ -22,7 +22,7 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'unauthorised'
 
 type ServerMessage =
   | { type: 'ready'; lastEventId?: number }
-  | { type: 'resumed'; lastEventId?: number }
+  | { type: 'resumed'; lastEventId?: number; reset?: boolean }
   | { type: 'event'; event: LiveEvent }
   | { type: 'signal'; signal: LiveSignal }
   | { type: 'pong' }
@@ -36,6 +36,8 @@ export interface LiveClientOptions {
   onStatus?(status: LiveStatus): void;
   /** The server refused or closed the socket because the session is gone (close code 4401). */
   onUnauthorised?(): void;
+  /** Some of what happened while away is no longer kept (the tab slept past the server's keeping time): read everything afresh. */
+  onReset?(): void;
   /** A followed thread or group is being heard (again) from now on: what came before was replayed, or is to be read afresh. */
   onFollowing?(channel: string, following: boolean): void;
   /** Defaults to `/api/live` on the page's origin. */
@@ -197,6 +199,7 @@ export class LiveClient {
         break;
       case 'resumed':
         if (typeof message.lastEventId === 'number') rememberEventId(message.lastEventId);
+        if (message.reset) this.options.onReset?.();
         this.attempt = 0;
         // Threads and groups followed are asked for (again) from where each left off.
         if (!this.ready) for (const channel of this.topics.keys()) this.subscribe(channel);

@@ -1,9 +1,10 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Role } from '../../../shared/api/accounts.js';
 import { COMMUNITY_LIVE, groupChannelOf, threadChannelOf, type GroupPostPayload, type ThreadEventPayload } from '../../../shared/api/community-live.js';
 import type { Database } from '../../db/index.js';
-import { blocks, groupMembers, groups } from '../../db/schema/index.js';
+import { groupMembers, groups } from '../../db/schema/index.js';
 import type { LiveEvent, LiveHub } from '../../live/hub.js';
+import { blockedWith } from './blocked-reactors.js';
 import { postPolicy } from './policies.js';
 import { presentPostSummary, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
 import { findThreadHead, type ThreadHead } from './queries.js';
@@ -91,19 +92,6 @@ async function activeMembers(db: Database, groupId: string, userIds: string[]): 
 }
 
 /** The listeners with a block between them and `authorId`, in either direction. */
-async function blockedWith(db: Database, authorId: string, userIds: string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db
-    .select({ blockerId: blocks.blockerId, blockedId: blocks.blockedId })
-    .from(blocks)
-    .where(
-      or(
-        and(eq(blocks.blockedId, authorId), inArray(blocks.blockerId, userIds)),
-        and(eq(blocks.blockerId, authorId), inArray(blocks.blockedId, userIds)),
-      ),
-    );
-  return new Set(rows.map((row) => (row.blockerId === authorId ? row.blockedId : row.blockerId)));
-}
 
 /** Groups listeners by audience key and serialises one message per audience. */
 class Audiences<L extends Listener> {
@@ -212,13 +200,17 @@ export async function presentTopicEvent<L extends Listener>(db: Database, event:
       continue;
     }
     const isAuthor = reply.authorId === listener.userId;
+    // The author is shown reactors by name, never one with a block either way (blocked-reactors.ts); nor pushed
+    // anything for such a member's reaction.
+    const hiddenReactors = isAuthor ? await blockedWith(db, listener.userId, row.reactions.map((reaction) => reaction.userId)) : undefined;
+    if (isAuthor && event.type === THREAD_REACTIONS && hiddenReactors?.has(event.payload.userId as string)) continue;
     const mine = row.reactions.filter((reaction) => reaction.userId === listener.userId).map((reaction) => reaction.kind).sort().join(',');
     audiences.add(listener, `full:${isAuthor}:${mine}`, () => ({
       postId,
       reply: presentReply(
         reply,
         { authorId: reply.authorId, anonymous: reply.anonymous, handle: row.authorHandle, role: row.authorRole, alias: row.alias },
-        presentReactions(row.reactions, reply.authorId, viewerOf(listener), head.group.showReactionCounts),
+        presentReactions(row.reactions, reply.authorId, viewerOf(listener), head.group.showReactionCounts, hiddenReactors),
         viewerOf(listener),
       ),
     }));

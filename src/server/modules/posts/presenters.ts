@@ -37,11 +37,15 @@ function readableBody(status: string, body: string, html: string) {
   return REMOVED.has(status) ? { body: null, bodyHtml: null } : { body, bodyHtml: html };
 }
 
+const NO_ONE_HIDDEN: ReadonlySet<string> = new Set();
+
 export function presentReactions(
   rows: ReactionRow[],
   contentAuthorId: string,
   viewer: Viewer,
   groupShowsCounts: boolean,
+  /** Reactors the viewer is not shown by name (a block either way: blocked-reactors.ts). */
+  hiddenReactors: ReadonlySet<string> = NO_ONE_HIDDEN,
 ): Post['reactions'] {
   const mine = rows.filter((row) => row.userId === viewer.id).map((row) => row.kind as ReactionKind);
   const isAuthor = contentAuthorId === viewer.id;
@@ -53,7 +57,7 @@ export function presentReactions(
   return {
     mine,
     counts,
-    reactors: isAuthor ? rows.map((row) => ({ handle: row.handle, kind: row.kind as ReactionKind })) : null,
+    reactors: isAuthor ? rows.filter((row) => !hiddenReactors.has(row.userId)).map((row) => ({ handle: row.handle, kind: row.kind as ReactionKind })) : null,
   };
 }
 

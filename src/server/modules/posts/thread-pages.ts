@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { notFound } from '../../http/errors.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { postPolicy } from './policies.js';
+import { reactorsHiddenFrom } from './blocked-reactors.js';
 import { placeOf, sealCursor } from './thread-cursor.js';
 import { presentPost, presentPostPlaceholder, presentReactions, presentReply, presentReplyPlaceholder, type Viewer } from './presenters.js';
 import type { ThreadHead } from './queries.js';
@@ -90,15 +91,16 @@ async function readableHead(deps: ReadDeps, auth: AuthContext, postId: string, f
   return found;
 }
 
-function presentPageReplies(rows: PageReply[], head: ThreadHead, auth: AuthContext): Reply[] {
+async function presentPageReplies(deps: ReadDeps, rows: PageReply[], head: ThreadHead, auth: AuthContext): Promise<Reply[]> {
   const viewer = viewerOf(auth);
+  const hidden = await reactorsHiddenFrom(deps.db, auth.user.id, rows.map(({ reply, reactions }) => ({ authorId: reply.authorId, reactions })));
   return rows.map(({ reply, authorHandle, authorRole, alias, shown, reactions }) =>
     postPolicy.replyView(reply, shown, auth) === 'placeholder'
       ? presentReplyPlaceholder(reply)
       : presentReply(
           reply,
           { authorId: reply.authorId, anonymous: reply.anonymous, handle: authorHandle, role: authorRole, alias },
-          presentReactions(reactions, reply.authorId, viewer, head.group.showReactionCounts),
+          presentReactions(reactions, reply.authorId, viewer, head.group.showReactionCounts, hidden),
           viewer,
         ),
   );
@@ -131,7 +133,13 @@ export async function getThreadPage(deps: ReadDeps, auth: AuthContext, postId: s
       ? presentPostPlaceholder(head.post, group, head.muted)
       : presentPost(
           { post: head.post, group, author: { authorId: head.post.authorId, anonymous: head.post.anonymous, handle: head.authorHandle, role: head.authorRole, alias: head.alias } },
-          presentReactions(postReactions, head.post.authorId, viewerOf(auth), head.group.showReactionCounts),
+          presentReactions(
+            postReactions,
+            head.post.authorId,
+            viewerOf(auth),
+            head.group.showReactionCounts,
+            await reactorsHiddenFrom(deps.db, auth.user.id, [{ authorId: head.post.authorId, reactions: postReactions }]),
+          ),
           head.muted,
           viewerOf(auth),
         );
@@ -143,7 +151,7 @@ export async function getThreadPage(deps: ReadDeps, auth: AuthContext, postId: s
     auth,
     {
       post,
-      replies: presentPageReplies(page.items, head, auth),
+      replies: await presentPageReplies(deps, page.items, head, auth),
       nextCursor: page.more ? sealCursor(secret, postId, page.items.at(-1)!.reply.sortKey) : null,
       prevCursor: prevCursor === null ? null : sealCursor(secret, postId, prevCursor),
       anchor: anchor?.reply.id ?? null,
@@ -169,11 +177,11 @@ export async function getThreadReplies(deps: ReadDeps, auth: AuthContext, postId
   const { head, batch } = await readableHead(deps, auth, postId, request);
   const page = await fill(deps, auth, postId, request, batch, query.limit);
   if (request.direction === 'after') {
-    const replies = presentPageReplies(page.items, head, auth);
+    const replies = await presentPageReplies(deps, page.items, head, auth);
     const nextCursor = page.more ? sealCursor(secret, postId, page.items.at(-1)!.reply.sortKey) : null;
     return withWriterExtras(deps, auth, { replies, nextCursor, prevCursor: null }, context);
   }
   const items = page.items.reverse();
-  const replies = presentPageReplies(items, head, auth);
+  const replies = await presentPageReplies(deps, items, head, auth);
   return withWriterExtras(deps, auth, { replies, nextCursor: null, prevCursor: page.more ? sealCursor(secret, postId, items[0]!.reply.sortKey) : null }, context);
 }
