@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { threadChannel } from '../modules/posts/live.js';
 import { connectLive, useLiveTestApp, type LiveMessage } from '../test-support/live-socket.js';
 
-/** Attacker's review of the socket gateway (issue 15). Each test here FAILS today. */
+/** Attacker's review of the socket gateway (issue 15). Each test here failed before its fix. */
 
 const live = useLiveTestApp('gwatk');
 const { call, signUp } = live;

@@ -9,7 +9,7 @@ import { userChannel } from './hub.js';
 import { LIVE_EVENTS_KEPT_MS } from './retention.js';
 
 /**
- * Attacker's review of live-event retention (issue 15). FAILS today.
+ * Attacker's review of live-event retention (issue 15). It failed before its fix.
  *
  * A real member could: leave a tab open on a phone that sleeps for more than a week (a hospital stay, a crisis, a
  * holiday: exactly when a peer-support member is away). The web client keeps the last event id it saw in

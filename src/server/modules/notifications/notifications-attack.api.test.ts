@@ -5,7 +5,7 @@ import { users } from '../../db/schema/index.js';
 import { useLiveTestApp } from '../../test-support/live-socket.js';
 
 /**
- * Attacker's review of notifications (issue 15). Each test here FAILS today.
+ * Attacker's review of notifications (issue 15). Each test here failed before its fix.
  */
 const live = useLiveTestApp('ntatk');
 const { call } = live;
