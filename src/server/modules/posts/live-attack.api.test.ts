@@ -4,8 +4,8 @@ import { connectLive, useLiveTestApp, type LiveSocket } from '../../test-support
 import { groupChannel, threadChannel } from './live.js';
 
 /**
- * Attacker's review of live threads (issue 15 part 3). Each test here failed before its fix and shows what a real member
- * could learn or do; see FINDINGS.md in the reviewer's worktree for the ranked list.
+ * Attacker's review of live threads (issue 15 part 3). Each test here failed before its fix and shows what a real
+ * member could learn or do.
  */
 
 const live = useLiveTestApp('livatk');
