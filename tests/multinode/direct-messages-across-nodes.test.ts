@@ -1,6 +1,6 @@
+import { connectLive } from '../../src/server/test-support/live-socket.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { DIRECT_LIVE } from '../../src/shared/api/direct-messages.js';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
 import { call, startNode, type Node } from './support.js';
@@ -26,34 +26,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface LiveMessage {
-  type: string;
-  event?: { id: number; type: string; payload: Record<string, unknown> };
-  signal?: { type: string; payload: Record<string, unknown> };
-}
 
-function connect(node: Node, cookie: string) {
-  const socket = new WebSocket(`${node.url.replace('http', 'ws')}/api/live`, { headers: { cookie } });
-  const messages: LiveMessage[] = [];
-  const waiters: (() => void)[] = [];
-  socket.on('message', (raw) => {
-    messages.push(JSON.parse(raw.toString()) as LiveMessage);
-    waiters.splice(0).forEach((wake) => wake());
-  });
-  async function waitFor(predicate: (message: LiveMessage) => boolean, timeoutMs = 10_000): Promise<LiveMessage> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = messages.find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no such live message; got ${JSON.stringify(messages)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  }
-  return { socket, messages, waitFor };
-}
+/** A member's socket on one node (the test support's client, as the API tests use). */
+const connect = (node: Node, cookie: string) => connectLive(node.url, cookie);
 
 async function member(node: Node, handle: string, post: boolean) {
   const signUp = await call<{ user: { id: string } }>(node, 'POST', '/api/auth/sign-up', undefined, { handle, password: 'several-quiet-nodes' });

@@ -1,5 +1,5 @@
+import { connectLive, type LiveMessage } from '../../src/server/test-support/live-socket.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createTestDatabase, type TestDatabase } from '../../src/server/test-support/test-database.js';
 import { call, startNode, type Node } from './support.js';
 
@@ -23,36 +23,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface Message {
-  type: string;
-  channel?: string;
-  lastEventId?: number;
-  event?: { id: number; type: string; payload: { reply?: { id: string; author: Record<string, unknown> } } };
-}
+/** The reply a thread event carries (payloads are untyped on the socket). */
+const replyOf = (message: LiveMessage) => message.event?.payload.reply as { id: string; author: Record<string, unknown> } | undefined;
 
-function connect(node: Node, cookie: string) {
-  const socket = new WebSocket(`${node.url.replace('http', 'ws')}/api/live`, { headers: { cookie } });
-  const messages: Message[] = [];
-  const waiters: (() => void)[] = [];
-  socket.on('message', (raw) => {
-    messages.push(JSON.parse(raw.toString()) as Message);
-    waiters.splice(0).forEach((wake) => wake());
-  });
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  async function waitFor(predicate: (message: Message) => boolean, timeoutMs = 10_000): Promise<Message> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = messages.find(predicate);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no such live message; got ${JSON.stringify(messages)}`);
-      await new Promise<void>((resolve) => {
-        waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  }
-  return { socket, messages, closed, waitFor };
-}
+/** A member's socket on one node (the test support's client, as the API tests use). */
+const connect = (node: Node, cookie: string) => connectLive(node.url, cookie);
 
 async function member(node: Node, handle: string) {
   const signUp = await call<{ user: { id: string } }>(node, 'POST', '/api/auth/sign-up', undefined, { handle, password: 'several-quiet-nodes' });
@@ -61,7 +36,7 @@ async function member(node: Node, handle: string) {
   return { id: signUp.json.user.id, cookie: signUp.cookie!, handle };
 }
 
-const replyIs = (id: string) => (message: Message) => message.event?.type === 'thread.reply' && message.event.payload.reply?.id === id;
+const replyIs = (id: string) => (message: LiveMessage) => message.event?.type === 'thread.reply' && replyOf(message)?.id === id;
 
 describe('threads across nodes', () => {
   it('a reader on node B hears an anonymous reply written through node A under its alias; reconnecting to node C, it gets exactly what it missed', async () => {
@@ -83,7 +58,7 @@ describe('threads across nodes', () => {
     };
     const first = await reply('Sending strength from here.');
     const heard = await onB.waitFor(replyIs(first));
-    expect(heard.event!.payload.reply!.author).toMatchObject({ kind: 'anonymous', isYou: false });
+    expect(replyOf(heard)!.author).toMatchObject({ kind: 'anonymous', isYou: false });
     expect(JSON.stringify(onB.messages)).not.toContain(writer.handle);
     expect(JSON.stringify(onB.messages)).not.toContain(writer.id);
     onB.socket.close();
@@ -97,7 +72,7 @@ describe('threads across nodes', () => {
     await onC.waitFor((message) => message.type === 'subscribed');
     const fourth = await reply('And a last one.');
     await onC.waitFor(replyIs(fourth));
-    const got = onC.messages.filter((message) => message.event?.type === 'thread.reply').map((message) => message.event!.payload.reply!.id);
+    const got = onC.messages.filter((message) => message.event?.type === 'thread.reply').map((message) => replyOf(message)!.id);
     expect(got).toEqual([second, third, fourth]);
     onC.socket.close();
   });

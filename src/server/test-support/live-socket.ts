@@ -9,6 +9,8 @@ export interface LiveMessage {
   type: string;
   lastEventId?: number;
   event?: { id: number; channel: string; type: string; payload: Record<string, unknown> };
+  /** A passing signal (typing), never a row. */
+  signal?: { type: string; payload: Record<string, unknown> };
 }
 
 export interface LiveSocket {
