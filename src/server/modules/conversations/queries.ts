@@ -60,7 +60,7 @@ export async function ensureSafetyConversation(tx: Database, memberId: string, n
 export async function insertMessage(
   tx: Database,
   keys: MessageKeyring,
-  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date; clientId?: string | undefined },
+  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date; clientId?: string | undefined; held?: boolean },
 ): Promise<{ id: string; createdAt: Date }> {
   const id = randomUUID();
   const [row] = await tx
@@ -75,10 +75,14 @@ export async function insertMessage(
       alertId: input.alertId,
       createdAt: input.now,
       clientId: input.clientId ?? null,
+      // Held: kept for the safety team only (words written in crisis whose send was refused); listed to nobody.
+      status: input.held ? 'held' : 'visible',
     })
     .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
     .returning({ id: messages.id, createdAt: messages.createdAt });
   if (!row) throw new DuplicateSend();
+  // A held message moves nothing in the conversation (no order, no time).
+  if (input.held) return row;
   await tx
     .update(conversations)
     .set({ lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${input.now.toISOString()}::timestamptz)` })
