@@ -169,14 +169,25 @@ describe('message requests', () => {
     expect((await send(b, b, 'me')).json().error.code).toBe('cannot_message_self');
   });
 
+  // Changed with the fix for the attacker's finding 5 (direct-anonymity-attack.api.test.ts): a shared group now counts
+  // only where the recipient posted under their handle, so this test compared a member with a post under their handle
+  // against one without and expected the same answer. It now compares like with like: anonymous writing added to the
+  // same named writing (and anonymous writing against none at all) changes nothing anyone is told.
   it('whether a member wrote anonymously changes nothing anyone else is told about messaging them', async () => {
-    const [sender, wroteAnonymously, wroteNothingAnonymous] = [await member(), await member({ post: null }), await member({ post: null })];
-    await call(wroteAnonymously.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: true });
-    await call(wroteNothingAnonymous.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: false });
-    expect(await get(sender, `/api/conversations/with/${wroteAnonymously.handle}`)).toEqual(await get(sender, `/api/conversations/with/${wroteNothingAnonymous.handle}`));
-    const [one, two] = [await send(sender, wroteAnonymously, 'Hello'), await send(sender, wroteNothingAnonymous, 'Hello')];
+    const sender = await member();
+    const [namedAndAnonymous, namedOnly] = [await member(), await member()];
+    await call(namedAndAnonymous.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: true });
+    expect(await get(sender, `/api/conversations/with/${namedAndAnonymous.handle}`)).toEqual(await get(sender, `/api/conversations/with/${namedOnly.handle}`));
+    const [one, two] = [await send(sender, namedAndAnonymous, 'Hello'), await send(sender, namedOnly, 'Hello')];
     expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
     expect(Object.keys(one.json()).sort()).toEqual(Object.keys(two.json()).sort());
+
+    const [anonymousOnly, silent] = [await member({ post: null }), await member({ post: null })];
+    await call(anonymousOnly.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: true });
+    expect(await get(sender, `/api/conversations/with/${anonymousOnly.handle}`)).toEqual(await get(sender, `/api/conversations/with/${silent.handle}`));
+    const [three, four] = [await send(sender, anonymousOnly, 'Hello'), await send(sender, silent, 'Hello')];
+    expect(three.statusCode).toBe(four.statusCode);
+    expect(three.json()).toEqual(four.json());
   });
 });
 
