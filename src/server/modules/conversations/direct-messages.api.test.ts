@@ -272,8 +272,18 @@ describe('the safety pipeline on direct messages', () => {
     expect(deleted.json().message).toMatchObject({ body: '', deleted: true, editedAt: null });
     const afterDelete = (await get(b, `/api/conversations/${conversationId}`)).messages.find((m: { id: string }) => m.id === sent.id);
     expect(afterDelete).toMatchObject({ body: '', deleted: true });
-    const [row] = await live.hearth.deps.db.select(storedBodyColumns()).from(messages).where(eq(messages.id, sent.id));
-    expect(openMessageBody(live.hearth.deps.config.messageKeys, row!)).toBe('');
+    // Changed with the fix for the attacker's finding 6 (direct-consent-attack.api.test.ts): this message's words have
+    // an open alert, so they stay sealed for staff (members see it deleted, above). A message no alert or review item
+    // points at keeps no words.
+    const storedBody = async (id: string) => {
+      const [row] = await live.hearth.deps.db.select(storedBodyColumns()).from(messages).where(eq(messages.id, id));
+      return openMessageBody(live.hearth.deps.config.messageKeys, row!);
+    };
+    expect(await storedBody(sent.id)).toBe(CRISIS);
+    // (By the other member: after the crisis words, the writer's history puts even their plain words on the review list.)
+    const plain = (await sendIn(b, conversationId, 'Thanks for the recipe, it was lovely.')).json().message as { id: string };
+    expect((await call(b.cookie, 'DELETE', `/api/conversations/${conversationId}/messages/${plain.id}`)).statusCode).toBe(200);
+    expect(await storedBody(plain.id)).toBe('');
     expect((await call(a.cookie, 'PATCH', url, { body: 'back' })).json().error.code).toBe('message_deleted');
   });
 });

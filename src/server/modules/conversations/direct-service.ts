@@ -211,7 +211,10 @@ export async function editMessage(
   return { message: presentMessageForMember(edited, auth.user.id), support };
 }
 
-/** Deleted for both: the row keeps no words and reads "Message deleted". Allowed after a block too (it only removes). */
+/**
+ * Deleted for both: it reads "Message deleted", and the row keeps no words, unless an open alert or unread review
+ * item points at it: then staff still read them, marked as deleted by its writer. Allowed after a block too (it only removes).
+ */
 export async function deleteMessage(deps: Pick<Deps, 'db' | 'live' | 'config'>, auth: AuthContext, conversationId: string, messageId: string): Promise<{ message: ConversationMessage }> {
   const { message } = await requireOwnMessage(deps, auth, conversationId, messageId);
   const removed: queries.MessageRow = { ...message, body: '', status: 'removed_by_author' };
