@@ -70,7 +70,19 @@ describe('refused words written in crisis', () => {
     const refused = await send(a, b, CRISIS);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('suspended');
-    expect(refused.json().support).not.toBeNull();
+    expect(refused.json().support).toMatchObject({ level: expect.stringMatching(/high|imminent/) });
+    expect((await newestAlertOf(a.id))?.contentType).toBe('message');
+  });
+
+  it('an edit written in crisis after a block is refused, but kept for staff with the support card', async () => {
+    const [a, b] = [await member(), await member()];
+    const first = await send(a, b, 'Hi, your post helped me.');
+    const conversationId = first.json().conversationId as string;
+    expect((await b.client.post(`/api/conversations/${conversationId}/accept`, {})).statusCode).toBe(200);
+    expect((await b.client.post(`/api/conversations/${conversationId}/block`, {})).statusCode).toBe(200);
+    const refused = await a.client.request('PATCH', `/api/conversations/${conversationId}/messages/${first.json().message.id as string}`, { body: CRISIS });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().support).toMatchObject({ level: expect.stringMatching(/high|imminent/) });
     expect((await newestAlertOf(a.id))?.contentType).toBe('message');
   });
 

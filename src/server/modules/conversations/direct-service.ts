@@ -16,7 +16,7 @@ import { userChannel, type LiveEvent } from '../../live/hub.js';
 import { findUserByHandle } from '../accounts/queries.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { hasBlocked, insertBlock } from '../boundaries/queries.js';
-import { assessForWrite, recordSafety } from '../safety/assessment-service.js';
+import { recordSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
 import * as direct from './direct-queries.js';
 import { conversationPolicy } from './policies.js';
@@ -192,9 +192,13 @@ export async function editMessage(
   context: { countryCode: string | null },
 ): Promise<EditMessageResponse> {
   const { row, message } = await requireOwnMessage(deps, auth, conversationId, messageId);
-  assertDirectWritable(row, auth);
+  // Assessed before any refusal (a block, a sanction): an edit written in crisis that is refused is kept for the safety team.
+  const assessment = await assessedSend(deps, auth, { body }, context, async (assessed) => {
+    await assertMayMessage(deps, auth);
+    assertDirectWritable(row, auth);
+    return assessed;
+  });
   const now = deps.clock.now();
-  const assessment = await assessForWrite(deps.db, auth.user.id, body, now);
   if (!isAtLeast(assessment.level, 'high')) await deps.authLimiters.memberMessage(auth.user.id);
   const edited: queries.MessageRow = { ...message, body, editedAt: now };
   const { safety, events } = await deps.db.transaction(async (tx) => {

@@ -175,14 +175,14 @@ async function keepForSafetyTeam(deps: ServiceDeps, auth: AuthContext, body: str
 }
 
 /**
- * A send decided AFTER the assessor: `decide` runs the refusals (a reused client id, a sanction, consent, blocks)
+ * A send (or edit) decided AFTER the assessor: `decide` runs the refusals (a reused client id, a sanction, consent, blocks)
  * and either answers (a retry) or writes. When it refuses words that raise an alert, they are kept for the safety
  * team first and the refusal carries the support card (RefusedButKept).
  */
 export async function assessedSend<T>(
   deps: ServiceDeps,
   auth: AuthContext,
-  input: SendMessageRequest,
+  input: Pick<SendMessageRequest, 'body'>,
   context: WriteContext,
   decide: (assessment: WriteAssessment) => Promise<T>,
 ): Promise<T> {
