@@ -45,6 +45,8 @@ describe('two members message each other', () => {
     await signUpAndSkipOnboarding(b, bHandle);
     await joinGroupFromItsPage(a, 'depression', 'Depression');
     await joinGroupFromItsPage(b, 'depression', 'Depression');
+    // A shared group counts only where the recipient has posted under their handle (membership shown nowhere else).
+    await writePost(b, 'depression', { title: 'Small wins', body: 'I made it to the shop today, which felt like a lot.', anonymous: false });
   });
 
   afterAll(async () => {
