@@ -15,8 +15,8 @@ const hearth = useHearthInBrowser({ MESSAGE_REQUEST_MIN_ACCOUNT_HOURS: '0' });
 async function turnOnReceiptsAndTyping(page: Page): Promise<void> {
   await page.goto('/settings/messages');
   await expectVisible(page.getByRole('heading', { level: 2, name: 'Messages' }));
-  await expectVisible(page.getByRole('radio', { name: 'Members who share a group with me' }));
-  expect(await page.getByRole('radio', { name: 'Members who share a group with me' }).isChecked()).toBe(true);
+  await expectVisible(page.getByRole('radio', { name: 'Members of a group where I’ve posted under my name' }));
+  expect(await page.getByRole('radio', { name: 'Members of a group where I’ve posted under my name' }).isChecked()).toBe(true);
   await page.getByRole('switch', { name: 'Read receipts' }).check();
   await page.getByRole('switch', { name: 'Typing indicators' }).check();
   await page.getByRole('button', { name: 'Save message settings' }).click();
@@ -45,6 +45,8 @@ describe('two members message each other', () => {
     await signUpAndSkipOnboarding(b, bHandle);
     await joinGroupFromItsPage(a, 'depression', 'Depression');
     await joinGroupFromItsPage(b, 'depression', 'Depression');
+    // A shared group counts only where the recipient has posted under their handle (membership shown nowhere else).
+    await writePost(b, 'depression', { title: 'Small wins', body: 'I made it to the shop today, which felt like a lot.', anonymous: false });
   });
 
   afterAll(async () => {

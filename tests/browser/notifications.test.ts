@@ -23,7 +23,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await pushService.stop();
 });
-const hearth = useHearthInBrowser({ NODE_EXTRA_CA_CERTS: caFile });
+// …and accept it as a push service (push endpoints are refused unless on a known one).
+const hearth = useHearthInBrowser({ NODE_EXTRA_CA_CERTS: caFile, PUSH_SERVICE_HOSTS: '127.0.0.1' });
 
 const SLUG = 'loneliness';
 

@@ -90,6 +90,14 @@ export const envSchema = z.object({
   // How often each node looks for notifications whose push is not decided yet (normally pushed at once after the write).
   // 0: off (unset under NODE_ENV=test, where tests drain the dispatcher themselves).
   PUSH_SWEEP_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  // Push endpoints are accepted only on known push services (a server POSTs to them: anything else would let a member
+  // aim this server at the private network). Hosts ADDED to the built-in list (FCM, Mozilla, Apple, Windows), comma
+  // separated; `*.example.com` takes its subdomains. For tests and benches with a local push service: 127.0.0.1.
+  PUSH_SERVICE_HOSTS: z
+    .string()
+    .transform((value) => value.split(',').map((host) => host.trim().toLowerCase()).filter((host) => host.length > 0))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'must be host names (or *.domain), separated by commas')))
+    .optional(),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   // Posts and replies one member may write per 10 minutes (never counted for words in crisis).
   RATE_LIMIT_POSTS_PER_10_MINUTES: z.coerce.number().int().min(1).max(1_000_000).default(30),

@@ -31,7 +31,23 @@ export interface Config {
   /** The escalation scheduler: how often it ticks (0: not at all), and the optional webhook of its last step. */
   safetyScheduler: { intervalMs: number; webhook: { url: URL; secret: string } | undefined };
   /** Web Push: the VAPID keys when given (else generated into DATA_DIR), the contact subject, the sweep interval. */
-  push: { vapid: { publicKey: string; privateKey: string } | undefined; subject: string; sweepIntervalMs: number };
+  push: { vapid: { publicKey: string; privateKey: string } | undefined; subject: string; sweepIntervalMs: number; serviceHosts: string[] };
+}
+
+/** The public Web Push services browsers use (Chrome/Edge via FCM, Firefox, Safari, Windows): the only endpoints accepted by default. */
+export const KNOWN_PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', 'web.push.apple.com', '*.push.apple.com', '*.notify.windows.com'];
+
+/** Whether `url` is an https endpoint on one of these push service hosts (`*.domain`: its subdomains). */
+export function isKnownPushEndpoint(url: string, hosts: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return false;
+  const host = parsed.hostname.toLowerCase();
+  return hosts.some((allowed) => (allowed.startsWith('*.') ? host.endsWith(allowed.slice(1)) && host.length > allowed.length - 1 : host === allowed));
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -73,6 +89,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       vapid: env.VAPID_PUBLIC_KEY && env.VAPID_PRIVATE_KEY ? { publicKey: env.VAPID_PUBLIC_KEY, privateKey: env.VAPID_PRIVATE_KEY } : undefined,
       subject: env.VAPID_SUBJECT ?? (publicUrl.protocol === 'https:' ? publicUrl.origin : 'mailto:admin@localhost'),
       sweepIntervalMs: env.PUSH_SWEEP_INTERVAL_MS ?? (env.NODE_ENV === 'test' ? 0 : 30_000),
+      serviceHosts: [...KNOWN_PUSH_SERVICE_HOSTS, ...(env.PUSH_SERVICE_HOSTS ?? [])],
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { SupportCard } from '../../shared/api/safety.js';
 /**
  * The one way the web app talks to the API: same-origin JSON with the session
  * cookie, and every error turned into an ApiError carrying the server's
@@ -10,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Words written in crisis whose send was refused were kept for the safety team: the writer's support card. */
+    readonly support?: SupportCard,
   ) {
     super(message);
   }
@@ -23,12 +26,15 @@ const OFFLINE_MESSAGE = 'We could not reach Hearth. Please check your connection
 
 interface ErrorBody {
   error?: { code?: unknown; message?: unknown; field?: unknown };
+  support?: unknown;
 }
 
 function errorFrom(status: number, body: unknown): ApiError {
   const error = (body as ErrorBody | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(status, error.code, error.message, typeof error.field === 'string' ? error.field : undefined);
+    const support = (body as ErrorBody).support;
+    const card = support !== null && typeof support === 'object' ? (support as SupportCard) : undefined;
+    return new ApiError(status, error.code, error.message, typeof error.field === 'string' ? error.field : undefined, card);
   }
   if (status === 429)
     return new ApiError(status, 'rate_limited', 'Too many attempts. Please wait a minute and try again.');

@@ -3,8 +3,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { sendMessageRequestSchema } from '../../shared/api/conversations.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
+import type { SupportCard as SupportCardData } from '../../shared/api/safety.js';
+import { ApiError } from '../api/client.js';
 import { useMessageMember, useMessageStatus } from '../api/direct-messages.js';
 import { Alert, Button, ButtonLink, TextAreaField } from '../design/index.js';
+import { SupportCard } from '../safety/SupportCard.js';
 import { keepMessageSupport } from './support.js';
 import './messages.css';
 
@@ -29,7 +32,10 @@ export function MessageMemberPanel({ handle }: { handle: string }) {
     );
   }
   // Their own block is said by the profile page already ("You blocked this member").
-  if (!mayWrite) return refusal && refusal.code !== 'blocked_by_you' ? <p className="small muted message-member__refusal">{refusal.message}</p> : null;
+  if (!mayWrite)
+    return refusal && refusal.code !== 'blocked_by_you' ? (
+      <p className="small muted message-member__refusal">{refusal.message}</p>
+    ) : null;
   return open ? (
     <FirstMessageForm handle={handle} onCancel={() => setOpen(false)} />
   ) : (
@@ -44,6 +50,8 @@ function FirstMessageForm({ handle, onCancel }: { handle: string; onCancel(): vo
   const ids: Record<Field, string> = { body: `${id}-body` };
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<FormErrors<Field>>(noErrors);
+  // Refused, but written in crisis: the words reached the safety team, and the writer's support card is shown here.
+  const [refusedSupport, setRefusedSupport] = useState<SupportCardData | null>(null);
   const clientId = useRef<string | null>(null);
   const send = useMessageMember(handle);
   const queryClient = useQueryClient();
@@ -68,38 +76,44 @@ function FirstMessageForm({ handle, onCancel }: { handle: string; onCancel(): vo
           if (support) keepMessageSupport(queryClient, conversationId, support);
           void navigate(`/messages/${conversationId}`);
         },
-        onError: (error) => showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`),
+        onError: (error) => {
+          setRefusedSupport(error instanceof ApiError && error.support ? error.support : null);
+          showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`);
+        },
       },
     );
   };
 
   return (
-    <form className="message-form message-member__form" onSubmit={submit} noValidate aria-label={`Message ${handle}`}>
-      {errors.form ? (
-        <Alert id={`${id}-error`} tabIndex={-1} title="We could not send your message.">
-          <p>{errors.form}</p>
-        </Alert>
-      ) : null}
-      <TextAreaField
-        id={ids.body}
-        label="Your message"
-        hint={`If you have not talked before, this is a message request: ${handle} can accept it, decline it or block you, and you cannot send more until they accept.`}
-        rows={4}
-        value={body}
-        onChange={(event) => {
-          clientId.current = null;
-          setBody(event.target.value);
-        }}
-        error={errors.fields.body}
-      />
-      <div className="cluster">
-        <Button type="submit" busy={send.isPending} busyLabel="Sending…">
-          Send
-        </Button>
-        <Button variant="quiet" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
-    </form>
+    <>
+      {refusedSupport ? <SupportCard card={refusedSupport} contentType="message" /> : null}
+      <form className="message-form message-member__form" onSubmit={submit} noValidate aria-label={`Message ${handle}`}>
+        {errors.form ? (
+          <Alert id={`${id}-error`} tabIndex={-1} title="We could not send your message.">
+            <p>{errors.form}</p>
+          </Alert>
+        ) : null}
+        <TextAreaField
+          id={ids.body}
+          label="Your message"
+          hint={`If you have not talked before, this is a message request: ${handle} can accept it, decline it or block you, and you cannot send more until they accept.`}
+          rows={4}
+          value={body}
+          onChange={(event) => {
+            clientId.current = null;
+            setBody(event.target.value);
+          }}
+          error={errors.fields.body}
+        />
+        <div className="cluster">
+          <Button type="submit" busy={send.isPending} busyLabel="Sending…">
+            Send
+          </Button>
+          <Button variant="quiet" onClick={onCancel}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendMessageRequestSchema } from '../../shared/api/conversations.js';
 import { errorsFromApi, noErrors, showErrors, validate, type FormErrors } from '../account/forms.js';
+import { ApiError } from '../api/client.js';
 import { useSendMessage } from '../api/conversations.js';
 import { Alert, Button, TextAreaField } from '../design/index.js';
 import { readDraft, saveDraft } from './draft.js';
@@ -59,7 +60,11 @@ export function MessageReplyForm({
           if (support) keepMessageSupport(queryClient, conversationId, support);
           onSent('Your message is sent.', support !== null);
         },
-        onError: (error) => showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`),
+        onError: (error) => {
+          // Refused, but written in crisis: the words reached the safety team, and the card is shown with the others.
+          if (error instanceof ApiError && error.support) keepMessageSupport(queryClient, conversationId, error.support);
+          showErrors(setErrors, errorsFromApi(error, LABELS), ['body'], ids, `${id}-error`);
+        },
       },
     );
   };

@@ -31,6 +31,7 @@ export function AlertContent({ content, assessment }: { content: NonNullable<Ale
   return (
     <div className="alert-content">
       {content.status === 'held' ? <p className="alert-content__held">Held from other members (method details).</p> : null}
+      {content.status === 'removed_by_author' ? <p className="alert-content__held">Deleted by its writer: kept for the safety team while this is open.</p> : null}
       <blockquote className="alert-content__text">{marked ? highlightEvidence(content.assessedText, evidence) : content.assessedText}</blockquote>
       {evidence.length > 0 && !content.evidenceMatchesText ? (
         <p className="alert-content__note">

@@ -169,14 +169,25 @@ describe('message requests', () => {
     expect((await send(b, b, 'me')).json().error.code).toBe('cannot_message_self');
   });
 
+  // Changed with the fix for the attacker's finding 5 (direct-anonymity-attack.api.test.ts): a shared group now counts
+  // only where the recipient posted under their handle, so this test compared a member with a post under their handle
+  // against one without and expected the same answer. It now compares like with like: anonymous writing added to the
+  // same named writing (and anonymous writing against none at all) changes nothing anyone is told.
   it('whether a member wrote anonymously changes nothing anyone else is told about messaging them', async () => {
-    const [sender, wroteAnonymously, wroteNothingAnonymous] = [await member(), await member({ post: null }), await member({ post: null })];
-    await call(wroteAnonymously.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: true });
-    await call(wroteNothingAnonymous.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: false });
-    expect(await get(sender, `/api/conversations/with/${wroteAnonymously.handle}`)).toEqual(await get(sender, `/api/conversations/with/${wroteNothingAnonymous.handle}`));
-    const [one, two] = [await send(sender, wroteAnonymously, 'Hello'), await send(sender, wroteNothingAnonymous, 'Hello')];
+    const sender = await member();
+    const [namedAndAnonymous, namedOnly] = [await member(), await member()];
+    await call(namedAndAnonymous.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: true });
+    expect(await get(sender, `/api/conversations/with/${namedAndAnonymous.handle}`)).toEqual(await get(sender, `/api/conversations/with/${namedOnly.handle}`));
+    const [one, two] = [await send(sender, namedAndAnonymous, 'Hello'), await send(sender, namedOnly, 'Hello')];
     expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
     expect(Object.keys(one.json()).sort()).toEqual(Object.keys(two.json()).sort());
+
+    const [anonymousOnly, silent] = [await member({ post: null }), await member({ post: null })];
+    await call(anonymousOnly.cookie, 'POST', '/api/groups/depression/posts', { title: 'Hard night', body: 'I could not sleep again.', anonymous: true });
+    expect(await get(sender, `/api/conversations/with/${anonymousOnly.handle}`)).toEqual(await get(sender, `/api/conversations/with/${silent.handle}`));
+    const [three, four] = [await send(sender, anonymousOnly, 'Hello'), await send(sender, silent, 'Hello')];
+    expect(three.statusCode).toBe(four.statusCode);
+    expect(three.json()).toEqual(four.json());
   });
 });
 
@@ -261,8 +272,18 @@ describe('the safety pipeline on direct messages', () => {
     expect(deleted.json().message).toMatchObject({ body: '', deleted: true, editedAt: null });
     const afterDelete = (await get(b, `/api/conversations/${conversationId}`)).messages.find((m: { id: string }) => m.id === sent.id);
     expect(afterDelete).toMatchObject({ body: '', deleted: true });
-    const [row] = await live.hearth.deps.db.select(storedBodyColumns()).from(messages).where(eq(messages.id, sent.id));
-    expect(openMessageBody(live.hearth.deps.config.messageKeys, row!)).toBe('');
+    // Changed with the fix for the attacker's finding 6 (direct-consent-attack.api.test.ts): this message's words have
+    // an open alert, so they stay sealed for staff (members see it deleted, above). A message no alert or review item
+    // points at keeps no words.
+    const storedBody = async (id: string) => {
+      const [row] = await live.hearth.deps.db.select(storedBodyColumns()).from(messages).where(eq(messages.id, id));
+      return openMessageBody(live.hearth.deps.config.messageKeys, row!);
+    };
+    expect(await storedBody(sent.id)).toBe(CRISIS);
+    // (By the other member: after the crisis words, the writer's history puts even their plain words on the review list.)
+    const plain = (await sendIn(b, conversationId, 'Thanks for the recipe, it was lovely.')).json().message as { id: string };
+    expect((await call(b.cookie, 'DELETE', `/api/conversations/${conversationId}/messages/${plain.id}`)).statusCode).toBe(200);
+    expect(await storedBody(plain.id)).toBe('');
     expect((await call(a.cookie, 'PATCH', url, { body: 'back' })).json().error.code).toBe('message_deleted');
   });
 });

@@ -49,7 +49,10 @@ export async function otherParticipant(db: Database, conversationId: string, use
 /**
  * What deciding a request needs, in one query: the sender's visible posts or replies under their handle
  * (anonymous ones never count, so nothing here depends on what a handle wrote anonymously), a block either way,
- * the recipient's setting, and whether they share an active group membership.
+ * the recipient's setting, and whether they share a group: both active members of one where the recipient has
+ * shown themselves, a visible post or reply there under their handle. Membership the recipient never showed under
+ * their handle (only anonymous writing, or only reading) counts for nothing: otherwise joining groups one by one
+ * would tell anyone which groups a handle is in, and narrow down who wrote a small group's anonymous posts.
  */
 export async function requestFacts(db: Database, senderId: string, recipientId: string) {
   const result = await db.execute(sql`
@@ -60,7 +63,10 @@ export async function requestFacts(db: Database, senderId: string, recipientId: 
         or (b.blocker_id = ${recipientId}::uuid and b.blocked_id = ${senderId}::uuid)) as blocked,
       (select ms.requests_from::text from message_settings ms where ms.user_id = ${recipientId}::uuid) as requests_from,
       exists (select 1 from group_members a join group_members b on b.group_id = a.group_id
-        where a.user_id = ${senderId}::uuid and a.status = 'active' and b.user_id = ${recipientId}::uuid and b.status = 'active') as share_group
+        where a.user_id = ${senderId}::uuid and a.status = 'active' and b.user_id = ${recipientId}::uuid and b.status = 'active'
+          and (exists (select 1 from posts p where p.group_id = b.group_id and p.author_id = b.user_id and not p.anonymous and p.status = 'visible')
+            or exists (select 1 from replies r join posts rp on rp.id = r.post_id
+                        where rp.group_id = b.group_id and r.author_id = b.user_id and not r.anonymous and r.status = 'visible'))) as share_group
   `);
   const row = rowsOf<{ shown_content: boolean; blocked: boolean; requests_from: string | null; share_group: boolean }>(result)[0]!;
   return {

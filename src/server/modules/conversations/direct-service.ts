@@ -16,13 +16,13 @@ import { userChannel, type LiveEvent } from '../../live/hub.js';
 import { findUserByHandle } from '../accounts/queries.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { hasBlocked, insertBlock } from '../boundaries/queries.js';
-import { assessForWrite, recordSafety } from '../safety/assessment-service.js';
+import { recordSafety } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
 import * as direct from './direct-queries.js';
 import { conversationPolicy } from './policies.js';
 import { presentMessageForMember } from './presenters.js';
 import * as queries from './queries.js';
-import { assertDirectWritable, earlierSend, requireParticipant, writeMessage, type ServiceDeps } from './service.js';
+import { assertDirectWritable, assertMayMessage, assessedSend, earlierSend, requireParticipant, writeMessage, type ServiceDeps } from './service.js';
 
 /**
  * Private messages between members (issue 15, part 1). A member starts one from another member's profile, by
@@ -82,35 +82,39 @@ export async function messageMember(
   input: SendMessageRequest,
   context: { countryCode: string | null },
 ): Promise<StartConversationResponse> {
-  const earlier = await earlierSend(deps, auth, input.clientId, context);
-  if (earlier) return earlier;
   const target = await requireOtherMember(deps.db, auth, handle);
-  if (target.isSystem) throw messageRequestRefused('not_accepting_requests', SYSTEM_REFUSAL);
-  if (await hasBlocked(deps.db, auth.user.id, target.id)) throw blockedByYou();
-  const existing = await direct.findDirectConversation(deps.db, auth.user.id, target.id);
-  if (existing) {
-    const [row] = await queries.listConversationsFor(deps.db, deps.config.messageKeys, auth.user.id, { kind: 'one', id: existing.id });
-    if (!row) throw notFound('That conversation');
-    const declinedByMe = existing.requestedBy !== auth.user.id && existing.requestState === 'declined';
-    if (declinedByMe && !row.blockedEitherWay) {
-      return writeMessage(deps, auth, input, context, async (tx) => {
-        await direct.setRequestState(tx, existing.id, 'accepted');
-        return { conversation: existing, newRequestTo: null };
-      });
+  // Assessed before any refusal: words written in crisis that are refused are kept for the safety team.
+  return assessedSend(deps, auth, input, context, async (assessment) => {
+    const existing = target.isSystem ? null : await direct.findDirectConversation(deps.db, auth.user.id, target.id);
+    const earlier = await earlierSend(deps, auth, input, existing?.id ?? null, context);
+    if (earlier) return earlier;
+    if (target.isSystem) throw messageRequestRefused('not_accepting_requests', SYSTEM_REFUSAL);
+    await assertMayMessage(deps, auth);
+    if (await hasBlocked(deps.db, auth.user.id, target.id)) throw blockedByYou();
+    if (existing) {
+      const [row] = await queries.listConversationsFor(deps.db, deps.config.messageKeys, auth.user.id, { kind: 'one', id: existing.id });
+      if (!row) throw notFound('That conversation');
+      const declinedByMe = existing.requestedBy !== auth.user.id && existing.requestState === 'declined';
+      if (declinedByMe && !row.blockedEitherWay) {
+        return writeMessage(deps, auth, input, context, async (tx) => {
+          await direct.setRequestState(tx, existing.id, 'accepted');
+          return { conversation: existing, newRequestTo: null };
+        }, assessment);
+      }
+      assertDirectWritable(row, auth);
+      return writeMessage(deps, auth, input, context, async () => ({ conversation: existing, newRequestTo: null }), assessment);
     }
-    assertDirectWritable(row, auth);
-    return writeMessage(deps, auth, input, context, async () => ({ conversation: existing, newRequestTo: null }));
-  }
-  const refusal = conversationPolicy.requestRefusal(auth.user, await direct.requestFacts(deps.db, auth.user.id, target.id), {
-    now: deps.clock.now(),
-    minAccountAgeMs: deps.config.messageRequestMinAccountAgeMs,
-  });
-  if (refusal) throw messageRequestRefused(refusal.code, refusal.message);
-  return writeMessage(deps, auth, input, context, async (tx) => {
-    const conversation = await direct.insertDirectRequest(tx, auth.user.id, target.id, deps.clock.now());
-    // The other member wrote first at the same moment: this one is sent again into theirs.
-    if (!conversation) throw conflict('conversation_changed', 'This conversation just changed. Please send your message again.');
-    return { conversation, newRequestTo: target.id };
+    const refusal = conversationPolicy.requestRefusal(auth.user, await direct.requestFacts(deps.db, auth.user.id, target.id), {
+      now: deps.clock.now(),
+      minAccountAgeMs: deps.config.messageRequestMinAccountAgeMs,
+    });
+    if (refusal) throw messageRequestRefused(refusal.code, refusal.message);
+    return writeMessage(deps, auth, input, context, async (tx) => {
+      const conversation = await direct.insertDirectRequest(tx, auth.user.id, target.id, deps.clock.now());
+      // The other member wrote first at the same moment: this one is sent again into theirs.
+      if (!conversation) throw conflict('conversation_changed', 'This conversation just changed. Please send your message again.');
+      return { conversation, newRequestTo: target.id };
+    }, assessment);
   });
 }
 
@@ -188,9 +192,13 @@ export async function editMessage(
   context: { countryCode: string | null },
 ): Promise<EditMessageResponse> {
   const { row, message } = await requireOwnMessage(deps, auth, conversationId, messageId);
-  assertDirectWritable(row, auth);
+  // Assessed before any refusal (a block, a sanction): an edit written in crisis that is refused is kept for the safety team.
+  const assessment = await assessedSend(deps, auth, { body }, context, async (assessed) => {
+    await assertMayMessage(deps, auth);
+    assertDirectWritable(row, auth);
+    return assessed;
+  });
   const now = deps.clock.now();
-  const assessment = await assessForWrite(deps.db, auth.user.id, body, now);
   if (!isAtLeast(assessment.level, 'high')) await deps.authLimiters.memberMessage(auth.user.id);
   const edited: queries.MessageRow = { ...message, body, editedAt: now };
   const { safety, events } = await deps.db.transaction(async (tx) => {
@@ -207,7 +215,10 @@ export async function editMessage(
   return { message: presentMessageForMember(edited, auth.user.id), support };
 }
 
-/** Deleted for both: the row keeps no words and reads "Message deleted". Allowed after a block too (it only removes). */
+/**
+ * Deleted for both: it reads "Message deleted", and the row keeps no words, unless an open alert or unread review
+ * item points at it: then staff still read them, marked as deleted by its writer. Allowed after a block too (it only removes).
+ */
 export async function deleteMessage(deps: Pick<Deps, 'db' | 'live' | 'config'>, auth: AuthContext, conversationId: string, messageId: string): Promise<{ message: ConversationMessage }> {
   const { message } = await requireOwnMessage(deps, auth, conversationId, messageId);
   const removed: queries.MessageRow = { ...message, body: '', status: 'removed_by_author' };

@@ -60,7 +60,7 @@ export async function ensureSafetyConversation(tx: Database, memberId: string, n
 export async function insertMessage(
   tx: Database,
   keys: MessageKeyring,
-  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date; clientId?: string | undefined },
+  input: { conversationId: string; senderId: string; asTeam: boolean; signed: boolean; body: string; alertId: string | null; now: Date; clientId?: string | undefined; held?: boolean },
 ): Promise<{ id: string; createdAt: Date }> {
   const id = randomUUID();
   const [row] = await tx
@@ -75,10 +75,14 @@ export async function insertMessage(
       alertId: input.alertId,
       createdAt: input.now,
       clientId: input.clientId ?? null,
+      // Held: kept for the safety team only (words written in crisis whose send was refused); listed to nobody.
+      status: input.held ? 'held' : 'visible',
     })
     .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
     .returning({ id: messages.id, createdAt: messages.createdAt });
   if (!row) throw new DuplicateSend();
+  // A held message moves nothing in the conversation (no order, no time).
+  if (input.held) return row;
   await tx
     .update(conversations)
     .set({ lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${input.now.toISOString()}::timestamptz)` })
@@ -112,10 +116,17 @@ export async function updateMessageBody(tx: Database, keys: MessageKeyring, mess
 
 /** Its sender deleted it: for both people, and the row keeps no words (an empty body, sealed like any other). */
 export async function removeMessageByAuthor(tx: Database, keys: MessageKeyring, messageId: string): Promise<void> {
+  // Words an alert still open or a review item not yet read points at stay sealed for staff (members see the message
+  // deleted: presenters never show a deleted message's body); otherwise nothing is kept.
+  const staffNeedIt = sql`(
+    exists (select 1 from safety_alerts a where a.status <> 'resolved'
+              and ((a.content_type = 'message' and a.content_id = ${messageId}::uuid) or a.id = ${messages.alertId}))
+    or exists (select 1 from safety_review_items i where i.reviewed_at is null and i.content_type = 'message' and i.content_id = ${messageId}::uuid))`;
+  await tx.update(messages).set({ status: 'removed_by_author' }).where(eq(messages.id, messageId));
   await tx
     .update(messages)
-    .set({ ...sealMessageBody(keys, messageId, ''), status: 'removed_by_author' })
-    .where(eq(messages.id, messageId));
+    .set(sealMessageBody(keys, messageId, ''))
+    .where(and(eq(messages.id, messageId), sql`not ${staffNeedIt}`));
 }
 
 /** The conversation if `userId` takes part in it (null otherwise: the caller answers 404). */

@@ -6,13 +6,15 @@ import { isAtLeast, type RiskCategory } from '../../../shared/risk.js';
 import type { Database } from '../../db/index.js';
 import { riskAssessments, safetyAlertActions } from '../../db/schema/index.js';
 import type { Deps } from '../../deps.js';
-import { blockedByYou, conversationClosed, notFound, requestNotAccepted, requestNotAnswered } from '../../http/errors.js';
+import { AppError, blockedByYou, conflict, conversationClosed, notFound, requestNotAccepted, requestNotAnswered } from '../../http/errors.js';
 import { staffChannel, userChannel, type LiveEvent } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { recordAudit } from '../audit/record.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
-import { assessForWrite, recordSafety } from '../safety/assessment-service.js';
+import { refusingSanction, SanctionError } from '../moderation/sanctions.js';
+import { assessForWrite, raisesAlert, recordSafety, type WriteAssessment } from '../safety/assessment-service.js';
 import { buildSupportCard } from '../safety/support-card.js';
+import type { SupportCard } from '../../../shared/api/safety.js';
 import { reviewMemberMessage } from '../safety-team/member-message-review.js';
 import { otherParticipant } from './direct-queries.js';
 import { conversationPolicy } from './policies.js';
@@ -106,12 +108,92 @@ async function supportFor(db: Database, messageId: string, context: WriteContext
   return buildSupportCard(db, { assessmentId: assessment.id, assessment: { level: assessment.level, categories: assessment.categories as RiskCategory[] }, countryCode: context.countryCode, held: false, team: null });
 }
 
-/** The answer to a retried send: the message the first send wrote (it lands once). */
-export async function earlierSend(deps: Pick<Deps, 'db' | 'config'>, auth: AuthContext, clientId: string | undefined, context: WriteContext): Promise<(SendMessageResponse & { conversationId: string }) | null> {
-  if (!clientId) return null;
-  const row = await queries.findMessageByClientId(deps.db, deps.config.messageKeys, auth.user.id, clientId);
+/**
+ * The answer to a retried send: the message the first send wrote (it lands once). A retry is the SAME message: in
+ * the same conversation (`conversationId`; null when the member has none with that recipient yet) with the same
+ * words. A client id already used for anything else is refused (409 naming `clientId`): answering with the earlier
+ * message would tell the writer that words nobody received were sent, and would drop them unread.
+ */
+export async function earlierSend(
+  deps: Pick<Deps, 'db' | 'config'>,
+  auth: AuthContext,
+  input: SendMessageRequest,
+  conversationId: string | null,
+  context: WriteContext,
+): Promise<(SendMessageResponse & { conversationId: string }) | null> {
+  if (!input.clientId) return null;
+  const row = await queries.findMessageByClientId(deps.db, deps.config.messageKeys, auth.user.id, input.clientId);
   if (!row) return null;
+  if (row.conversationId !== conversationId || row.status !== 'visible' || row.body !== input.body) {
+    throw conflict('client_id_reused', 'This message id was already used for a different message. Please send it again as a new message.', 'clientId');
+  }
   return { conversationId: row.conversationId, message: presentMessageForMember(row, auth.user.id), support: await supportFor(deps.db, row.id, context) };
+}
+
+/** Refuses a direct message or request by a member who is suspended or banned (403 naming the sanction, as for posts). Never for the safety conversation. */
+export async function assertMayMessage(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext): Promise<void> {
+  // No group: a mute (given in one group) does not stop private messages; a ban or suspension does.
+  const refusing = await refusingSanction(deps.db, auth.user.id, deps.clock.now());
+  if (refusing) throw new SanctionError(refusing);
+}
+
+/**
+ * A refusal of words written in crisis: the refusal stands (nothing reaches the other member), but the words were
+ * kept for the safety team and an alert raised (keepForSafetyTeam), and the body carries the writer's support card
+ * beside the usual error.
+ */
+export class RefusedButKept extends AppError {
+  constructor(
+    readonly refusal: AppError,
+    readonly support: SupportCard | null,
+  ) {
+    super(refusal.status, refusal.code, refusal.message, refusal.field, refusal.headers);
+  }
+
+  override toBody() {
+    return { ...this.refusal.toBody(), support: this.support };
+  }
+}
+
+/**
+ * Words written in crisis whose send was refused (consent, a block, a sanction, a reused client id): kept, held, in
+ * the member's conversation with the safety team (never shown to anyone else, never delivered to the member they
+ * wrote to, nothing in that conversation moves), with their assessment and alert, in one transaction. Staff read them
+ * from the alert. Nothing written in crisis is lost (DESIGN.md, the safety pipeline).
+ */
+async function keepForSafetyTeam(deps: ServiceDeps, auth: AuthContext, body: string, assessment: WriteAssessment, context: WriteContext): Promise<SupportCard | null> {
+  const now = deps.clock.now();
+  const kept = await deps.db.transaction(async (tx) => {
+    const conversation = await queries.ensureSafetyConversation(tx, auth.user.id, now);
+    const message = await queries.insertMessage(tx, deps.config.messageKeys, { conversationId: conversation.id, senderId: auth.user.id, asTeam: false, signed: false, body, alertId: null, now, held: true });
+    const recorded = await recordSafety(tx, deps, { contentType: 'message', contentId: message.id, authorId: auth.user.id, assessment, now });
+    return { recorded, events: [recorded.alertEvent, recorded.reviewEvent].filter((event): event is LiveEvent => event !== null) };
+  });
+  await deps.live.announce(kept.events);
+  const team = kept.recorded.alertId ? { online: !kept.recorded.nobodyOnDuty } : null;
+  return buildSupportCard(deps.db, { assessmentId: kept.recorded.assessmentId, assessment, countryCode: context.countryCode, held: true, team });
+}
+
+/**
+ * A send (or edit) decided AFTER the assessor: `decide` runs the refusals (a reused client id, a sanction, consent, blocks)
+ * and either answers (a retry) or writes. When it refuses words that raise an alert, they are kept for the safety
+ * team first and the refusal carries the support card (RefusedButKept).
+ */
+export async function assessedSend<T>(
+  deps: ServiceDeps,
+  auth: AuthContext,
+  input: Pick<SendMessageRequest, 'body'>,
+  context: WriteContext,
+  decide: (assessment: WriteAssessment) => Promise<T>,
+): Promise<T> {
+  const assessment = await assessForWrite(deps.db, auth.user.id, input.body, deps.clock.now());
+  try {
+    return await decide(assessment);
+  } catch (error) {
+    const refused = error instanceof AppError && !(error instanceof RefusedButKept) && (error.status === 403 || error.status === 409);
+    if (!refused || !raisesAlert(assessment)) throw error;
+    throw new RefusedButKept(error, await keepForSafetyTeam(deps, auth, input.body, assessment, context));
+  }
 }
 
 /**
@@ -130,9 +212,10 @@ export async function writeMessage(
   input: SendMessageRequest,
   context: WriteContext,
   prepare: (tx: Database) => Promise<{ conversation: queries.ConversationRow; newRequestTo: string | null }>,
+  assessed?: WriteAssessment,
 ): Promise<SendMessageResponse & { conversationId: string }> {
   const now = deps.clock.now();
-  const assessment = await assessForWrite(deps.db, auth.user.id, input.body, now);
+  const assessment = assessed ?? (await assessForWrite(deps.db, auth.user.id, input.body, now));
   // Assessed first: a message that would raise an alert is never counted or refused (nothing written in crisis is lost).
   if (!isAtLeast(assessment.level, 'high')) await deps.authLimiters.memberMessage(auth.user.id);
   let written;
@@ -184,8 +267,9 @@ export async function writeMessage(
   } catch (error) {
     // The same client id again (a retry that raced the first send): the first one is the answer.
     if (error instanceof queries.DuplicateSend) {
-      const earlier = await earlierSend(deps, auth, input.clientId, context);
-      if (earlier) return earlier;
+      const earlier = await queries.findMessageByClientId(deps.db, deps.config.messageKeys, auth.user.id, input.clientId ?? '');
+      const answer = earlier ? await earlierSend(deps, auth, input, earlier.conversationId, context) : null;
+      if (answer) return answer;
     }
     throw error;
   }
@@ -200,13 +284,20 @@ export async function writeMessage(
   return { conversationId: written.conversationId, message: presentMessageForMember(row, auth.user.id), support };
 }
 
-/** A member writes in a conversation they take part in (a retried send with the same client id lands once). */
+/**
+ * A member writes in a conversation they take part in (a retried send with the same client id lands once). Assessed
+ * before any refusal: words written in crisis that are refused are kept for the safety team (assessedSend).
+ */
 export async function sendMessage(deps: ServiceDeps, auth: AuthContext, conversationId: string, input: SendMessageRequest, context: WriteContext): Promise<SendMessageResponse> {
-  const earlier = await earlierSend(deps, auth, input.clientId, context);
-  if (earlier) return { message: earlier.message, support: earlier.support };
   const found = await requireParticipant(deps, auth, conversationId);
   if (!conversationPolicy.canWrite(true)) throw notFound('That conversation');
-  assertDirectWritable(found, auth);
-  const { message, support } = await writeMessage(deps, auth, input, context, async () => ({ conversation: found.conversation, newRequestTo: null }));
-  return { message, support };
+  return assessedSend(deps, auth, input, context, async (assessment) => {
+    const earlier = await earlierSend(deps, auth, input, conversationId, context);
+    if (earlier) return { message: earlier.message, support: earlier.support };
+    // The safety conversation is never refused: help stays one tap away, whatever the sanction.
+    if (found.conversation.kind === 'direct') await assertMayMessage(deps, auth);
+    assertDirectWritable(found, auth);
+    const { message, support } = await writeMessage(deps, auth, input, context, async () => ({ conversation: found.conversation, newRequestTo: null }), assessment);
+    return { message, support };
+  });
 }

@@ -19,7 +19,8 @@ const clock = new ManualClock(new Date('2026-01-15T12:00:00Z'));
 
 beforeAll(async () => {
   await pushService.start();
-  hearth = await createTestApp({}, { clock });
+  // The local push service's host is added to the known push services (push endpoints elsewhere are refused).
+  hearth = await createTestApp({ PUSH_SERVICE_HOSTS: '127.0.0.1' }, { clock });
   hearth.push.agent = pushService.agent;
 });
 afterAll(async () => {

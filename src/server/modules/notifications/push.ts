@@ -1,5 +1,6 @@
 import type { Agent } from 'node:https';
 import webpush, { WebPushError } from 'web-push';
+import { isKnownPushEndpoint } from '../../config/index.js';
 import type { Deps } from '../../deps.js';
 import type { LiveEvent } from '../../live/hub.js';
 import { NOTIFICATIONS_LIVE } from '../../../shared/api/notifications.js';
@@ -99,7 +100,8 @@ export class PushDispatcher {
       const subscriptions = await queries.subscriptionsOf(tx, [...new Set(wanted.map((row) => row.recipientId))]);
       const sends: { subscription: (typeof subscriptions)[number]; payload: string }[] = [];
       for (const row of wanted) {
-        const mine = subscriptions.filter((subscription) => subscription.userId === row.recipientId);
+        // Only known push services (an endpoint kept from before the list, or since taken off it, is never contacted).
+        const mine = subscriptions.filter((subscription) => subscription.userId === row.recipientId && isKnownPushEndpoint(subscription.endpoint, this.deps.config.push.serviceHosts));
         if (mine.length === 0) {
           decided.off.push(row.id);
           continue;

@@ -7,7 +7,8 @@ import {
   type updateNotificationSettingsSchema,
 } from '../../../shared/api/notifications.js';
 import type { Deps } from '../../deps.js';
-import { notFound } from '../../http/errors.js';
+import { isKnownPushEndpoint } from '../../config/index.js';
+import { invalidField, notFound } from '../../http/errors.js';
 import { userChannel } from '../../live/hub.js';
 import type { AuthContext } from '../accounts/session-service.js';
 import { decodeCursor, encodeCursor } from '../feeds/cursor.js';
@@ -83,7 +84,11 @@ export async function updateSettings(deps: Pick<Deps, 'db' | 'clock'>, auth: Aut
   return getSettings(deps, auth, vapidPublicKey);
 }
 
-export async function subscribe(deps: Pick<Deps, 'db' | 'clock'>, auth: AuthContext, input: z.output<typeof pushSubscriptionRequestSchema>) {
+export async function subscribe(deps: Pick<Deps, 'db' | 'clock' | 'config'>, auth: AuthContext, input: z.output<typeof pushSubscriptionRequestSchema>) {
+  // The server POSTs to every endpoint it keeps: only known push services, never an address of the member's choosing.
+  if (!isKnownPushEndpoint(input.endpoint, deps.config.push.serviceHosts)) {
+    throw invalidField('endpoint', 'This push endpoint is not on a known push service, so notifications cannot be sent to it.');
+  }
   await queries.saveSubscription(deps.db, { userId: auth.user.id, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, now: deps.clock.now() });
 }
 

@@ -16,7 +16,7 @@ function dataDir(): string {
   return dir;
 }
 
-const push = (vapid?: { publicKey: string; privateKey: string }) => ({ vapid, subject: 'mailto:admin@localhost', sweepIntervalMs: 0 });
+const push = (vapid?: { publicKey: string; privateKey: string }) => ({ vapid, subject: 'mailto:admin@localhost', sweepIntervalMs: 0, serviceHosts: [] });
 
 describe('VAPID keys', () => {
   it('are generated at first start into DATA_DIR, owner-only, and kept across restarts', () => {

@@ -5,7 +5,7 @@ import { Alert, Button, ChoiceChips, Loading, Notice, SwitchField } from '../../
 import { SettingsSection } from './SettingsLayout.js';
 
 const WHO_OPTIONS: { value: MessageRequestsFrom; label: string }[] = [
-  { value: 'shared_group', label: 'Members who share a group with me' },
+  { value: 'shared_group', label: 'Members of a group where I’ve posted under my name' },
   { value: 'everyone', label: 'Any member' },
   { value: 'nobody', label: 'Nobody' },
 ];
