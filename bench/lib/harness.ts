@@ -24,6 +24,8 @@ export interface Spawned {
   info: Record<string, unknown>;
   /** Lines the server printed after its port line with a `report` object (serve-hearth.ts with BENCH_REPORT_MS). */
   reports: Record<string, number>[];
+  /** Its memory, read after a full collection (report-loop.ts; needs BENCH_REPORT_MS and, for the collection, --expose-gc). */
+  memory(): Promise<{ rssBytes: number; heapUsedBytes: number }>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
   });
   const lines = createInterface({ input: child.stdout! });
   const reports: Record<string, number>[] = [];
+  const memoryWaiters: ((memory: { rssBytes: number; heapUsedBytes: number }) => void)[] = [];
   const info = await new Promise<Record<string, unknown>>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     lines.on('line', (line) => {
@@ -44,6 +47,7 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
         const parsed = JSON.parse(line) as Record<string, unknown>;
         if (typeof parsed.port === 'number') resolve(parsed);
         else if (parsed.report && typeof parsed.report === 'object') reports.push(parsed.report as Record<string, number>);
+        else if (parsed.memory && typeof parsed.memory === 'object') memoryWaiters.shift()?.(parsed.memory as { rssBytes: number; heapUsedBytes: number });
       } catch {
         // other output
       }
@@ -54,6 +58,11 @@ export async function spawnServer(script: string, env: NodeJS.ProcessEnv = {}): 
     pid: child.pid!,
     info,
     reports,
+    memory: () =>
+      new Promise((resolve) => {
+        memoryWaiters.push(resolve);
+        child.kill('SIGUSR2');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
