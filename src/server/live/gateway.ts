@@ -1,9 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import type { Role } from '../../shared/api/accounts.js';
 import { DIRECT_LIVE } from '../../shared/api/direct-messages.js';
 import { accountPolicy } from '../modules/accounts/policies.js';
 import { typingRecipient } from '../modules/conversations/direct-service.js';
@@ -11,85 +9,24 @@ import { prepareForDelivery } from '../modules/conversations/live-filter.js';
 import { mayListen, presentTopicEvent, TOPIC_PATTERN } from '../modules/posts/live.js';
 import { readSocketAccess, type SocketAccess } from './access.js';
 import { ROLE_CHANGED_EVENT, staffChannel, userChannel, type LiveEvent } from './hub.js';
+import {
+  clientMessageSchema,
+  CLOSE_TOO_MANY_SOCKETS,
+  CLOSE_UNAUTHORISED,
+  ControlAllowance,
+  drained,
+  HEARTBEAT_MS,
+  MAX_BUFFERED_BYTES,
+  MAX_SOCKETS_PER_MEMBER,
+  MAX_TOPICS_PER_SOCKET,
+  SENT_IDS_KEPT,
+  TYPING_EVERY_MS,
+  type Connection,
+  type EphemeralSignal,
+} from './socket-protocol.js';
 import type { Subscription } from './pubsub.js';
 
-const clientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('resume'), since: z.number().int().min(0) }),
-  z.object({ type: z.literal('ping') }),
-  // A thread or a group page (posts/live.ts); `since`: the last event id seen on it, to replay what was missed.
-  z.object({ type: z.literal('subscribe'), channel: z.string().max(60), since: z.number().int().min(0).optional() }),
-  z.object({ type: z.literal('unsubscribe'), channel: z.string().max(60) }),
-  /** "I am typing" in a direct conversation: ephemeral, never a row; dropped unless both members turned typing on. */
-  z.object({ type: z.literal('typing'), conversationId: z.uuid() }),
-]);
-
-/** Threads and groups one socket may follow at once. */
-const MAX_TOPICS_PER_SOCKET = 20;
-/**
- * Control messages (subscribe, unsubscribe, resume, typing) one socket may send in a window: a reconnect re-follows
- * every topic at once (20) and resumes, so the allowance is well above that, and far below a flood.
- */
-const CONTROL_MESSAGES_PER_WINDOW = 60;
-const CONTROL_WINDOW_MS = 10_000;
-
-/** A signal that is no row (typing): pushed as `{type:"signal", signal}`, never replayed. */
-interface EphemeralSignal {
-  ephemeral: true;
-  type: string;
-  payload: Record<string, unknown>;
-}
-/** At most one typing signal per socket this often (a held key must not become a flood). */
-const TYPING_EVERY_MS = 2_000;
-
-const HEARTBEAT_MS = 25_000;
-/** Event ids a socket remembers having sent, to drop a replayed event's live push (or the reverse). */
-const SENT_IDS_KEPT = 2_000;
-/**
- * Bytes a socket may have waiting to go out. Past it the client is not reading: the socket is cut off (no close frame,
- * which would wait behind the unread bytes), so this node never holds more than this for it; the client reconnects
- * and resumes from the last event it read, from the rows.
- */
-const MAX_BUFFERED_BYTES = 1024 * 1024;
-/** Close code for "sign in first" and "session ended": the client stops reconnecting. */
-export const CLOSE_UNAUTHORISED = 4401;
-/** Close code for a socket over the member's limit on this node: the client retries with its growing back-off. */
-export const CLOSE_TOO_MANY_SOCKETS = 4429;
-/**
- * Open sockets one member may hold on one node: a tab each on a few devices, not a flood. A socket over the limit
- * is refused (never an older one closed: two tabs would take turns closing each other).
- */
-export const MAX_SOCKETS_PER_MEMBER = 12;
-
-/** One open socket: who it is for, what it may hear, and what it has been sent. */
-interface Connection {
-  socket: WebSocket;
-  userId: string;
-  sessionId: string;
-  /** The member's role, re-read before each thread or group event (what they are shown follows it). */
-  role: Role;
-  /** Thread and group channels followed, each with the last event id sent on it (a catch-up replays from there). */
-  topics: Map<string, number>;
-  /** Hears the staff channel (on the safety team); re-read from the database before staff events and replays. */
-  staff: boolean;
-  /** A moderator or admin: checked before each staff event even while off the team, so being added to it counts at once. */
-  staffRole: boolean;
-  // Ids already sent: a replayed event and its live push may both arrive.
-  sent: Set<number>;
-  /** The replay in progress: a socket's replays run one at a time, in the order asked. */
-  replaying: Promise<void>;
-  /** A replay page is being sent: the buffer holds up to a page, and the replay waits for it to drain. */
-  replayInFlight: boolean;
-  /** Every event after `from` up to `to` was sent by a replay; a later replay from inside it starts at `to`. */
-  replayed: { from: number; to: number } | undefined;
-  lastSentId: number;
-  /** Live pushes to this socket, one after another: each waits for the block check of the one before (order kept). */
-  delivering: Promise<void>;
-  /** When this socket last passed on a typing signal. */
-  lastTypingAt: number;
-  /** Set while cross-node fan-out is down: the id to replay from when it returns. */
-  catchUpFrom: number | undefined;
-  userSubscription: Subscription;
-}
+export { CLOSE_TOO_MANY_SOCKETS, CLOSE_UNAUTHORISED, MAX_SOCKETS_PER_MEMBER };
 
 /**
  * `/api/live`: one WebSocket per signed-in tab. It carries notifications of
@@ -98,20 +35,6 @@ interface Connection {
  * Redis comes back after an outage, every socket on this node is sent what was
  * written meanwhile, from the rows.
  */
-/** How often a replay checks that its page has gone out, and how long it waits before taking the client for gone. */
-const DRAIN_CHECK_MS = 10;
-const REPLAY_STALL_MS = 15_000;
-
-/** Waits until the socket's outgoing buffer is empty; false if it is closed or does not drain in REPLAY_STALL_MS. */
-async function drained(socket: WebSocket): Promise<boolean> {
-  const deadline = Date.now() + REPLAY_STALL_MS;
-  while (socket.readyState === socket.OPEN && socket.bufferedAmount > 0) {
-    if (Date.now() > deadline) return false;
-    await new Promise<void>((resolve) => setTimeout(resolve, DRAIN_CHECK_MS));
-  }
-  return socket.readyState === socket.OPEN;
-}
-
 export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps, 'config' | 'db' | 'live' | 'log' | 'clock'>): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 4096 } });
   const { pubsub } = deps.live;
@@ -445,15 +368,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       })
       .catch(failed('ready'));
 
-    // A sliding window of this socket's control messages (subscribe, unsubscribe, resume, typing).
-    const controlTimes: number[] = [];
-    function allowControl(): boolean {
-      const now = deps.clock.now().getTime();
-      while (controlTimes.length > 0 && controlTimes[0]! <= now - CONTROL_WINDOW_MS) controlTimes.shift();
-      if (controlTimes.length >= CONTROL_MESSAGES_PER_WINDOW) return false;
-      controlTimes.push(now);
-      return true;
-    }
+    const controls = new ControlAllowance();
 
     async function handleMessage(raw: Buffer) {
       const answerError = (code: string, text: string, field?: string) => {
@@ -474,7 +389,7 @@ export async function registerLiveGateway(app: FastifyInstance, deps: Pick<Deps,
       }
       const message = checked.data;
       // Every message but a ping can cost queries (a subscribe, a resume): a socket gets a generous allowance.
-      if (message.type !== 'ping' && !allowControl()) return answerError('slow_down', 'Too many requests on this connection: wait a few seconds.');
+      if (message.type !== 'ping' && !controls.take(deps.clock.now().getTime())) return answerError('slow_down', 'Too many requests on this connection: wait a few seconds.');
       if (message.type === 'ping') {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'pong' }));
         return;
